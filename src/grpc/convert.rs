@@ -1,0 +1,261 @@
+//! Conversions between wire types (`pb::*`) and the core model. Requests are
+//! validated here; responses are built from a finished [`Doc`].
+
+use super::pb;
+use crate::clean::Content;
+use crate::doc::{self, Doc, Span};
+use crate::pipeline::Options;
+use tonic::Status;
+
+/// Validate a request: its id, content and options.
+pub fn request(request: pb::AnalyzeRequest) -> Result<(String, Content, Options), Status> {
+    let article = request
+        .article
+        .ok_or_else(|| Status::invalid_argument("`article` is required"))?;
+    let options = request.options.map(options).unwrap_or_default();
+    let (id, content) = article_content(article)?;
+    Ok((id, content, options))
+}
+
+/// An article's id and content.
+pub fn article_content(article: pb::Article) -> Result<(String, Content), Status> {
+    let content = match article.content {
+        Some(pb::article::Content::Text(text)) => Content::Text(text),
+        Some(pb::article::Content::Html(html)) => Content::Html(html),
+        None => {
+            return Err(Status::invalid_argument(
+                "`article` has no content: set `text` or `html`",
+            ))
+        }
+    };
+    Ok((article.id, content))
+}
+
+/// Stage options from the wire.
+pub fn options(options: pb::AnalysisOptions) -> Options {
+    Options {
+        skip_cleaning: options.skip_cleaning,
+        skip_entities: options.skip_entities,
+        skip_quotes: options.skip_quotes,
+        skip_sentiment: options.skip_sentiment,
+    }
+}
+
+/// The wire span.
+pub fn span(span: Span) -> pb::Span {
+    pb::Span {
+        start: span.start() as u32,
+        end: span.end() as u32,
+    }
+}
+
+fn entity_type(kind: doc::EntityType) -> pb::EntityType {
+    match kind {
+        doc::EntityType::Person => pb::EntityType::Person,
+        doc::EntityType::Organization => pb::EntityType::Organization,
+        doc::EntityType::Location => pb::EntityType::Location,
+        doc::EntityType::Misc => pb::EntityType::Misc,
+    }
+}
+
+fn quote_kind(kind: doc::QuoteKind) -> pb::QuoteKind {
+    match kind {
+        doc::QuoteKind::Direct => pb::QuoteKind::Direct,
+        doc::QuoteKind::Partial => pb::QuoteKind::Partial,
+        doc::QuoteKind::Scare => pb::QuoteKind::Scare,
+        doc::QuoteKind::Indirect => pb::QuoteKind::Indirect,
+    }
+}
+
+/// The wire sentiment.
+pub fn sentiment(sentiment: doc::Sentiment) -> pb::Sentiment {
+    let label = match sentiment.label {
+        doc::SentimentLabel::Negative => pb::SentimentLabel::Negative,
+        doc::SentimentLabel::Neutral => pb::SentimentLabel::Neutral,
+        doc::SentimentLabel::Positive => pb::SentimentLabel::Positive,
+        doc::SentimentLabel::Mixed => pb::SentimentLabel::Mixed,
+    };
+    pb::Sentiment {
+        score: sentiment.score,
+        label: label as i32,
+    }
+}
+
+/// Wire id of entity `index`.
+pub fn entity_id(index: usize) -> String {
+    format!("e{index}")
+}
+
+/// Wire id of quote `index`.
+pub fn quote_id(index: usize) -> String {
+    format!("q{index}")
+}
+
+/// The response for an analysed document.
+pub fn response(id: String, doc: &Doc) -> pb::AnalyzeResponse {
+    let source = |s: Span| doc.source_span(s).map(span);
+    let document = pb::Document {
+        title: doc.title.clone(),
+        body: doc.body.clone(),
+        author: doc.author.clone(),
+        published: doc.published.clone(),
+        paragraphs: doc.paragraphs.iter().copied().map(span).collect(),
+        sentences: doc.sentences.iter().map(|s| span(s.span)).collect(),
+        removed: doc
+            .removed
+            .iter()
+            .map(|block| pb::RemovedBlock {
+                source_span: block.source_span.map(span),
+                reason: block.reason.to_owned(),
+                text: block.text.clone(),
+            })
+            .collect(),
+        input_format: match doc.input_format {
+            doc::InputFormat::Text => "text".to_owned(),
+            doc::InputFormat::Html => "html".to_owned(),
+        },
+        charset: doc.charset.clone(),
+    };
+    let entities = doc
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(index, entity)| {
+            let mut aliases: Vec<String> = Vec::new();
+            let mentions = entity
+                .mentions
+                .iter()
+                .map(|&m| {
+                    let text = doc.text(m).to_owned();
+                    if !aliases.contains(&text) {
+                        aliases.push(text.clone());
+                    }
+                    pb::Mention {
+                        span: Some(span(m)),
+                        text,
+                        source_span: source(m),
+                    }
+                })
+                .collect();
+            pb::Entity {
+                id: entity_id(index),
+                name: entity.name.clone(),
+                r#type: entity_type(entity.kind) as i32,
+                mentions,
+                sentiment: entity.sentiment.map(sentiment),
+                aliases,
+            }
+        })
+        .collect();
+    let quotes = doc
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(index, quote)| pb::Quote {
+            id: quote_id(index),
+            span: Some(span(quote.span)),
+            text: quote.text(&doc.body),
+            kind: quote_kind(quote.kind) as i32,
+            speaker: quote
+                .speaker
+                .map(|e| doc.entities[e].name.clone())
+                .unwrap_or_default(),
+            speaker_entity_id: quote.speaker.map(entity_id).unwrap_or_default(),
+            speaker_span: quote.speaker_span.map(span),
+            cue: quote
+                .cue
+                .map(|c| doc.text(c).to_owned())
+                .unwrap_or_default(),
+            confidence: quote.confidence,
+            sentiment: quote.sentiment.map(sentiment),
+            source_span: source(quote.span),
+            fragments: if quote.fragments.is_empty() {
+                Vec::new()
+            } else {
+                quote.fragments.iter().copied().map(span).collect()
+            },
+        })
+        .collect();
+    let speakers = doc
+        .speakers
+        .iter()
+        .map(|speaker| pb::Speaker {
+            entity_id: entity_id(speaker.entity),
+            name: doc.entities[speaker.entity].name.clone(),
+            quote_count: speaker.quotes.len() as u32,
+            sentiment: speaker.sentiment.map(sentiment),
+            quote_ids: speaker.quotes.iter().copied().map(quote_id).collect(),
+        })
+        .collect();
+    pb::AnalyzeResponse {
+        id,
+        document: Some(document),
+        entities,
+        quotes,
+        speakers,
+        error: None,
+    }
+}
+
+/// The wire error for a failed article.
+pub fn error(status: &Status) -> pb::Error {
+    pb::Error {
+        code: status.code() as i32,
+        status: format!("{:?}", status.code()).to_uppercase_snake(),
+        message: status.message().to_owned(),
+    }
+}
+
+/// A stream response that reports a failed article.
+pub fn error_response(id: String, status: &Status) -> pb::AnalyzeResponse {
+    pb::AnalyzeResponse {
+        id,
+        error: Some(error(status)),
+        ..Default::default()
+    }
+}
+
+trait UpperSnake {
+    fn to_uppercase_snake(&self) -> String;
+}
+
+impl UpperSnake for String {
+    /// "InvalidArgument" -> "INVALID_ARGUMENT", as gRPC names its codes.
+    fn to_uppercase_snake(&self) -> String {
+        let mut out = String::with_capacity(self.len() + 4);
+        for (i, c) in self.chars().enumerate() {
+            if c.is_uppercase() && i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_uppercase());
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_article_and_content_are_invalid() {
+        let err = request(pb::AnalyzeRequest::default()).unwrap_err();
+        assert_eq!(err.code(), tonic::Code::InvalidArgument);
+        let err = request(pb::AnalyzeRequest {
+            article: Some(pb::Article::default()),
+            options: None,
+        })
+        .unwrap_err();
+        assert!(err.message().contains("no content"));
+    }
+
+    #[test]
+    fn error_names_follow_grpc() {
+        let err = error(&Status::invalid_argument("bad"));
+        assert_eq!((err.code, err.status.as_str()), (3, "INVALID_ARGUMENT"));
+        assert_eq!(
+            error(&Status::resource_exhausted("x")).status,
+            "RESOURCE_EXHAUSTED"
+        );
+    }
+}

@@ -1,0 +1,328 @@
+//! The gRPC edge: a thin tonic adapter over [`Pipeline`]. Handlers validate and
+//! convert the request, take a concurrency permit, run the CPU-bound analysis
+//! on the blocking pool, and convert the result.
+
+pub mod convert;
+pub mod json;
+pub mod status;
+
+use crate::clean::Content;
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::pipeline::{Options, Pipeline};
+use futures::{Stream, StreamExt};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::net::TcpListener;
+use tokio::sync::{mpsc, Semaphore};
+use tonic::{Request, Response, Status, Streaming};
+
+/// Generated protobuf and gRPC types of `textanalysis.v1`.
+#[allow(missing_docs, clippy::all, clippy::pedantic)]
+pub mod pb {
+    tonic::include_proto!("textanalysis.v1");
+
+    /// Encoded `FileDescriptorSet` of the API, for reflection and JSON.
+    pub const FILE_DESCRIPTOR_SET: &[u8] =
+        include_bytes!(concat!(env!("OUT_DIR"), "/textanalysis_descriptor.bin"));
+}
+
+use pb::text_analysis_server::{TextAnalysis, TextAnalysisServer};
+
+/// The `TextAnalysis` service.
+#[derive(Clone, Debug)]
+pub struct AnalysisService {
+    pipeline: Arc<Pipeline>,
+    limiter: Arc<Semaphore>,
+    stream_concurrency: usize,
+    max_articles_per_call: usize,
+}
+
+impl AnalysisService {
+    /// The service over a built pipeline, with the config's concurrency limits.
+    pub fn new(pipeline: Arc<Pipeline>, config: &Config) -> AnalysisService {
+        AnalysisService {
+            pipeline,
+            limiter: Arc::new(Semaphore::new(config.server.max_concurrent_analyses)),
+            stream_concurrency: config.server.stream_concurrency,
+            max_articles_per_call: config.server.max_articles_per_call,
+        }
+    }
+
+    /// Analyse on the blocking pool, honouring `deadline` between stages.
+    async fn run(
+        &self,
+        content: Content,
+        options: Options,
+        deadline: Option<Instant>,
+    ) -> Result<crate::doc::Doc, Status> {
+        let pipeline = Arc::clone(&self.pipeline);
+        let span = tracing::Span::current();
+        tokio::task::spawn_blocking(move || {
+            span.in_scope(|| pipeline.analyze_until(&content, &options, deadline))
+        })
+        .await
+        .map_err(|err| {
+            tracing::error!(error = %err, "analysis task died");
+            Status::internal("analysis task failed")
+        })?
+        .map_err(Status::from)
+    }
+
+    fn busy() -> Status {
+        let mut status = Status::resource_exhausted(
+            "server busy: too many analyses in progress; retry after a short back-off",
+        );
+        status.metadata_mut().insert(
+            "grpc-retry-pushback-ms",
+            tonic::metadata::MetadataValue::from_static("100"),
+        );
+        status
+    }
+
+    /// One stream item: analyse a request into a response, errors as `error`.
+    async fn stream_item(
+        &self,
+        request: pb::AnalyzeRequest,
+        deadline: Option<Instant>,
+    ) -> pb::AnalyzeResponse {
+        let id = request
+            .article
+            .as_ref()
+            .map(|a| a.id.clone())
+            .unwrap_or_default();
+        let result = async {
+            let (_, content, options) = convert::request(request)?;
+            let _permit = Arc::clone(&self.limiter)
+                .acquire_owned()
+                .await
+                .map_err(|_| Status::unavailable("server is shutting down"))?;
+            self.run(content, options, deadline).await
+        }
+        .await;
+        match result {
+            Ok(doc) => convert::response(id, &doc),
+            Err(status) => convert::error_response(id, &status),
+        }
+    }
+}
+
+type ResponseStream = Pin<Box<dyn Stream<Item = Result<pb::AnalyzeResponse, Status>> + Send>>;
+
+#[tonic::async_trait]
+impl TextAnalysis for AnalysisService {
+    #[tracing::instrument(skip_all, fields(id, bytes))]
+    async fn analyze(
+        &self,
+        request: Request<pb::AnalyzeRequest>,
+    ) -> Result<Response<pb::AnalyzeResponse>, Status> {
+        let deadline = request_deadline(&request);
+        let (id, content, options) = convert::request(request.into_inner())?;
+        tracing::Span::current().record("id", id.as_str());
+        tracing::Span::current().record("bytes", content.len());
+        let _permit = Arc::clone(&self.limiter)
+            .try_acquire_owned()
+            .map_err(|_| Self::busy())?;
+        let doc = self.run(content, options, deadline).await?;
+        Ok(Response::new(convert::response(id, &doc)))
+    }
+
+    type AnalyzeStreamStream = ResponseStream;
+
+    #[tracing::instrument(skip_all)]
+    async fn analyze_stream(
+        &self,
+        request: Request<Streaming<pb::AnalyzeRequest>>,
+    ) -> Result<Response<Self::AnalyzeStreamStream>, Status> {
+        let deadline = request_deadline(&request);
+        let inbound = request.into_inner();
+        let (sender, receiver) = mpsc::channel(self.stream_concurrency);
+        let service = self.clone();
+        let span = tracing::Span::current();
+        tokio::spawn(async move {
+            let max_articles = service.max_articles_per_call;
+            let mut count = 0usize;
+            let service_ref = &service;
+            let mut responses = inbound
+                .map(|item| {
+                    count += 1;
+                    let over_limit = count > max_articles;
+                    async move {
+                        match item {
+                            Ok(_) if over_limit => Err(Status::resource_exhausted(format!(
+                                "a stream may carry at most {max_articles} articles (server.max_articles_per_call)"
+                            ))),
+                            Ok(request) => Ok(service_ref.stream_item(request, deadline).await),
+                            Err(status) => Err(status),
+                        }
+                    }
+                })
+                .buffer_unordered(service.stream_concurrency);
+            while let Some(response) = responses.next().await {
+                let end = response.is_err();
+                if sender.send(response).await.is_err() {
+                    tracing::debug!(parent: &span, "client went away; stream stopped");
+                    break;
+                }
+                if end {
+                    break;
+                }
+            }
+        });
+        let stream = tokio_stream::wrappers::ReceiverStream::new(receiver);
+        Ok(Response::new(Box::pin(stream)))
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn compare_coverage(
+        &self,
+        _request: Request<pb::CompareCoverageRequest>,
+    ) -> Result<Response<pb::CompareCoverageResponse>, Status> {
+        Err(Status::unimplemented(
+            "CompareCoverage is not available in this build yet",
+        ))
+    }
+}
+
+/// The deadline a client set through `grpc-timeout`, as an instant.
+fn request_deadline<T>(request: &Request<T>) -> Option<Instant> {
+    let value = request.metadata().get("grpc-timeout")?.to_str().ok()?;
+    let timeout = parse_grpc_timeout(value)?;
+    Instant::now().checked_add(timeout)
+}
+
+/// Parse a `grpc-timeout` header value ("100m", "5S", "2H").
+fn parse_grpc_timeout(value: &str) -> Option<Duration> {
+    let (digits, unit) = value.split_at(value.len().checked_sub(1)?);
+    let amount: u64 = digits.parse().ok()?;
+    Some(match unit {
+        "H" => Duration::from_secs(amount.saturating_mul(3600)),
+        "M" => Duration::from_secs(amount.saturating_mul(60)),
+        "S" => Duration::from_secs(amount),
+        "m" => Duration::from_millis(amount),
+        "u" => Duration::from_micros(amount),
+        "n" => Duration::from_nanos(amount),
+        _ => return None,
+    })
+}
+
+/// Serve the API on `listener` until `shutdown` resolves, then report
+/// NOT_SERVING, stop accepting, and let in-flight calls finish within the
+/// configured grace period.
+pub async fn serve(
+    config: &Config,
+    pipeline: Arc<Pipeline>,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let max_message = config.server.max_message_bytes;
+    let service = TextAnalysisServer::new(AnalysisService::new(pipeline, config))
+        .max_decoding_message_size(max_message)
+        .max_encoding_message_size(max_message);
+    let (health_reporter, health_service) = tonic_health::server::health_reporter();
+    health_reporter
+        .set_serving::<TextAnalysisServer<AnalysisService>>()
+        .await;
+    let reflection_v1 = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1()?;
+    let reflection_v1alpha = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1alpha()?;
+
+    let (stop_accepting, stopped) = tokio::sync::oneshot::channel::<()>();
+    let incoming = tokio_stream::wrappers::TcpListenerStream::new(listener);
+    let server = tonic::transport::Server::builder()
+        .add_service(health_service)
+        .add_service(reflection_v1)
+        .add_service(reflection_v1alpha)
+        .add_service(service)
+        .serve_with_incoming_shutdown(incoming, async {
+            let _ = stopped.await;
+        });
+    tokio::pin!(server);
+    tokio::select! {
+        result = &mut server => return result.map_err(Into::into),
+        () = shutdown => {}
+    }
+    tracing::info!("shutting down: health NOT_SERVING, draining in-flight calls");
+    health_reporter
+        .set_not_serving::<TextAnalysisServer<AnalysisService>>()
+        .await;
+    health_reporter
+        .set_service_status("", tonic_health::ServingStatus::NotServing)
+        .await;
+    let _ = stop_accepting.send(());
+    let grace = Duration::from_secs(config.server.shutdown_grace_secs);
+    match tokio::time::timeout(grace, server).await {
+        Ok(result) => result.map_err(Into::into),
+        Err(_) => {
+            tracing::warn!(
+                grace_secs = grace.as_secs(),
+                "grace period over; closing remaining calls"
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Build the pipeline and serve on the configured address until SIGTERM/SIGINT.
+pub async fn run_server(config: Config) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let started = Instant::now();
+    let pipeline = Arc::new(Pipeline::new(&config)?);
+    let listener = TcpListener::bind(config.server.addr)
+        .await
+        .map_err(|source| Error::Io {
+            path: config.server.addr.to_string().into(),
+            source,
+        })?;
+    tracing::info!(
+        addr = %listener.local_addr()?,
+        startup_ms = started.elapsed().as_millis() as u64,
+        "serving textanalysis.v1.TextAnalysis"
+    );
+    serve(&config, pipeline, listener, shutdown_signal()).await
+}
+
+/// Resolves on SIGTERM or SIGINT (Ctrl-C).
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => tracing::info!("SIGINT received"),
+        () = terminate => tracing::info!("SIGTERM received"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grpc_timeout_units() {
+        assert_eq!(parse_grpc_timeout("100m"), Some(Duration::from_millis(100)));
+        assert_eq!(parse_grpc_timeout("5S"), Some(Duration::from_secs(5)));
+        assert_eq!(parse_grpc_timeout("2H"), Some(Duration::from_secs(7200)));
+        assert_eq!(parse_grpc_timeout("x"), None);
+        assert_eq!(parse_grpc_timeout(""), None);
+        assert_eq!(parse_grpc_timeout("10Q"), None);
+    }
+}

@@ -1,0 +1,2 @@
+//! Integration tests: one binary (`autotests = false`).
+mod grpc;
