@@ -25,6 +25,21 @@ enum Command {
     Serve(ServeArgs),
     /// Analyse files and print one JSON AnalyzeResponse per line.
     Analyze(AnalyzeArgs),
+    /// Check a running server through grpc.health.v1 (exit 0 when SERVING); for container health checks.
+    Health(HealthArgs),
+}
+
+#[derive(Debug, Args)]
+struct HealthArgs {
+    /// Server address.
+    #[arg(long, default_value = "127.0.0.1:50051")]
+    addr: SocketAddr,
+    /// Service to check; empty checks the server as a whole.
+    #[arg(long, default_value = "textanalysis.v1.TextAnalysis")]
+    service: String,
+    /// Give up after this many seconds.
+    #[arg(long, default_value_t = 3)]
+    timeout_secs: u64,
 }
 
 /// Settings shared by every command that builds the pipeline. Each flag can also
@@ -163,7 +178,40 @@ pub fn run() -> Result<()> {
                 .map_err(|err| anyhow::anyhow!(err))
         }
         Command::Analyze(args) => analyze(&args),
+        Command::Health(args) => health(&args),
     }
+}
+
+fn health(args: &HealthArgs) -> Result<()> {
+    use tonic_health::pb::{health_check_response::ServingStatus, health_client::HealthClient};
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    let status = runtime.block_on(async {
+        let check = async {
+            let channel = tonic::transport::Endpoint::from_shared(format!("http://{}", args.addr))?
+                .connect()
+                .await?;
+            let response = HealthClient::new(channel)
+                .check(tonic_health::pb::HealthCheckRequest {
+                    service: args.service.clone(),
+                })
+                .await?;
+            anyhow::Ok(response.into_inner().status)
+        };
+        tokio::time::timeout(std::time::Duration::from_secs(args.timeout_secs), check)
+            .await
+            .context("health check timed out")?
+    })?;
+    let status = ServingStatus::try_from(status).unwrap_or(ServingStatus::Unknown);
+    println!("{}", status.as_str_name());
+    anyhow::ensure!(
+        status == ServingStatus::Serving,
+        "{} is not serving",
+        args.service
+    );
+    Ok(())
 }
 
 fn analyze(args: &AnalyzeArgs) -> Result<()> {

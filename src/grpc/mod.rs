@@ -316,6 +316,25 @@ pub async fn shutdown_signal() {
 mod tests {
     use super::*;
 
+    #[tokio::test]
+    async fn full_limiter_answers_resource_exhausted_with_retry_hint() {
+        let mut config = Config::default();
+        config.server.max_concurrent_analyses = 1;
+        let pipeline = Arc::new(Pipeline::new(&config).unwrap());
+        let service = AnalysisService::new(pipeline, &config);
+        let _held = Arc::clone(&service.limiter).try_acquire_owned().unwrap();
+        let request = Request::new(pb::AnalyzeRequest {
+            article: Some(pb::Article {
+                content: Some(pb::article::Content::Text("Hello there.".into())),
+                ..Default::default()
+            }),
+            options: None,
+        });
+        let status = service.analyze(request).await.unwrap_err();
+        assert_eq!(status.code(), tonic::Code::ResourceExhausted);
+        assert!(status.metadata().get("grpc-retry-pushback-ms").is_some());
+    }
+
     #[test]
     fn grpc_timeout_units() {
         assert_eq!(parse_grpc_timeout("100m"), Some(Duration::from_millis(100)));

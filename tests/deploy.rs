@@ -1,0 +1,101 @@
+//! Manifests, Dockerfile and binary agree: ports, probe service name,
+//! environment variable and flag names, subcommands, shutdown grace.
+
+use std::process::Command;
+use textanalysis::config::Config;
+
+const DOCKERFILE: &str = include_str!("../deploy/Dockerfile");
+const DEPLOYMENT: &str = include_str!("../deploy/kubernetes/deployment.yaml");
+const SERVICE: &str = include_str!("../deploy/kubernetes/service.yaml");
+const IMAGE_SCRIPT: &str = include_str!("../deploy/build-image.sh");
+
+fn binary_output(args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_textanalysis"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    assert!(output.status.success(), "textanalysis {args:?} failed");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn numbers_after(text: &str, key: &str) -> Vec<u64> {
+    text.lines()
+        .filter_map(|line| line.trim().strip_prefix(key))
+        .filter_map(|rest| rest.trim().trim_matches('"').parse().ok())
+        .collect()
+}
+
+#[test]
+fn every_port_is_the_default_grpc_port() {
+    let port = Config::default().server.addr.port();
+    assert!(DOCKERFILE.contains(&format!("EXPOSE {port}")));
+    assert!(DOCKERFILE.contains(&format!("127.0.0.1:{port}")));
+    assert!(IMAGE_SCRIPT.contains(&format!("--port {port}/tcp")));
+    let container_ports = numbers_after(DEPLOYMENT, "containerPort:");
+    let probe_ports = numbers_after(DEPLOYMENT, "port:");
+    assert_eq!(container_ports, vec![u64::from(port)]);
+    assert!(probe_ports.len() >= 2 && probe_ports.iter().all(|&p| p == u64::from(port)));
+    assert!(numbers_after(SERVICE, "port:")
+        .iter()
+        .all(|&p| p == u64::from(port)));
+}
+
+#[test]
+fn probes_name_the_service_the_server_registers() {
+    let pool =
+        prost_reflect::DescriptorPool::decode(textanalysis::grpc::pb::FILE_DESCRIPTOR_SET).unwrap();
+    let names: Vec<String> = DEPLOYMENT
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("service:"))
+        .map(|s| s.trim().to_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "readiness and liveness");
+    for name in names {
+        assert!(
+            pool.get_service_by_name(&name).is_some(),
+            "{name} is in the proto"
+        );
+    }
+}
+
+#[test]
+fn environment_names_are_flags_the_binary_reads() {
+    let help = binary_output(&["serve", "--help"]);
+    let env_re = regex::Regex::new(r"TEXTANALYSIS_[A-Z_]+").unwrap();
+    let mut checked = 0;
+    for text in [DOCKERFILE, DEPLOYMENT, IMAGE_SCRIPT] {
+        for name in env_re.find_iter(text) {
+            assert!(
+                help.contains(&format!("[env: {}=", name.as_str())),
+                "{} is not read by `textanalysis serve`",
+                name.as_str()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 6);
+}
+
+#[test]
+fn container_commands_exist() {
+    binary_output(&["serve", "--help"]);
+    let health_help = binary_output(&["health", "--help"]);
+    assert!(health_help.contains("--addr"));
+    assert!(DOCKERFILE.contains(r#"CMD ["serve"]"#));
+    assert!(DEPLOYMENT.contains(r#"args: ["serve"]"#));
+}
+
+#[test]
+fn pods_wait_longer_than_the_server_drains() {
+    let grace = numbers_after(DEPLOYMENT, "terminationGracePeriodSeconds:")[0];
+    let drain: u64 = DEPLOYMENT
+        .split("TEXTANALYSIS_SHUTDOWN_GRACE_SECS")
+        .nth(1)
+        .and_then(|rest| numbers_after(rest, "value:").first().copied())
+        .unwrap();
+    assert!(
+        drain < grace,
+        "drain {drain}s must end before the pod is killed at {grace}s"
+    );
+    assert!(Config::default().server.shutdown_grace_secs < grace);
+}
