@@ -37,7 +37,7 @@ async fn analyze(
 ) -> Response {
     let request: pb::AnalyzeRequest = match parse(&headers, &body) {
         Ok(request) => request,
-        Err(response) => return response,
+        Err(status) => return error_response(&status),
     };
     match service.analyze(tonic::Request::new(request)).await {
         Ok(response) => json_response(&response.into_inner()),
@@ -52,7 +52,7 @@ async fn compare(
 ) -> Response {
     let request: pb::CompareCoverageRequest = match parse(&headers, &body) {
         Ok(request) => request,
-        Err(response) => return response,
+        Err(status) => return error_response(&status),
     };
     match service.compare_coverage(tonic::Request::new(request)).await {
         Ok(response) => json_response(&response.into_inner()),
