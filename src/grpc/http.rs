@@ -95,7 +95,7 @@ const SEEDS: &[(&str, &str)] = &[
 fn parse<M: prost::Message + prost::Name + Default>(
     headers: &HeaderMap,
     body: &[u8],
-) -> Result<M, Response> {
+) -> Result<M, Status> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -105,17 +105,14 @@ fn parse<M: prost::Message + prost::Name + Default>(
         || content_type.starts_with("application/x-www-form-urlencoded")
         || content_type.starts_with("text/plain"))
     {
-        return Err(error_response(&Status::invalid_argument(format!(
+        return Err(Status::invalid_argument(format!(
             "unsupported content type {content_type:?}: send application/json"
-        ))));
+        )));
     }
     let text = std::str::from_utf8(body)
-        .map_err(|_| error_response(&Status::invalid_argument("request body is not UTF-8 JSON")))?;
-    json::from_json::<M>(text).map_err(|err| {
-        error_response(&Status::invalid_argument(format!(
-            "invalid request JSON: {err}"
-        )))
-    })
+        .map_err(|_| Status::invalid_argument("request body is not UTF-8 JSON"))?;
+    json::from_json::<M>(text)
+        .map_err(|err| Status::invalid_argument(format!("invalid request JSON: {err}")))
 }
 
 fn json_response<M: prost::Message + prost::Name>(message: &M) -> Response {
