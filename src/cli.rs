@@ -83,6 +83,9 @@ struct ServeArgs {
     /// Seconds to drain in-flight calls after SIGTERM/SIGINT.
     #[arg(long, env = "TEXTANALYSIS_SHUTDOWN_GRACE_SECS")]
     shutdown_grace_secs: Option<u64>,
+    /// Address of the Prometheus /metrics endpoint, or "off".
+    #[arg(long, env = "TEXTANALYSIS_METRICS_ADDR")]
+    metrics_addr: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -144,6 +147,14 @@ impl ServeArgs {
         }
         if let Some(v) = self.shutdown_grace_secs {
             server.shutdown_grace_secs = v;
+        }
+        if let Some(v) = &self.metrics_addr {
+            server.metrics_addr = match v.as_str() {
+                "off" | "" => None,
+                addr => Some(addr.parse().with_context(|| {
+                    format!("--metrics-addr / TEXTANALYSIS_METRICS_ADDR: {addr:?} is not an address or \"off\"")
+                })?),
+            };
         }
         config.validate()?;
         Ok(config)
