@@ -2,3 +2,5 @@
 mod deploy;
 mod grpc;
 mod http;
+mod props;
+mod reliability;
