@@ -1,5 +1,6 @@
 //! Integration tests: one binary (`autotests = false`).
 mod deploy;
+mod entities;
 mod grpc;
 mod http;
 mod props;
