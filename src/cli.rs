@@ -25,6 +25,26 @@ enum Command {
     Serve(ServeArgs),
     /// Analyse files and print one JSON AnalyzeResponse per line.
     Analyze(AnalyzeArgs),
+    /// Score a stage against gold data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// Evaluation of one stage; each prints its figures, the last line being the summary.
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// Quotes and speakers against gold files in the seed format (`*.gold.json`).
+    Quotes(EvalQuotesArgs),
+}
+
+#[derive(Debug, Args)]
+struct EvalQuotesArgs {
+    /// Folder of `*.gold.json` files; each article is `<seed>.txt` next to the folder.
+    #[arg(default_value = "seeds/gold")]
+    gold_dir: PathBuf,
+    /// Take entities from the gold aliases instead of the entities stage (scores attribution alone).
+    #[arg(long)]
+    oracle_entities: bool,
 }
 
 /// Settings shared by every command that builds the pipeline. Each flag can also
@@ -163,7 +183,39 @@ pub fn run() -> Result<()> {
                 .map_err(|err| anyhow::anyhow!(err))
         }
         Command::Analyze(args) => analyze(&args),
+        Command::Eval(EvalCommand::Quotes(args)) => eval_quotes(&args),
     }
+}
+
+fn eval_quotes(args: &EvalQuotesArgs) -> Result<()> {
+    use textanalysis::quotes::eval;
+    let pipeline = Pipeline::new(&Config::default())?;
+    let scores = eval::evaluate_dir(&pipeline, &args.gold_dir, args.oracle_entities)?;
+    let mut total = eval::Counts::default();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for file in &scores {
+        let c = file.counts;
+        writeln!(
+            out,
+            "{} quotes found={}/{} speaker-right={}/{} unmatched-predictions={}",
+            file.path.display(),
+            c.found,
+            c.gold,
+            c.speaker_right,
+            c.found,
+            c.unmatched
+        )?;
+        total.add(c);
+    }
+    writeln!(
+        out,
+        "quotes R={:.3} P={:.3} speaker-acc={:.3}",
+        total.recall(),
+        total.precision(),
+        total.speaker_accuracy()
+    )?;
+    Ok(())
 }
 
 fn analyze(args: &AnalyzeArgs) -> Result<()> {
