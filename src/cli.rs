@@ -45,6 +45,12 @@ struct EvalQuotesArgs {
     /// Take entities from the gold aliases instead of the entities stage (scores attribution alone).
     #[arg(long)]
     oracle_entities: bool,
+    /// Also report indirect speech.
+    #[arg(long)]
+    indirect: bool,
+    /// Also print every predicted quote.
+    #[arg(long)]
+    show: bool,
 }
 
 /// Settings shared by every command that builds the pipeline. Each flag can also
@@ -64,6 +70,9 @@ struct ConfigArgs {
     /// Log filter, e.g. "info" or "textanalysis=debug".
     #[arg(long, env = "TEXTANALYSIS_LOG")]
     log_filter: Option<String>,
+    /// Also report indirect speech ("X said that ...") as INDIRECT quotes.
+    #[arg(long, env = "TEXTANALYSIS_QUOTES_INDIRECT")]
+    indirect_quotes: Option<bool>,
 }
 
 #[derive(Debug, Args)]
@@ -123,6 +132,9 @@ impl ConfigArgs {
         }
         if let Some(v) = &self.log_filter {
             config.log.filter.clone_from(v);
+        }
+        if let Some(v) = self.indirect_quotes {
+            config.quotes.indirect = v;
         }
         Ok(config)
     }
@@ -190,7 +202,8 @@ pub fn run() -> Result<()> {
 fn eval_quotes(args: &EvalQuotesArgs) -> Result<()> {
     use textanalysis::quotes::eval;
     let pipeline = Pipeline::new(&Config::default())?;
-    let scores = eval::evaluate_dir(&pipeline, &args.gold_dir, args.oracle_entities)?;
+    let extractor = textanalysis::quotes::QuoteExtractor::new()?.with_indirect(args.indirect);
+    let scores = eval::evaluate_dir(&pipeline, &extractor, &args.gold_dir, args.oracle_entities)?;
     let mut total = eval::Counts::default();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -206,6 +219,11 @@ fn eval_quotes(args: &EvalQuotesArgs) -> Result<()> {
             c.found,
             c.unmatched
         )?;
+        if args.show {
+            for line in &file.shown {
+                writeln!(out, "  {line}")?;
+            }
+        }
         total.add(c);
     }
     writeln!(

@@ -17,6 +17,8 @@ pub struct Config {
     pub limits: Limits,
     /// Logging.
     pub log: LogConfig,
+    /// Quote extraction.
+    pub quotes: crate::quotes::Config,
 }
 
 impl Default for Config {
@@ -25,6 +27,7 @@ impl Default for Config {
             server: ServerConfig::default(),
             limits: Limits::default(),
             log: LogConfig::default(),
+            quotes: crate::quotes::Config::default(),
         }
     }
 }

@@ -50,7 +50,7 @@ fn cue(ctx: &Ctx, i: usize, limit: usize) -> Option<(usize, CueKind)> {
 }
 
 /// The nearest speaker mention ending before token `at`, not before `floor`.
-fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
+pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
     let mut seen = 0;
     let mut t = at;
     while t > floor && seen < SUBJECT_REACH {
@@ -60,6 +60,10 @@ fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
         }
         seen += 1;
         if let Some(m) = ctx.mention_ending_at(t, floor) {
+            if ctx.is_object(&m, floor) {
+                t = m.first;
+                continue;
+            }
             return Some(m);
         }
     }
@@ -123,12 +127,13 @@ fn left(ctx: &Ctx, place: &Place) -> Option<Found> {
         let Some((n, kind)) = cue(ctx, c, place.open) else {
             continue;
         };
-        // "That said, ..." is not a cue.
+        // "That said, ..." is not a cue; "…, Le Drian said, at …" is.
         if kind == CueKind::Verb
             && c + n < place.open
             && ctx.word(c + n) == ","
             && c + n + 1 != place.open
             && !ctx.token_in_zone(c + n + 1)
+            && (c == 0 || ctx.mention_ending_at(c - 1, place.left).is_none())
         {
             continue;
         }

@@ -268,7 +268,46 @@ impl<'a> Ctx<'a> {
                 kind: MentionKind::Pronoun(gender),
             });
         }
+        // "the editor of Arsenal magazine Alexei Leonkov": the name is the mention.
+        for i in first..(first + 10).min(limit) {
+            if !self.is_word(i) {
+                break;
+            }
+            if let Some((id, span)) = self.is_person(i) {
+                if i == first
+                    || is_determiner(self.word(first))
+                    || self
+                        .word(first)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                {
+                    let (_, end) = self.token_range(span);
+                    return Some(Mention {
+                        first: i,
+                        end: end.min(limit),
+                        kind: MentionKind::Name(id),
+                    });
+                }
+                break;
+            }
+        }
         if !is_determiner(self.word(first)) {
+            // "according to French Foreign Minister Jean-Yves Le Drian"
+            for i in first..(first + 5).min(limit) {
+                let w = self.word(i);
+                if !self.is_word(i) || !w.chars().next().is_some_and(char::is_uppercase) {
+                    return None;
+                }
+                if let Some((id, span)) = self.is_person(i) {
+                    let (_, end) = self.token_range(span);
+                    return Some(Mention {
+                        first: i,
+                        end: end.min(limit),
+                        kind: MentionKind::Name(id),
+                    });
+                }
+            }
             return None;
         }
         let mut head = None;
@@ -340,6 +379,15 @@ impl<'a> Ctx<'a> {
                 }
                 if let Some(id) = self.by_role(mention, head, pos) {
                     return Some((id, 0.75));
+                }
+                // "the analyst", "the expert": most often the person quoted last.
+                let s0 = self.sentence_of(pos);
+                if let Some(q) = said
+                    .iter()
+                    .rev()
+                    .find(|q| q.pos < pos && q.sentence + SALIENCE_SENTENCES * 2 >= s0)
+                {
+                    return Some((q.speaker, 0.5));
                 }
                 self.salient(pos, None, said).map(|id| (id, 0.5))
             }
@@ -428,13 +476,26 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// True for an organisation named after a preposition ("between the EU"):
+    /// an object, not the subject of a nearby speech verb.
+    pub fn is_object(&self, m: &Mention, floor: usize) -> bool {
+        match m.kind {
+            MentionKind::Name(id) => {
+                self.entities[id].kind != EntityType::Person && self.prepositional(m.first, floor)
+            }
+            _ => false,
+        }
+    }
+
     /// True when the name at token `first` follows a preposition (past its title words).
     fn prepositional(&self, first: usize, floor: usize) -> bool {
         let mut i = first;
         while i > floor {
             i -= 1;
             let w = self.word(i);
-            if w.chars().next().is_some_and(char::is_uppercase) && !is_preposition(w) {
+            if w.chars().next().is_some_and(char::is_uppercase) && !is_preposition(w)
+                || w.eq_ignore_ascii_case("the")
+            {
                 continue;
             }
             return is_preposition(w) || w.ends_with("’s") || w.ends_with("'s");
@@ -496,7 +557,11 @@ impl<'a> Ctx<'a> {
         let mut i = first;
         while i > floor && pre.len() < 10 {
             i -= 1;
-            if !self.is_word(i) || self.is_person(i).is_some() {
+            let w = self.word(i);
+            let title = w.chars().next().is_some_and(char::is_uppercase)
+                || is_role(w)
+                || ["of", "the", "and", "for"].contains(&w);
+            if !self.is_word(i) || self.is_person(i).is_some() || !title {
                 break;
             }
             pre.push(key(i));

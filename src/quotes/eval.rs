@@ -295,6 +295,8 @@ pub struct FileScore {
     pub path: PathBuf,
     /// Its counts.
     pub counts: Counts,
+    /// Each predicted quote as `kind speaker: text`, for inspection.
+    pub shown: Vec<String>,
 }
 
 fn io(path: &Path, source: std::io::Error) -> Error {
@@ -306,14 +308,19 @@ fn io(path: &Path, source: std::io::Error) -> Error {
 
 /// Scores every `*.gold.json` of `dir`. The article is `<seed>.txt` next to
 /// `dir` (or inside it). With `oracle_ner`, entities come from the gold aliases.
-pub fn evaluate_dir(pipeline: &Pipeline, dir: &Path, oracle_ner: bool) -> Result<Vec<FileScore>> {
+/// Quotes are found by `extractor` on the pipeline's document.
+pub fn evaluate_dir(
+    pipeline: &Pipeline,
+    extractor: &super::QuoteExtractor,
+    dir: &Path,
+    oracle_ner: bool,
+) -> Result<Vec<FileScore>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| io(dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
         .collect();
     files.sort();
-    let extractor = super::QuoteExtractor::new()?;
     let mut out = Vec::new();
     for path in files {
         let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
@@ -336,10 +343,26 @@ pub fn evaluate_dir(pipeline: &Pipeline, dir: &Path, oracle_ner: bool) -> Result
         let mut doc = pipeline.analyze(&Content::Text(raw), &Options::default())?;
         if oracle_ner {
             doc.entities = oracle_entities(&gold, &doc.body);
-            doc.quotes = extractor.run(&doc);
         }
+        doc.quotes = extractor.run(&doc);
         let counts = score(&gold, &predictions(&doc));
-        out.push(FileScore { path, counts });
+        let shown = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                let speaker = q
+                    .speaker
+                    .and_then(|id| doc.entities.get(id))
+                    .map_or("-", |e| e.name.as_str());
+                let mention = q.speaker_span.map_or("", |s| doc.text(s));
+                format!("{} {speaker} [{mention}]: {}", q.kind, q.text(&doc.body))
+            })
+            .collect();
+        out.push(FileScore {
+            path,
+            counts,
+            shown,
+        });
     }
     Ok(out)
 }

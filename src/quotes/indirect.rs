@@ -77,16 +77,7 @@ fn in_sentence(ctx: &Ctx, first: usize, end: usize, said: &[Said]) -> Option<Quo
         if (c + 1..that).any(|i| !ctx.is_word(i)) {
             return None;
         }
-        let mut t = c;
-        let mut mention = None;
-        while t > first && c - t < 12 {
-            t -= 1;
-            if let Some(m) = ctx.mention_ending_at(t, first) {
-                mention = Some(m);
-                break;
-            }
-        }
-        let m = mention?;
+        let m = super::attribution::subject_before(ctx, c, first)?;
         let span = content(ctx, that + 1, end)?;
         return Some(quote(ctx, span, ctx.span(c, c + 1), m, said));
     }

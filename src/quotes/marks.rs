@@ -140,14 +140,15 @@ fn closes(open: &Mark, mark: &Mark) -> bool {
         }
 }
 
-/// Trimmed span of `text[start..end]`, or `None` when it holds no letter or digit.
+/// Trimmed span of `text[start..end]`, or `None` when it holds no letter
+/// (quoted numbers and labels such as "2+2" are not quotations).
 fn piece(text: &str, start: usize, end: usize) -> Option<Span> {
     let inner = text.get(start..end)?;
     let lead = inner.len() - inner.trim_start().len();
     let trimmed = inner.trim();
     trimmed
         .chars()
-        .any(char::is_alphanumeric)
+        .any(char::is_alphabetic)
         .then(|| Span::from_range(start + lead..start + lead + trimmed.len()))
 }
 

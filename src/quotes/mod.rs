@@ -31,6 +31,15 @@ const HEADING_WORDS: usize = 25;
 /// Quotes of at most this many words with no speech cue are scare quotes.
 const SCARE_WORDS: usize = 4;
 
+/// Settings of the quote stage (`quotes` in the config file).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Also report indirect speech ("X said that ...") as INDIRECT quotes.
+    /// Off by default: gold sets of direct quotes count them as false positives.
+    pub indirect: bool,
+}
+
 /// Finds quotations and attributes them. Build once and share.
 #[derive(Clone, Debug, Default)]
 pub struct QuoteExtractor {
