@@ -36,17 +36,16 @@ pub struct Place {
     pub right: usize,
 }
 
-fn words<'a>(ctx: &Ctx<'a>, from: usize, to: usize) -> Vec<&'a str> {
-    (from..to.min(from + 3).min(ctx.tokens.len()))
-        .map(|i| ctx.word(i))
-        .collect()
-}
-
 fn cue(ctx: &Ctx, i: usize, limit: usize) -> Option<(usize, CueKind)> {
     if ctx.token_in_zone(i) || !ctx.is_word(i) {
         return None;
     }
-    cue_at(&words(ctx, i, limit))
+    let mut words = [""; 2];
+    let end = limit.min(i + 2).min(ctx.tokens.len());
+    for (slot, t) in words.iter_mut().zip(i..end) {
+        *slot = ctx.word(t);
+    }
+    cue_at(&words[..end - i])
 }
 
 /// The nearest speaker mention ending before token `at`, not before `floor`.

@@ -52,8 +52,8 @@ fn quote(ctx: &Ctx, span: Span, cue: Span, mention: Mention, said: &[Said]) -> Q
 fn in_sentence(ctx: &Ctx, first: usize, end: usize, said: &[Said]) -> Option<Quote> {
     for c in first..end {
         let w = ctx.word(c);
-        let window: Vec<&str> = (c..(c + 2).min(end)).map(|i| ctx.word(i)).collect();
-        if let Some((n, CueKind::According)) = cue_at(&window) {
+        let next = if c + 1 < end { ctx.word(c + 1) } else { "" };
+        if let Some((n, CueKind::According)) = cue_at(&[w, next]) {
             let m = ctx.mention_starting_at(c + n, end)?;
             let cue = ctx.span(c, c + n);
             if c == first || (c == first + 1 && !ctx.is_word(first)) {

@@ -361,4 +361,15 @@ proptest! {
             if let Some(s) = q.speaker_span { prop_assert!(s.end() <= text.len()); }
         }
     }
+
+    #[test]
+    fn arbitrary_text_never_breaks_the_stage(text in "\\PC{0,300}", names in proptest::collection::vec("[A-Z][a-z]{1,6}", 0..3)) {
+        let forms: Vec<Vec<&str>> = names.iter().map(|n| vec![n.as_str()]).collect();
+        let people: Vec<&[&str]> = forms.iter().map(Vec::as_slice).collect();
+        let d = doc(&text, &people);
+        for q in QuoteExtractor::new().unwrap().with_indirect(true).run(&d) {
+            prop_assert!(q.span.end() <= text.len());
+            prop_assert!(text.is_char_boundary(q.span.start()) && text.is_char_boundary(q.span.end()));
+        }
+    }
 }
