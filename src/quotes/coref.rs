@@ -372,10 +372,20 @@ impl<'a> Ctx<'a> {
             }
             MentionKind::Description { head } => {
                 // Apposition "Lavrov, the Russian foreign minister, said".
+                // Also past short asides: "Lang, 54, a former diplomat, said".
                 if mention.first >= 2 && self.word(mention.first - 1) == "," {
-                    if let Some((id, _)) = self.is_person(mention.first - 2) {
-                        return Some((id, 0.85));
+                    let floor = mention.first.saturating_sub(6);
+                    for t in (floor..mention.first - 1).rev() {
+                        if let Some((id, _)) = self.is_person(t) {
+                            return Some((id, 0.85));
+                        }
+                        if !self.is_word(t) && self.word(t) != "," {
+                            break;
+                        }
                     }
+                }
+                if cues::is_indefinite(self.word(mention.first)) {
+                    return None; // "one aide said": someone new, unnamed
                 }
                 if let Some(id) = self.by_role(mention, head, pos) {
                     return Some((id, 0.75));

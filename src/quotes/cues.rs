@@ -379,10 +379,17 @@ pub fn pronoun(word: &str) -> Option<Option<bool>> {
 /// Determiners that open a description.
 pub fn is_determiner(word: &str) -> bool {
     [
-        "the", "a", "an", "this", "that", "his", "her", "its", "their", "our",
+        "the", "a", "an", "one", "another", "this", "that", "his", "her", "its", "their", "our",
     ]
     .iter()
     .any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// Indefinite determiners: "an aide said" introduces someone new.
+pub fn is_indefinite(word: &str) -> bool {
+    ["a", "an", "one", "another", "some"]
+        .iter()
+        .any(|d| word.eq_ignore_ascii_case(d))
 }
 
 /// Prepositions: a name after one is rarely the subject of its sentence.

@@ -153,6 +153,13 @@ impl QuoteExtractor {
         };
         let words = word_count(ctx, &draft.marked.pieces);
         let initial = sentence_initial(ctx, &place);
+        // A whole sentence in quotes ("Nobody should doubt that.") is a statement, however short.
+        let sentence = initial
+            && draft
+                .marked
+                .pieces
+                .last()
+                .is_some_and(|&p| ctx.body[p].trim_end().ends_with(['.', '!', '?', '…']));
         if let Some(f) = found {
             if let Some(m) = f.mention {
                 draft.speaker_span = Some(ctx.span(m.first, m.end));
@@ -174,12 +181,14 @@ impl QuoteExtractor {
             } else {
                 QuoteKind::Partial
             };
-        } else if let Some(prev) = continued(ctx, &draft, earlier, paragraphs, initial, words) {
+        } else if let Some(prev) =
+            continued(ctx, &draft, earlier, paragraphs, initial, words, sentence)
+        {
             draft.speaker = prev.speaker;
             draft.speaker_span = prev.speaker_span;
             draft.confidence = 0.6;
             draft.kind = QuoteKind::Direct;
-        } else if words <= SCARE_WORDS {
+        } else if words <= SCARE_WORDS && !sentence {
             draft.kind = QuoteKind::Scare;
         } else {
             draft.kind = if initial {
@@ -210,10 +219,11 @@ fn continued<'d>(
     paragraphs: &[Span],
     initial: bool,
     words: usize,
+    sentence: bool,
 ) -> Option<&'d Draft> {
     let prev = earlier.last()?;
     prev.speaker?;
-    if !initial || words <= SCARE_WORDS {
+    if !initial || (words <= SCARE_WORDS && !sentence) {
         return None;
     }
     let p = draft.marked.paragraph;

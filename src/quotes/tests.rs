@@ -373,3 +373,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn unnamed_indefinite_speaker_stays_empty() {
+    let text = "“We have the votes,” Harlan said.\n“It's a disaster,” one aide said.\n";
+    let d = doc(text, &[&["Harlan"]]);
+    let q = show(&d);
+    assert_eq!(q[1].1, QuoteKind::Direct);
+    assert_eq!(
+        (q[1].2.as_deref(), q[1].3.as_deref()),
+        (None, Some("one aide"))
+    );
+}
+
+#[test]
+fn short_whole_sentence_quote_continues_the_speaker() {
+    let text = "“We will move quickly,” Harlan told reporters. “Nobody should doubt that.”\n";
+    let d = doc(text, &[&["Harlan"]]);
+    assert_eq!(speaker_of(&d, "Nobody"), Some("Harlan".into()));
+}
+
+#[test]
+fn apposition_past_an_aside() {
+    let text = "Lang, 54, a former diplomat, said he was “hopeful.”\n";
+    let d = doc(text, &[&["Lang"]]);
+    assert_eq!(speaker_of(&d, "hopeful"), Some("Lang".into()));
+}
