@@ -141,7 +141,8 @@ impl QuoteExtractor {
             after,
             right: (ctx.sentences[s_close].end_token as usize).max(after),
         };
-        let found = attribute(ctx, &place);
+        let found = attribute(ctx, &place)
+            .or_else(|| introduced(ctx, &place, paragraphs, marked.paragraph));
         let mut draft = Draft {
             marked,
             place,
@@ -207,6 +208,20 @@ impl QuoteExtractor {
         }
         draft
     }
+}
+
+/// "Smith said:" closing the previous paragraph introduces a quote that opens its paragraph.
+fn introduced(ctx: &Ctx, place: &Place, paragraphs: &[Span], p: usize) -> Option<Found> {
+    let prev = paragraphs.get(p.checked_sub(1)?)?;
+    if !ctx.body[*prev].trim_end().ends_with(':') || !sentence_initial(ctx, place) {
+        return None;
+    }
+    let s = ctx.sentence_of(prev.end().saturating_sub(1));
+    let widened = Place {
+        left: ctx.sentences[s].first_token as usize,
+        ..*place
+    };
+    attribution::attribute(ctx, &widened).filter(|f| f.mention.is_some() && !f.immediate)
 }
 
 /// The earlier quote whose speaker a cue-less quote continues: the previous

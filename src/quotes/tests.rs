@@ -399,3 +399,10 @@ fn apposition_past_an_aside() {
     let d = doc(text, &[&["Lang"]]);
     assert_eq!(speaker_of(&d, "hopeful"), Some("Lang".into()));
 }
+
+#[test]
+fn colon_paragraph_introduces_the_next_quote() {
+    let text = "Marsh told parliament:\n“Our door remains open to every partner.”\n";
+    let d = doc(text, &[&["Marsh"]]);
+    assert_eq!(speaker_of(&d, "door"), Some("Marsh".into()));
+}
