@@ -25,17 +25,17 @@ enum Command {
     Serve(ServeArgs),
     /// Analyse files and print one JSON AnalyzeResponse per line.
     Analyze(AnalyzeArgs),
-    /// Score a stage against gold data.
+    /// Train a model.
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// Tag a CoNLL-2003 file: print it with the predicted BIO tag as a last column.
+    Ner(NerArgs),
+    /// Evaluate a stage on labelled data.
     #[command(subcommand)]
     Eval(EvalCommand),
 }
 
-/// Evaluation of one stage; each prints its figures, the last line being the summary.
-#[derive(Debug, Subcommand)]
-enum EvalCommand {
-    /// Quotes and speakers against gold files in the seed format (`*.gold.json`).
-    Quotes(EvalQuotesArgs),
-}
+// ---- quotes (issue 5) ----
 
 #[derive(Debug, Args)]
 struct EvalQuotesArgs {
@@ -52,6 +52,102 @@ struct EvalQuotesArgs {
     #[arg(long)]
     show: bool,
 }
+
+// ---- named entities (issue 4) ----
+
+#[derive(Debug, Subcommand)]
+enum TrainCommand {
+    /// Train the named-entity tagger on DIR/train.txt (CoNLL-2003 format).
+    Ner(TrainNerArgs),
+}
+
+#[derive(Debug, Args)]
+struct TrainNerArgs {
+    /// Directory with train.txt (and dev.txt, scored after each epoch).
+    #[arg(long)]
+    data: PathBuf,
+    /// Where to write the model.
+    #[arg(long)]
+    out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 12)]
+    epochs: usize,
+    /// Shuffling seed.
+    #[arg(long, default_value_t = 7)]
+    seed: u64,
+    /// log2 of the weight-table rows.
+    #[arg(long, default_value_t = 18)]
+    bits: u32,
+}
+
+#[derive(Debug, Args)]
+struct NerArgs {
+    /// CoNLL-2003 file to tag.
+    #[arg(long)]
+    conll: PathBuf,
+    /// Model file to use instead of the embedded one.
+    #[arg(long)]
+    model: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// Tag a CoNLL-2003 file and print precision/recall/F1 per type against its last column.
+    Ner(NerEvalArgs),
+    /// Quotes and speakers against gold files in the seed format (`*.gold.json`).
+    Quotes(EvalQuotesArgs),
+}
+
+#[derive(Debug, Args)]
+struct NerEvalArgs {
+    /// Labelled CoNLL-2003 file.
+    file: PathBuf,
+    /// Model file to use instead of the embedded one.
+    #[arg(long)]
+    model: Option<PathBuf>,
+}
+
+fn ner_tagger(model: Option<&PathBuf>) -> Result<textanalysis::entities::Tagger> {
+    Ok(match model {
+        Some(path) => textanalysis::entities::Tagger::from_bytes(
+            &std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?,
+        )?,
+        None => textanalysis::entities::Tagger::embedded()?,
+    })
+}
+
+fn train_ner(args: &TrainNerArgs) -> Result<()> {
+    let options = textanalysis::entities::train::Options {
+        epochs: args.epochs,
+        seed: args.seed,
+        bits: args.bits,
+    };
+    let model = textanalysis::entities::train_dir(&args.data, options, |line| eprintln!("{line}"))?;
+    std::fs::write(&args.out, model.to_bytes())
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    Ok(())
+}
+
+fn tag_ner(args: &NerArgs) -> Result<()> {
+    let text = std::fs::read_to_string(&args.conll)
+        .with_context(|| format!("cannot read {}", args.conll.display()))?;
+    std::io::stdout()
+        .lock()
+        .write_all(ner_tagger(args.model.as_ref())?.tag_conll(&text).as_bytes())?;
+    Ok(())
+}
+
+fn eval_ner(args: &NerEvalArgs) -> Result<()> {
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let start = std::time::Instant::now();
+    let counts = ner_tagger(args.model.as_ref())?.eval_conll(&text);
+    print!("{}", counts.report());
+    eprintln!("tagged in {:.2} s", start.elapsed().as_secs_f64());
+    Ok(())
+}
+
+// ---- end named entities ----
 
 /// Settings shared by every command that builds the pipeline. Each flag can also
 /// be set through its `TEXTANALYSIS_*` environment variable; flags win over the
@@ -195,6 +291,9 @@ pub fn run() -> Result<()> {
                 .map_err(|err| anyhow::anyhow!(err))
         }
         Command::Analyze(args) => analyze(&args),
+        Command::Train(TrainCommand::Ner(args)) => train_ner(&args),
+        Command::Ner(args) => tag_ner(&args),
+        Command::Eval(EvalCommand::Ner(args)) => eval_ner(&args),
         Command::Eval(EvalCommand::Quotes(args)) => eval_quotes(&args),
     }
 }

@@ -387,7 +387,17 @@ impl<'a> Ctx<'a> {
                 if cues::is_indefinite(self.word(mention.first)) {
                     return None; // "one aide said": someone new, unnamed
                 }
-                if let Some(id) = self.by_role(mention, head, pos) {
+                if let Some((id, _)) = self.by_role(mention, head, pos) {
+                    // The person of the previous sentence or two, whose title the
+                    // text never gave, is a likelier referent than a titled one further back.
+                    if let Some(near) = self.salient_within(pos, None, said, 2) {
+                        if near != id
+                            && !self.has_role(near, pos)
+                            && self.speaks_near(near, pos, said)
+                        {
+                            return Some((near, 0.6));
+                        }
+                    }
                     return Some((id, 0.75));
                 }
                 // "the analyst", "the expert": most often the person quoted last.
@@ -405,7 +415,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The person whose learned roles best match the description.
-    fn by_role(&self, mention: &Mention, head: usize, pos: usize) -> Option<EntityId> {
+    fn by_role(&self, mention: &Mention, head: usize, pos: usize) -> Option<(EntityId, usize)> {
         let head_key = role_key(self.word(head));
         let mods: Vec<String> = (mention.first + 1..mention.end)
             .filter(|&i| i != head && self.is_word(i))
@@ -433,12 +443,56 @@ impl<'a> Ctx<'a> {
                 best = Some((score, last, role.entity));
             }
         }
-        best.map(|b| b.2)
+        best.map(|b| (b.2, b.0))
+    }
+
+    /// Whether `id` is quoted, or named next to a speech cue, in the two sentences before `pos`.
+    fn speaks_near(&self, id: EntityId, pos: usize, said: &[Said]) -> bool {
+        let s0 = self.sentence_of(pos);
+        let lo = s0.saturating_sub(2);
+        if said
+            .iter()
+            .any(|q| q.speaker == id && q.sentence >= lo && q.pos < pos)
+        {
+            return true;
+        }
+        (lo..=s0).any(|s| {
+            let range = self.sentences[s].token_range();
+            let named = range
+                .clone()
+                .any(|i| self.token_entity[i].is_some_and(|e| e.0 == id));
+            named
+                && range.clone().any(|i| {
+                    let next = if i + 1 < range.end {
+                        self.word(i + 1)
+                    } else {
+                        ""
+                    };
+                    self.tokens[i].span.start() < pos
+                        && cues::cue_at(&[self.word(i), next]).is_some()
+                })
+        })
+    }
+
+    /// Whether any role was learned for `id` before byte `pos`.
+    fn has_role(&self, id: EntityId, pos: usize) -> bool {
+        self.roles.iter().any(|r| r.entity == id && r.pos < pos)
     }
 
     /// The most salient person before byte `pos`: the speaker of the latest
     /// attributed quote or the subject-like person of the latest sentence naming one.
     pub fn salient(&self, pos: usize, gender: Option<bool>, said: &[Said]) -> Option<EntityId> {
+        self.salient_within(pos, gender, said, SALIENCE_SENTENCES)
+    }
+
+    /// [`Ctx::salient`] looking at most `back` sentences back.
+    fn salient_within(
+        &self,
+        pos: usize,
+        gender: Option<bool>,
+        said: &[Said],
+        back: usize,
+    ) -> Option<EntityId> {
         if self.sentences.is_empty() {
             return None;
         }
@@ -447,7 +501,7 @@ impl<'a> Ctx<'a> {
             (Some(a), Some(b)) => a == b,
             _ => true,
         };
-        for s in (s0.saturating_sub(SALIENCE_SENTENCES)..=s0).rev() {
+        for s in (s0.saturating_sub(back)..=s0).rev() {
             let sentence = self.sentences[s];
             let limit = if s == s0 { pos } else { sentence.span.end() };
             if let Some(q) = said
