@@ -50,6 +50,24 @@ struct HealthArgs {
     timeout_secs: u64,
 }
 
+// ---- quotes (issue 5) ----
+
+#[derive(Debug, Args)]
+struct EvalQuotesArgs {
+    /// Folder of `*.gold.json` files; each article is `<seed>.txt` next to the folder.
+    #[arg(default_value = "seeds/gold")]
+    gold_dir: PathBuf,
+    /// Take entities from the gold aliases instead of the entities stage (scores attribution alone).
+    #[arg(long)]
+    oracle_entities: bool,
+    /// Also report indirect speech.
+    #[arg(long)]
+    indirect: bool,
+    /// Also print every predicted quote.
+    #[arg(long)]
+    show: bool,
+}
+
 // ---- named entities (issue 4) ----
 
 #[derive(Debug, Subcommand)]
@@ -91,6 +109,8 @@ struct NerArgs {
 enum EvalCommand {
     /// Tag a CoNLL-2003 file and print precision/recall/F1 per type against its last column.
     Ner(NerEvalArgs),
+    /// Quotes and speakers against gold files in the seed format (`*.gold.json`).
+    Quotes(EvalQuotesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -161,6 +181,9 @@ struct ConfigArgs {
     /// Log filter, e.g. "info" or "textanalysis=debug".
     #[arg(long, env = "TEXTANALYSIS_LOG")]
     log_filter: Option<String>,
+    /// Also report indirect speech ("X said that ...") as INDIRECT quotes.
+    #[arg(long, env = "TEXTANALYSIS_QUOTES_INDIRECT")]
+    indirect_quotes: Option<bool>,
 }
 
 #[derive(Debug, Args)]
@@ -223,6 +246,9 @@ impl ConfigArgs {
         }
         if let Some(v) = &self.log_filter {
             config.log.filter.clone_from(v);
+        }
+        if let Some(v) = self.indirect_quotes {
+            config.quotes.indirect = v;
         }
         Ok(config)
     }
@@ -295,6 +321,7 @@ pub fn run() -> Result<()> {
         Command::Ner(args) => tag_ner(&args),
         Command::Eval(EvalCommand::Ner(args)) => eval_ner(&args),
         Command::Health(args) => health(&args),
+        Command::Eval(EvalCommand::Quotes(args)) => eval_quotes(&args),
     }
 }
 
@@ -327,6 +354,43 @@ fn health(args: &HealthArgs) -> Result<()> {
         "{} is not serving",
         args.service
     );
+    Ok(())
+}
+
+fn eval_quotes(args: &EvalQuotesArgs) -> Result<()> {
+    use textanalysis::quotes::eval;
+    let pipeline = Pipeline::new(&Config::default())?;
+    let extractor = textanalysis::quotes::QuoteExtractor::new()?.with_indirect(args.indirect);
+    let scores = eval::evaluate_dir(&pipeline, &extractor, &args.gold_dir, args.oracle_entities)?;
+    let mut total = eval::Counts::default();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for file in &scores {
+        let c = file.counts;
+        writeln!(
+            out,
+            "{} quotes found={}/{} speaker-right={}/{} unmatched-predictions={}",
+            file.path.display(),
+            c.found,
+            c.gold,
+            c.speaker_right,
+            c.found,
+            c.unmatched
+        )?;
+        if args.show {
+            for line in &file.shown {
+                writeln!(out, "  {line}")?;
+            }
+        }
+        total.add(c);
+    }
+    writeln!(
+        out,
+        "quotes R={:.3} P={:.3} speaker-acc={:.3}",
+        total.recall(),
+        total.precision(),
+        total.speaker_accuracy()
+    )?;
     Ok(())
 }
 

@@ -4,4 +4,5 @@ mod entities;
 mod grpc;
 mod http;
 mod props;
+mod quotes;
 mod reliability;
