@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -25,7 +25,82 @@ enum Command {
     Serve(ServeArgs),
     /// Analyse files and print one JSON AnalyzeResponse per line.
     Analyze(AnalyzeArgs),
+    /// Score sentiment of standard-input lines; one JSON object per line.
+    Sentiment(SentimentArgs),
+    /// Evaluate a stage on the shared data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Train a stage's model from the shared data.
+    #[command(subcommand)]
+    Train(TrainCommand),
 }
+
+// ---- sentiment (issue 6) ----
+#[derive(Debug, Args)]
+struct SentimentArgs {
+    /// Input lines are `{"text": ..., "targets": [[start, end], ...]}` (code-point offsets).
+    #[arg(long)]
+    jsonl: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// NYT snippets (Pearson, Spearman, 3-class) and NewsMTSC dev rw/mt.
+    Sentiment {
+        /// The sentiment data folder.
+        #[arg(long, default_value = "../shared/data/sentiment")]
+        data: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TrainCommand {
+    /// Train the sentiment models (fixed seed) and write the model file.
+    Sentiment {
+        /// The sentiment data folder.
+        #[arg(long, default_value = "../shared/data/sentiment")]
+        data: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "data/sentiment/model.bin")]
+        out: PathBuf,
+    },
+}
+
+fn sentiment(args: &SentimentArgs) -> Result<()> {
+    let scorer = textanalysis::sentiment::SentimentScorer::new()?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for line in std::io::stdin().lock().lines() {
+        let line = line.context("cannot read standard input")?;
+        writeln!(out, "{}", scorer.score_line(&line, args.jsonl))?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn eval_command(command: &EvalCommand) -> Result<()> {
+    match command {
+        EvalCommand::Sentiment { data } => {
+            let scorer = textanalysis::sentiment::SentimentScorer::new()?;
+            let report = textanalysis::sentiment::evaluate(&scorer, data)?;
+            println!("{report}");
+        }
+    }
+    Ok(())
+}
+
+fn train_command(command: &TrainCommand) -> Result<()> {
+    match command {
+        TrainCommand::Sentiment { data, out } => {
+            let bytes = textanalysis::sentiment::train(data)?;
+            std::fs::write(out, &bytes)
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+        }
+    }
+    Ok(())
+}
+// ---- end sentiment ----
 
 /// Settings shared by every command that builds the pipeline. Each flag can also
 /// be set through its `TEXTANALYSIS_*` environment variable; flags win over the
@@ -163,6 +238,9 @@ pub fn run() -> Result<()> {
                 .map_err(|err| anyhow::anyhow!(err))
         }
         Command::Analyze(args) => analyze(&args),
+        Command::Sentiment(args) => sentiment(&args),
+        Command::Eval(command) => eval_command(&command),
+        Command::Train(command) => train_command(&command),
     }
 }
 
