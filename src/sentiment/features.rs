@@ -148,18 +148,19 @@ fn add_ngrams(words: &[Word<'_>], scope: &[bool], f: &mut Features) {
     let weight = 0.5 / ((2 * n).max(1) as f32).sqrt();
     let mut prev = 0x5bd1_e995u64; // sentence start
     for (w, &negated) in words.iter().zip(scope) {
+        let h = w.hash;
         let uni = if negated {
-            ns(Ns::NegUni, w.hash)
+            ns(Ns::NegUni, h)
         } else {
-            ns(Ns::Uni, w.hash)
+            ns(Ns::Uni, h)
         };
         f.hashed(uni, weight);
         // A five-letter prefix stands in for a stem ("negotiat-", "catastr-").
         if w.text.len() > PREFIX + 1 && w.text.is_char_boundary(PREFIX) {
             f.hashed(ns(Ns::Prefix, word_hash(&w.text[..PREFIX])), weight);
         }
-        f.hashed(ns(Ns::Bi, pair(prev, w.hash)), weight * 0.5);
-        prev = w.hash;
+        f.hashed(ns(Ns::Bi, pair(prev, h)), weight * 0.5);
+        prev = h;
     }
 }
 

@@ -14,6 +14,71 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// The VADER lexicon as shipped by `vaderSentiment` (MIT, see `data/sentiment/VADER_LICENSE.txt`).
 const VADER_LEXICON: &str = include_str!("../../data/sentiment/vader_lexicon.txt");
 
+/// Our supplement for news and diplomacy; see the file's header.
+const NEWS_LEXICON: &str = include_str!("../../data/sentiment/news_lexicon.txt");
+
+/// Verbs that turn the polarity of what they act on ("reduce distrust",
+/// "ease tensions", "lift sanctions"): contextual valence shifters
+/// (Polanyi & Zaenen 2006), common in news and diplomacy.
+const SHIFTERS: &[&str] = &[
+    "reduce",
+    "reduces",
+    "reduced",
+    "reducing",
+    "ease",
+    "eases",
+    "eased",
+    "easing",
+    "end",
+    "ends",
+    "ended",
+    "ending",
+    "avoid",
+    "avoids",
+    "avoided",
+    "avoiding",
+    "prevent",
+    "prevents",
+    "prevented",
+    "preventing",
+    "overcome",
+    "overcoming",
+    "stop",
+    "stops",
+    "stopped",
+    "stopping",
+    "curb",
+    "curbs",
+    "curbed",
+    "curbing",
+    "lift",
+    "lifts",
+    "lifted",
+    "lifting",
+    "decrease",
+    "decreased",
+    "decreasing",
+    "resolve",
+    "resolves",
+    "resolved",
+    "resolving",
+    "combat",
+    "combating",
+    "counter",
+    "countering",
+    "eliminate",
+    "eliminated",
+    "eliminating",
+    "defuse",
+    "defusing",
+    "alleviate",
+    "alleviating",
+    "mitigate",
+    "mitigating",
+    "tackle",
+    "tackling",
+];
+
 const B_INCR: f32 = 0.293;
 const B_DECR: f32 = -0.293;
 const C_INCR: f32 = 0.733;
@@ -316,6 +381,7 @@ pub(crate) struct Lexicon {
     valence: HashedMap<f32>,
     booster: HashedMap<f32>,
     negate: HashedMap<()>,
+    shifters: HashedMap<()>,
     h_no: u64,
     h_but: u64,
     h_however: u64,
@@ -347,6 +413,15 @@ impl Lexicon {
                 valence.insert(word_hash(word), v);
             }
         }
+        for line in NEWS_LEXICON.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let (Some(word), Some(measure)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            if let Ok(v) = measure.trim().parse::<f32>() {
+                valence.entry(word_hash(word)).or_insert(v);
+            }
+        }
         let mut booster = HashedMap::default();
         for w in BOOST_UP {
             booster.insert(word_hash(w), B_INCR);
@@ -355,10 +430,12 @@ impl Lexicon {
             booster.insert(word_hash(w), B_DECR);
         }
         let negate = NEGATE.iter().map(|w| (word_hash(w), ())).collect();
+        let shifters = SHIFTERS.iter().map(|w| (word_hash(w), ())).collect();
         Lexicon {
             valence,
             booster,
             negate,
+            shifters,
             h_no: word_hash("no"),
             h_but: word_hash("but"),
             h_however: word_hash("however"),
@@ -491,6 +568,17 @@ impl Lexicon {
             && (i == 1 || (at(2) != self.h_at && at(2) != self.h_very))
         {
             valence *= N_SCALAR;
+        }
+        // A shifter verb up to three words back, in the same clause.
+        for k in 1..=3.min(i) {
+            let prev = &words[i - k];
+            if prev.clause_end {
+                break;
+            }
+            if self.shifters.contains_key(&prev.hash) {
+                valence *= N_SCALAR;
+                break;
+            }
         }
         if w.quoted {
             valence *= 0.5;
@@ -636,6 +724,19 @@ mod tests {
     fn but_weights_the_second_clause() {
         let s = compound("The food was good, but the service was terrible.");
         assert!(s < 0.0, "{s}");
+    }
+
+    #[test]
+    fn shifter_verbs_turn_what_they_act_on() {
+        assert!(compound("They want to reduce distrust.") > 0.1);
+        assert!(compound("They want to ease tensions.") > 0.1);
+        assert!(compound("Tensions rose.") < 0.0);
+    }
+
+    #[test]
+    fn news_supplement_adds_diplomatic_vocabulary() {
+        assert!(compound("They discussed cooperation.") > 0.1);
+        assert!(compound("They discussed sanctions.") < -0.1);
     }
 
     #[test]

@@ -30,7 +30,7 @@ mod train;
 pub use eval::{evaluate, MtscFigures, NytFigures, Report};
 pub use train::{byte_offset, load_mtsc, load_nyt, train, MtscSentence, MtscTarget, NytRow};
 
-use crate::doc::{Doc, Sentiment, SentimentLabel, Span};
+use crate::doc::{Doc, QuoteKind, Sentiment, SentimentLabel, Span};
 use crate::error::Result;
 use features::{target_features, text_features};
 use lexicon::Lexicon;
@@ -45,6 +45,9 @@ pub const POSITIVE_CUTOFF: f32 = 0.05;
 /// A quote this far from zero (about ±2.2 on the -4..4 human scale: "clearly
 /// positive/negative") counts as a strong statement for MIXED.
 pub const STRONG: f32 = 0.5;
+
+/// Quotes shorter than this many words are scored in their framing clause.
+pub const SHORT_QUOTE_WORDS: usize = 6;
 
 /// Scores for one document, aligned with its quotes, speakers and entities.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -125,10 +128,8 @@ impl SentimentScorer {
 
     /// Scores for `doc`'s quotes, speakers and entities.
     pub fn run(&self, doc: &Doc) -> Scores {
-        let quotes: Vec<Option<Sentiment>> = doc
-            .quotes
-            .iter()
-            .map(|q| Some(self.score_text(&q.text(&doc.body))))
+        let quotes: Vec<Option<Sentiment>> = (0..doc.quotes.len())
+            .map(|i| Some(self.score_quote(doc, i)))
             .collect();
         let speakers = doc
             .speakers
@@ -155,6 +156,34 @@ impl SentimentScorer {
             quotes,
             speakers,
             entities,
+        }
+    }
+
+    /// A quote's score. A partial quote or one of fewer than
+    /// [`SHORT_QUOTE_WORDS`] words ("possible and necessary") takes its tone
+    /// from the writer's clause that frames it: the sentence from its start,
+    /// or from the end of an earlier quote in it, through the quote.
+    fn score_quote(&self, doc: &Doc, i: usize) -> Sentiment {
+        let q = &doc.quotes[i];
+        let text = q.text(&doc.body);
+        let short = text.split_whitespace().count() < SHORT_QUOTE_WORDS;
+        if !(short || q.kind == QuoteKind::Partial) {
+            return self.score_text(&text);
+        }
+        let Some(si) = doc.sentence_at(q.span.start()) else {
+            return self.score_text(&text);
+        };
+        let sentence = doc.sentences[si].span;
+        let mut from = sentence.start();
+        for other in &doc.quotes[..i] {
+            if other.span.end() <= q.span.start() && other.span.end() > from {
+                from = other.span.end();
+            }
+        }
+        let to = q.span.end().max(from);
+        match doc.body.get(from..to) {
+            Some(context) if !context.trim().is_empty() => self.score_text(context),
+            _ => self.score_text(&text),
         }
     }
 

@@ -201,7 +201,9 @@ fn adagrad(
     let mut rng = Rng(opt.seed | 1);
     let mut out = vec![0.0; outputs];
     let mut g = vec![0.0; outputs];
-    for _ in 0..opt.epochs {
+    let mut avg = vec![0.0f32; model.weights.len()];
+    let avg_from = opt.epochs / 2;
+    for epoch in 0..opt.epochs {
         rng.shuffle(&mut order);
         for &k in &order {
             let f = &xs[k];
@@ -216,7 +218,15 @@ fn adagrad(
                 }
             }
         }
+        // Average the weights of the later epochs (less variance than the last).
+        if epoch >= avg_from {
+            for (a, w) in avg.iter_mut().zip(&model.weights) {
+                *a += w;
+            }
+        }
     }
+    let n = (opt.epochs - avg_from) as f32;
+    model.weights = avg.into_iter().map(|a| a / n).collect();
     model
 }
 
