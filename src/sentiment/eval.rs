@@ -54,6 +54,25 @@ pub struct Report {
     pub dev_rw: MtscFigures,
     /// NewsMTSC dev mt.
     pub dev_mt: MtscFigures,
+    /// `score_text` throughput over the NYT snippets, sentences per second (one thread).
+    pub text_per_sec: f64,
+    /// `score_target` throughput over NewsMTSC dev targets, targets per second.
+    pub target_per_sec: f64,
+}
+
+/// Items per second of `f` over `items`, repeated for at least half a second.
+fn throughput<T>(items: &[T], mut f: impl FnMut(&T) -> f32) -> f64 {
+    let start = std::time::Instant::now();
+    let mut done = 0usize;
+    let mut sink = 0.0f32;
+    while done == 0 || start.elapsed().as_secs_f64() < 0.5 {
+        for item in items {
+            sink += f(item);
+        }
+        done += items.len();
+    }
+    std::hint::black_box(sink);
+    done as f64 / start.elapsed().as_secs_f64()
 }
 
 /// Class of a score by the label cut-offs: 0 negative, 1 neutral, 2 positive.
@@ -197,12 +216,25 @@ pub fn evaluate(scorer: &SentimentScorer, dir: &Path) -> Result<Report> {
     let cv = cross_validate_nyt(&rows, 5);
     let (rw_p, rw_g) = mtsc_predictions(scorer, &dir.join("newsmtsc/dev_rw.jsonl"))?;
     let (mt_p, mt_g) = mtsc_predictions(scorer, &dir.join("newsmtsc/dev_mt.jsonl"))?;
+    let text_per_sec = throughput(&rows, |r| scorer.score_text(&r.text).score);
+    let targets: Vec<(String, (usize, usize))> = load_mtsc(&dir.join("newsmtsc/dev_rw.jsonl"))?
+        .into_iter()
+        .flat_map(|s| {
+            s.targets
+                .iter()
+                .map(|t| (s.text.clone(), t.span))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let target_per_sec = throughput(&targets, |(text, span)| scorer.target_probs(text, *span)[2]);
     Ok(Report {
         nyt_lexicon: nyt_figures(&lexicon, &gold),
         nyt_cv: nyt_figures(&cv, &gold),
         nyt_shipped: nyt_figures(&shipped, &gold),
         dev_rw: mtsc_figures(&rw_p, &rw_g),
         dev_mt: mtsc_figures(&mt_p, &mt_g),
+        text_per_sec,
+        target_per_sec,
     })
 }
 
@@ -232,7 +264,12 @@ impl fmt::Display for Report {
         writeln!(f, "nyt 5-fold CV (honest)  {}", self.nyt_cv)?;
         writeln!(f, "nyt shipped (in-sample) {}", self.nyt_shipped)?;
         writeln!(f, "newsmtsc dev_rw         {}", self.dev_rw)?;
-        write!(f, "newsmtsc dev_mt         {}", self.dev_mt)
+        writeln!(f, "newsmtsc dev_mt         {}", self.dev_mt)?;
+        write!(
+            f,
+            "speed (one thread)      text {:.0} sentences/s, target {:.0} targets/s",
+            self.text_per_sec, self.target_per_sec
+        )
     }
 }
 
