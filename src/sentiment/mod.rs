@@ -302,6 +302,60 @@ mod tests {
         assert_eq!(aggregate(std::iter::empty()), None);
     }
 
+    fn doc_with_sentences(body: &str) -> Doc {
+        let mut doc = Doc::new(body.to_owned(), crate::doc::InputFormat::Text);
+        let (tokens, sentences) = crate::segment::Segmenter::new().run(&doc.body);
+        doc.tokens = tokens;
+        doc.sentences = sentences;
+        doc
+    }
+
+    fn span_of(body: &str, needle: &str) -> Span {
+        let start = body.find(needle).unwrap();
+        Span::from_range(start..start + needle.len())
+    }
+
+    #[test]
+    fn entity_sentiment_follows_the_sentences_that_mention_it() {
+        let body = "Critics condemned Smith for the brutal, deadly crackdown. \
+                    Fans praised Jones for her brilliant and generous work.";
+        let mut doc = doc_with_sentences(body);
+        for name in ["Smith", "Jones"] {
+            doc.entities.push(crate::doc::Entity {
+                name: name.to_owned(),
+                kind: crate::doc::EntityType::Person,
+                mentions: vec![span_of(body, name)],
+                sentiment: None,
+            });
+        }
+        let scores = scorer().run(&doc);
+        assert_eq!(scores.entities[0].unwrap().label, SentimentLabel::Negative);
+        assert_eq!(scores.entities[1].unwrap().label, SentimentLabel::Positive);
+    }
+
+    #[test]
+    fn short_quote_takes_its_tone_from_the_framing_clause() {
+        let body = "He welcomed the progress, calling the deal \u{201c}possible.\u{201d}";
+        let mut doc = doc_with_sentences(body);
+        doc.quotes.push(crate::doc::Quote {
+            span: span_of(body, "possible."),
+            fragments: vec![],
+            kind: QuoteKind::Partial,
+            speaker: None,
+            speaker_span: None,
+            cue: None,
+            confidence: 1.0,
+            sentiment: None,
+        });
+        let s = scorer();
+        let in_context = s.run(&doc).quotes[0].unwrap();
+        assert_eq!(
+            in_context,
+            s.score_text(&body[..body.find('.').unwrap() + 1])
+        );
+        assert_eq!(in_context.label, SentimentLabel::Positive);
+    }
+
     #[test]
     fn odd_input_does_not_panic() {
         let s = scorer();
