@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -35,7 +35,44 @@ enum Command {
     Eval(EvalCommand),
     /// Check a running server through grpc.health.v1 (exit 0 when SERVING); for container health checks.
     Health(HealthArgs),
+    /// Score sentiment of standard-input lines; one JSON object per line.
+    Sentiment(SentimentArgs),
 }
+
+// ---- sentiment (issue 6) ----
+#[derive(Debug, Args)]
+struct SentimentArgs {
+    /// Input lines are `{"text": ..., "targets": [[start, end], ...]}` (code-point offsets).
+    #[arg(long)]
+    jsonl: bool,
+}
+
+fn sentiment(args: &SentimentArgs) -> Result<()> {
+    let scorer = textanalysis::sentiment::SentimentScorer::new()?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for line in std::io::stdin().lock().lines() {
+        let line = line.context("cannot read standard input")?;
+        writeln!(out, "{}", scorer.score_line(&line, args.jsonl))?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn eval_sentiment(data: &std::path::Path) -> Result<()> {
+    let scorer = textanalysis::sentiment::SentimentScorer::new()?;
+    let report = textanalysis::sentiment::evaluate(&scorer, data)?;
+    println!("{report}");
+    Ok(())
+}
+
+fn train_sentiment(data: &std::path::Path, out: &std::path::Path) -> Result<()> {
+    let bytes = textanalysis::sentiment::train(data)?;
+    std::fs::write(out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+    Ok(())
+}
+// ---- end sentiment ----
 
 #[derive(Debug, Args)]
 struct HealthArgs {
@@ -74,6 +111,15 @@ struct EvalQuotesArgs {
 enum TrainCommand {
     /// Train the named-entity tagger on DIR/train.txt (CoNLL-2003 format).
     Ner(TrainNerArgs),
+    /// Train the sentiment models (fixed seed) and write the model file.
+    Sentiment {
+        /// The sentiment data folder.
+        #[arg(long, default_value = "../shared/data/sentiment")]
+        data: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "data/sentiment/model.bin")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -111,6 +157,12 @@ enum EvalCommand {
     Ner(NerEvalArgs),
     /// Quotes and speakers against gold files in the seed format (`*.gold.json`).
     Quotes(EvalQuotesArgs),
+    /// NYT snippets (Pearson, Spearman, 3-class) and NewsMTSC dev rw/mt.
+    Sentiment {
+        /// The sentiment data folder.
+        #[arg(long, default_value = "../shared/data/sentiment")]
+        data: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -321,6 +373,9 @@ pub fn run() -> Result<()> {
         Command::Ner(args) => tag_ner(&args),
         Command::Eval(EvalCommand::Ner(args)) => eval_ner(&args),
         Command::Health(args) => health(&args),
+        Command::Sentiment(args) => sentiment(&args),
+        Command::Eval(EvalCommand::Sentiment { data }) => eval_sentiment(&data),
+        Command::Train(TrainCommand::Sentiment { data, out }) => train_sentiment(&data, &out),
         Command::Eval(EvalCommand::Quotes(args)) => eval_quotes(&args),
     }
 }
@@ -434,7 +489,7 @@ fn analyze(args: &AnalyzeArgs) -> Result<()> {
             }
         };
         let line: pb::AnalyzeResponse = response;
-        writeln!(out, "{}", json::to_json(&line))?;
+        writeln!(out, "{}", json::to_json_string(&line))?;
     }
     out.flush()?;
     if failures > 0 {

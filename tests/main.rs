@@ -6,3 +6,4 @@ mod http;
 mod props;
 mod quotes;
 mod reliability;
+mod sentiment;

@@ -116,7 +116,11 @@ fn parse<M: prost::Message + prost::Name + Default>(
 }
 
 fn json_response<M: prost::Message + prost::Name>(message: &M) -> Response {
-    axum::Json(json::to_json(message)).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        json::to_json_string(message),
+    )
+        .into_response()
 }
 
 /// The HTTP code for a gRPC status, as grpc-gateway maps them.

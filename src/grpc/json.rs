@@ -20,14 +20,26 @@ fn descriptor(name: &str) -> MessageDescriptor {
         .unwrap_or_else(|| panic!("message {name} is defined in our proto"))
 }
 
-/// A message of our API as a proto3 JSON value.
-pub fn to_json<M: Message + prost::Name>(message: &M) -> serde_json::Value {
+/// A message of our API as proto3 JSON text. Floats are written in their
+/// shortest `f32` form (`0.12100977`), as grpcurl prints them.
+pub fn to_json_string<M: Message + prost::Name>(message: &M) -> String {
     let desc = descriptor(&M::full_name());
     let dynamic = DynamicMessage::decode(desc, message.encode_to_vec().as_slice())
         .expect("re-decoding a message we just encoded with the same descriptor");
+    let mut out = Vec::with_capacity(message.encoded_len() * 2);
     dynamic
-        .serialize_with_options(serde_json::value::Serializer, &SerializeOptions::new())
-        .expect("serializing to a JSON value cannot fail")
+        .serialize_with_options(
+            &mut serde_json::Serializer::new(&mut out),
+            &SerializeOptions::new(),
+        )
+        .expect("serializing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// A message of our API as a proto3 JSON value (parsed from [`to_json_string`],
+/// so both give the same numbers).
+pub fn to_json<M: Message + prost::Name>(message: &M) -> serde_json::Value {
+    serde_json::from_str(&to_json_string(message)).expect("we just wrote valid JSON")
 }
 
 /// Parse a message of our API from its proto3 JSON form.
@@ -64,6 +76,18 @@ mod tests {
         assert_eq!(json["entities"][0]["type"], "LOCATION");
         assert_eq!(json["quotes"][0]["speakerEntityId"], "e0");
         assert!(json.get("error").is_none(), "unset fields are omitted");
+    }
+
+    #[test]
+    fn floats_print_in_shortest_f32_form() {
+        let sentiment = pb::Sentiment {
+            score: -0.121_009_77,
+            label: pb::SentimentLabel::Neutral as i32,
+        };
+        assert_eq!(
+            to_json_string(&sentiment),
+            r#"{"score":-0.12100977,"label":"NEUTRAL"}"#
+        );
     }
 
     #[test]

@@ -1,0 +1,299 @@
+//! Sparse features for the linear models: a few dense lexicon figures
+//! (VADER compound, positive/negative mass, negation, contrast) and hashed
+//! n-grams, with negation scope marked on the words it covers. For a target
+//! span the context is added: words left and right of the target by distance,
+//! lexicon mass near it, the first polar word on each side within its clause,
+//! and where the target stands (sentence start, inside quote marks).
+
+use super::lexicon::{hash_lower, word_hash, Analysis, Lexicon, Word};
+
+/// Hashed feature space: `1 << BITS` weights per output.
+pub(crate) const BITS: u32 = 18;
+/// Prefix length used as a poor man's stem.
+const PREFIX: usize = 5;
+/// Indices below this are dense features; hashed ones land above.
+const DENSE: u32 = 64;
+
+/// A sparse feature vector.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Features {
+    pub idx: Vec<u32>,
+    pub val: Vec<f32>,
+}
+
+impl Features {
+    fn with_capacity(n: usize) -> Features {
+        Features {
+            idx: Vec::with_capacity(n),
+            val: Vec::with_capacity(n),
+        }
+    }
+
+    fn dense(&mut self, slot: u32, value: f32) {
+        debug_assert!(slot < DENSE);
+        if value != 0.0 && value.is_finite() {
+            self.idx.push(slot);
+            self.val.push(value);
+        }
+    }
+
+    fn hashed(&mut self, hash: u64, value: f32) {
+        let space = (1u64 << BITS) - u64::from(DENSE);
+        let mixed = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 20;
+        self.idx.push(DENSE + (mixed % space) as u32);
+        self.val.push(value);
+    }
+}
+
+/// Namespaces keep the same word apart in different roles.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum Ns {
+    Uni = 1,
+    NegUni,
+    Bi,
+    Left,
+    Right,
+    Left1,
+    Right1,
+    Target,
+    LeftPolar,
+    RightPolar,
+    LeftBi,
+    RightBi,
+    Prefix,
+}
+
+fn ns(ns: Ns, h: u64) -> u64 {
+    (h ^ (u64::from(ns as u8) << 56)).wrapping_mul(0x0100_0000_01b3)
+}
+
+fn pair(a: u64, b: u64) -> u64 {
+    a.rotate_left(17).wrapping_mul(31) ^ b
+}
+
+/// Marks each word inside a negation scope: after a negator, up to three
+/// words or the end of its clause.
+fn negation_scope(lex: &Lexicon, words: &[Word<'_>], out: &mut Vec<bool>) {
+    out.clear();
+    let mut left = 0u8;
+    for w in words {
+        out.push(left > 0);
+        if lex.is_negation(w) {
+            left = 3;
+        } else {
+            left = left.saturating_sub(1);
+        }
+        if w.clause_end {
+            left = 0;
+        }
+    }
+}
+
+/// Features of a whole text (quote, sentence, snippet).
+pub(crate) fn text_features(lex: &Lexicon, a: &Analysis<'_>, text: &str) -> Features {
+    let n = a.words.len();
+    let mut f = Features::with_capacity(2 * n + 16);
+    add_sentence(lex, a, text, &mut f, 0);
+    f
+}
+
+fn add_sentence(lex: &Lexicon, a: &Analysis<'_>, text: &str, f: &mut Features, base: u32) {
+    let n = a.words.len();
+    let s = a.score;
+    f.dense(base, 1.0);
+    f.dense(base + 1, s.compound);
+    f.dense(base + 2, s.pos);
+    f.dense(base + 3, s.neg);
+    let (mut pos_n, mut neg_n, mut sum, mut max, mut min) =
+        (0.0f32, 0.0f32, 0.0f32, 0.0f32, 0.0f32);
+    let (mut pos_s, mut neg_s) = (0.0f32, 0.0f32);
+    for &v in &a.valences {
+        sum += v;
+        if v > 0.0 {
+            pos_s += v;
+        } else {
+            neg_s += v;
+        }
+        max = max.max(v);
+        min = min.min(v);
+        if v > 0.0 {
+            pos_n += 1.0;
+        } else if v < 0.0 {
+            neg_n += 1.0;
+        }
+    }
+    f.dense(base + 4, (sum / 4.0).clamp(-3.0, 3.0));
+    f.dense(base + 5, max / 4.0);
+    f.dense(base + 6, min / 4.0);
+    f.dense(base + 7, (pos_n + 1.0).ln() - (neg_n + 1.0).ln());
+    f.dense(base + 8, text.contains('!').into());
+    f.dense(base + 9, text.contains('?').into());
+    f.dense(base + 10, ((n as f32) + 1.0).ln() / 4.0);
+    f.dense(base + 11, (pos_s / 4.0).min(3.0));
+    f.dense(base + 12, (neg_s / 4.0).max(-3.0));
+    f.dense(base + 13, (sum / 3.0).tanh());
+    // The compound in eight bins, so the linear model can bend it.
+    let bin = ((s.compound + 1.0) * 4.0).floor().clamp(0.0, 7.0) as u32;
+    f.dense(base + 40 + bin, 1.0);
+    if base == 0 {
+        let mut scope = Vec::with_capacity(n);
+        negation_scope(lex, &a.words, &mut scope);
+        add_ngrams(&a.words, &scope, f);
+    }
+}
+
+fn add_ngrams(words: &[Word<'_>], scope: &[bool], f: &mut Features) {
+    let n = words.len();
+    let weight = 0.5 / ((2 * n).max(1) as f32).sqrt();
+    let mut prev = 0x5bd1_e995u64; // sentence start
+    for (w, &negated) in words.iter().zip(scope) {
+        let h = w.hash;
+        let uni = if negated {
+            ns(Ns::NegUni, h)
+        } else {
+            ns(Ns::Uni, h)
+        };
+        f.hashed(uni, weight);
+        // A five-letter prefix stands in for a stem ("negotiat-", "catastr-").
+        if w.text.len() > PREFIX + 1 && w.text.is_char_boundary(PREFIX) {
+            f.hashed(ns(Ns::Prefix, word_hash(&w.text[..PREFIX])), weight);
+        }
+        f.hashed(ns(Ns::Bi, pair(prev, h)), weight * 0.5);
+        prev = h;
+    }
+}
+
+/// Features of the target at byte span `target` of `text`.
+pub(crate) fn target_features(
+    lex: &Lexicon,
+    a: &Analysis<'_>,
+    text: &str,
+    target: (usize, usize),
+) -> Features {
+    let words = &a.words;
+    let n = words.len();
+    let mut f = Features::with_capacity(3 * n + 40);
+    add_sentence(lex, a, text, &mut f, 0);
+    let mut scope = Vec::with_capacity(n);
+    negation_scope(lex, words, &mut scope);
+    add_ngrams(words, &scope, &mut f);
+
+    // Words overlapping the target, and the first/last index.
+    let (ts, te) = target;
+    let first = words.partition_point(|w| w.start + w.text.len() <= ts);
+    let mut end = first;
+    while end < n && words[end].start < te {
+        end += 1;
+    }
+    for w in &words[first..end] {
+        f.hashed(ns(Ns::Target, w.hash), 0.5);
+    }
+    // Position.
+    f.dense(20, if first == 0 { 1.0 } else { 0.0 });
+    f.dense(21, if end >= n { 1.0 } else { 0.0 });
+    f.dense(22, if n > 0 { first as f32 / n as f32 } else { 0.0 });
+    let before = &text[..ts.min(text.len())];
+    let opens = before.matches(['\u{201c}', '"']).count();
+    let closes = before.matches('\u{201d}').count();
+    let in_quote = if before.contains('\u{201c}') {
+        opens > closes
+    } else {
+        opens % 2 == 1
+    };
+    f.dense(23, in_quote.into());
+    f.dense(24, text.contains(['\u{201c}', '"']).into());
+
+    // Context words by side and distance.
+    let mut left_sum = [0.0f32; 2];
+    let mut right_sum = [0.0f32; 2];
+    let mut weighted = 0.0f32;
+    let mut clause_left = 0.0f32;
+    let mut clause_right = 0.0f32;
+    let mut left_clause_open = true;
+    let mut left_polar: Option<(u64, f32)> = None;
+    for d in 1..=first {
+        let i = first - d;
+        let w = &words[i];
+        let v = a.valences[i];
+        if w.clause_end {
+            left_clause_open = false;
+        }
+        if d <= 5 {
+            f.hashed(ns(Ns::Left, w.hash), 0.4);
+        }
+        if d == 1 {
+            f.hashed(ns(Ns::Left1, w.hash), 0.7);
+            if i > 0 {
+                f.hashed(ns(Ns::LeftBi, pair(words[i - 1].hash, w.hash)), 0.5);
+            }
+        }
+        if d <= 3 {
+            left_sum[0] += v;
+        }
+        if d <= 8 {
+            left_sum[1] += v;
+        }
+        weighted += v / (1.0 + d as f32);
+        if left_clause_open {
+            clause_left += v;
+            if v != 0.0 && left_polar.is_none() {
+                left_polar = Some((w.hash, v));
+            }
+        }
+    }
+    let mut right_clause_open = end == 0 || !words[end - 1].clause_end;
+    let mut right_polar: Option<(u64, f32)> = None;
+    for i in end..n {
+        let d = i + 1 - end;
+        let w = &words[i];
+        let v = a.valences[i];
+        if d <= 5 {
+            f.hashed(ns(Ns::Right, w.hash), 0.4);
+        }
+        if d == 1 {
+            f.hashed(ns(Ns::Right1, w.hash), 0.7);
+            if let Some(next) = words.get(i + 1) {
+                f.hashed(ns(Ns::RightBi, pair(w.hash, next.hash)), 0.5);
+            }
+        }
+        if d <= 3 {
+            right_sum[0] += v;
+        }
+        if d <= 8 {
+            right_sum[1] += v;
+        }
+        weighted += v / (1.0 + d as f32);
+        if right_clause_open {
+            clause_right += v;
+            if v != 0.0 && right_polar.is_none() {
+                let negated = scope.get(i).copied().unwrap_or(false);
+                let h = if negated {
+                    hash_lower(w.hash, " not")
+                } else {
+                    w.hash
+                };
+                right_polar = Some((h, v));
+            }
+            if w.clause_end {
+                right_clause_open = false;
+            }
+        }
+    }
+    f.dense(30, left_sum[0] / 4.0);
+    f.dense(31, left_sum[1] / 4.0);
+    f.dense(32, right_sum[0] / 4.0);
+    f.dense(33, right_sum[1] / 4.0);
+    f.dense(34, weighted / 2.0);
+    f.dense(35, clause_left / 4.0);
+    f.dense(36, clause_right / 4.0);
+    if let Some((h, v)) = left_polar {
+        f.hashed(ns(Ns::LeftPolar, h), 0.7);
+        f.dense(37, v / 4.0);
+    }
+    if let Some((h, v)) = right_polar {
+        f.hashed(ns(Ns::RightPolar, h), 0.7);
+        f.dense(38, v / 4.0);
+    }
+    f
+}

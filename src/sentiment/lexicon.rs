@@ -1,0 +1,606 @@
+//! VADER-style lexicon scoring (Hutto & Gilbert 2014), ported from
+//! `vaderSentiment` 3.3.2 with changes for news text: curly quotes and dashes
+//! are stripped like ASCII punctuation, a word keeps its stripped form whenever
+//! it holds a letter or digit ("no," is "no"), social-media idioms ("the bomb")
+//! are left out, "however" contrasts like "but", and a lexicon word alone in
+//! scare quotes counts half.
+//!
+//! Words are looked up by a 64-bit hash of their lowercase form, so scoring a
+//! sentence allocates only its word list.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The VADER lexicon as shipped by `vaderSentiment` (MIT, see `data/sentiment/VADER_LICENSE.txt`).
+const VADER_LEXICON: &str = include_str!("../../data/sentiment/vader_lexicon.txt");
+
+/// Our supplement for news and diplomacy; see the file's header.
+const NEWS_LEXICON: &str = include_str!("../../data/sentiment/news_lexicon.txt");
+
+/// Verbs that turn the polarity of what they act on ("reduce distrust",
+/// "ease tensions", "lift sanctions"): contextual valence shifters
+/// (Polanyi & Zaenen 2006), common in news and diplomacy.
+#[rustfmt::skip]
+const SHIFTERS: &[&str] = &[
+    "reduce", "reduces", "reduced", "reducing", "ease", "eases", "eased", "easing", "end", "ends",
+    "ended", "ending", "avoid", "avoids", "avoided", "avoiding", "prevent", "prevents", "prevented",
+    "preventing", "overcome", "overcoming", "stop", "stops", "stopped", "stopping", "curb", "curbs",
+    "curbed", "curbing", "lift", "lifts", "lifted", "lifting", "decrease", "decreased",
+    "decreasing", "resolve", "resolves", "resolved", "resolving", "combat", "combating", "counter",
+    "countering", "eliminate", "eliminated", "eliminating", "defuse", "defusing", "alleviate",
+    "alleviating", "mitigate", "mitigating", "tackle", "tackling",
+];
+
+const B_INCR: f32 = 0.293;
+const B_DECR: f32 = -0.293;
+const C_INCR: f32 = 0.733;
+const N_SCALAR: f32 = -0.74;
+
+#[rustfmt::skip]
+const NEGATE: &[&str] = &[
+    "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't",
+    "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent", "isnt",
+    "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't",
+    "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
+    "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't", "shouldn't",
+    "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't", "rarely",
+    "seldom", "despite",
+];
+
+#[rustfmt::skip]
+const BOOST_UP: &[&str] = &[
+    "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly",
+    "deeply", "enormous", "enormously", "entirely", "especially", "exceptional", "exceptionally",
+    "extreme", "extremely", "fabulously", "fully", "greatly", "highly", "hugely", "incredible",
+    "incredibly", "intensely", "major", "majorly", "more", "most", "particularly", "purely",
+    "quite", "really", "remarkably", "so", "substantially", "thoroughly", "total", "totally",
+    "tremendous", "tremendously", "unbelievably", "unusually", "utter", "utterly", "very",
+    "profoundly", "seriously", "gravely", "truly",
+];
+
+#[rustfmt::skip]
+const BOOST_DOWN: &[&str] = &[
+    "almost", "barely", "hardly", "kinda", "kindof", "kind-of", "less", "little", "marginal",
+    "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely", "slight",
+    "slightly", "somewhat", "sorta", "sortof", "sort-of", "perhaps", "maybe", "possibly",
+];
+
+/// FNV-1a offset basis.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// Continue an FNV-1a hash with the lowercase form of `word` (curly apostrophes as `'`).
+pub(crate) fn hash_lower(mut state: u64, word: &str) -> u64 {
+    let mut feed = |b: u8| {
+        state ^= u64::from(b);
+        state = state.wrapping_mul(FNV_PRIME);
+    };
+    for ch in word.chars() {
+        if ch.is_ascii() {
+            feed(ch.to_ascii_lowercase() as u8);
+        } else if ch == '\u{2019}' || ch == '\u{2018}' {
+            feed(b'\'');
+        } else {
+            let mut buf = [0u8; 4];
+            for lower in ch.to_lowercase() {
+                for &b in lower.encode_utf8(&mut buf).as_bytes() {
+                    feed(b);
+                }
+            }
+        }
+    }
+    state
+}
+
+/// Hash of a word's lowercase form.
+pub(crate) fn word_hash(word: &str) -> u64 {
+    hash_lower(FNV_OFFSET, word)
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+pub(crate) struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Map keyed by word hashes.
+pub(crate) type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+
+/// A whitespace-separated word with its surrounding punctuation stripped.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Word<'a> {
+    /// The word as written, punctuation stripped.
+    pub text: &'a str,
+    /// Byte offset of `text` in the scored text.
+    pub start: usize,
+    /// Hash of the lowercase form.
+    pub hash: u64,
+    /// All cased letters are capitals (and there is at least one).
+    pub upper: bool,
+    /// A sentence or clause break (`.,;:!?`) follows the word.
+    pub clause_end: bool,
+    /// Wrapped in quote marks on both sides.
+    pub quoted: bool,
+}
+
+/// VADER's sentence-level figures.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct LexScore {
+    /// Normalised sum of valences, -1..1.
+    pub compound: f32,
+    /// Share of positive mass.
+    pub pos: f32,
+    /// Share of negative mass.
+    pub neg: f32,
+    /// Share of neutral words.
+    pub neu: f32,
+}
+
+/// Words, their valences after the rules, and the sentence figures.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Analysis<'a> {
+    pub words: Vec<Word<'a>>,
+    pub valences: Vec<f32>,
+    pub score: LexScore,
+}
+
+fn is_strip_punct(ch: char) -> bool {
+    ch.is_ascii_punctuation()
+        || matches!(
+            ch,
+            '\u{2018}'
+                ..='\u{201f}' | '\u{2013}' | '\u{2014}' | '\u{2026}' | '\u{00ab}' | '\u{00bb}'
+        )
+}
+
+fn is_quote_mark(ch: char) -> bool {
+    matches!(
+        ch,
+        '"' | '\'' | '\u{2018}'..='\u{201f}' | '\u{00ab}' | '\u{00bb}'
+    )
+}
+
+/// Split `text` into VADER words with byte offsets, appending to `out`.
+pub(crate) fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
+    for (start, raw) in split_whitespace_indices(text) {
+        let stripped = raw.trim_matches(is_strip_punct);
+        let (word, offset) = if stripped.chars().any(char::is_alphanumeric) {
+            let lead = raw.len() - raw.trim_start_matches(is_strip_punct).len();
+            (stripped, start + lead)
+        } else {
+            (raw, start)
+        };
+        if word.is_empty() {
+            continue;
+        }
+        let tail = &raw[offset - start + word.len()..];
+        let head = &raw[..offset - start];
+        let clause_end = tail.contains(['.', ',', ';', ':', '!', '?']);
+        let quoted = head.chars().any(is_quote_mark) && tail.chars().any(is_quote_mark);
+        let mut cased = false;
+        let mut upper = true;
+        for ch in word.chars() {
+            if ch.is_lowercase() {
+                upper = false;
+                break;
+            }
+            cased |= ch.is_uppercase();
+        }
+        out.push(Word {
+            text: word,
+            start: offset,
+            hash: word_hash(word),
+            upper: upper && cased,
+            clause_end,
+            quoted,
+        });
+    }
+}
+
+fn split_whitespace_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(char::is_whitespace)
+        .filter(|piece| !piece.is_empty())
+        .map(move |piece| (piece.as_ptr() as usize - text.as_ptr() as usize, piece))
+}
+
+/// The lexicon and its rules. Build once.
+#[derive(Clone, Debug)]
+pub(crate) struct Lexicon {
+    valence: HashedMap<f32>,
+    booster: HashedMap<f32>,
+    negate: HashedMap<()>,
+    shifters: HashedMap<()>,
+    h_no: u64,
+    h_but: u64,
+    h_however: u64,
+    h_least: u64,
+    h_at: u64,
+    h_very: u64,
+    h_never: u64,
+    h_so: u64,
+    h_this: u64,
+    h_without: u64,
+    h_doubt: u64,
+    h_kind: u64,
+    h_sort: u64,
+    h_of: u64,
+    h_or: u64,
+    h_nor: u64,
+}
+
+impl Lexicon {
+    /// Parse the embedded VADER lexicon.
+    pub(crate) fn new() -> Lexicon {
+        let mut valence = HashedMap::default();
+        for line in VADER_LEXICON.lines() {
+            let mut cols = line.split('\t');
+            let (Some(word), Some(measure)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            if let Ok(v) = measure.trim().parse::<f32>() {
+                valence.insert(word_hash(word), v);
+            }
+        }
+        for line in NEWS_LEXICON.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let (Some(word), Some(measure)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            if let Ok(v) = measure.trim().parse::<f32>() {
+                valence.entry(word_hash(word)).or_insert(v);
+            }
+        }
+        let mut booster = HashedMap::default();
+        for w in BOOST_UP {
+            booster.insert(word_hash(w), B_INCR);
+        }
+        for w in BOOST_DOWN {
+            booster.insert(word_hash(w), B_DECR);
+        }
+        let negate = NEGATE.iter().map(|w| (word_hash(w), ())).collect();
+        let shifters = SHIFTERS.iter().map(|w| (word_hash(w), ())).collect();
+        Lexicon {
+            valence,
+            booster,
+            negate,
+            shifters,
+            h_no: word_hash("no"),
+            h_but: word_hash("but"),
+            h_however: word_hash("however"),
+            h_least: word_hash("least"),
+            h_at: word_hash("at"),
+            h_very: word_hash("very"),
+            h_never: word_hash("never"),
+            h_so: word_hash("so"),
+            h_this: word_hash("this"),
+            h_without: word_hash("without"),
+            h_doubt: word_hash("doubt"),
+            h_kind: word_hash("kind"),
+            h_sort: word_hash("sort"),
+            h_of: word_hash("of"),
+            h_or: word_hash("or"),
+            h_nor: word_hash("nor"),
+        }
+    }
+
+    /// Valence of a word hash, if in the lexicon.
+    pub(crate) fn valence(&self, hash: u64) -> Option<f32> {
+        self.valence.get(&hash).copied()
+    }
+
+    /// True for a negation word ("not", "never", "n't" forms).
+    pub(crate) fn is_negation(&self, word: &Word<'_>) -> bool {
+        self.negate.contains_key(&word.hash) || has_nt(word.text)
+    }
+
+    /// A word missing from the lexicon whose stem is in it ("deaths",
+    /// "helped", "threatens") takes the stem's hash.
+    fn fold_inflection(&self, w: &mut Word<'_>) {
+        if self.valence.contains_key(&w.hash) || w.text.len() < 5 {
+            return;
+        }
+        let bytes = w.text.as_bytes();
+        for suffix in ["s", "es", "ed", "d", "ing", "ly"] {
+            let cut = bytes.len() - suffix.len();
+            if bytes[cut..].eq_ignore_ascii_case(suffix.as_bytes()) && w.text.is_char_boundary(cut)
+            {
+                let h = word_hash(&w.text[..cut]);
+                if self.valence.contains_key(&h) {
+                    w.hash = h;
+                    return;
+                }
+            }
+        }
+    }
+
+    fn in_lexicon(&self, w: &Word<'_>) -> bool {
+        self.valence.contains_key(&w.hash)
+    }
+
+    /// Score `text`: its words, per-word valences and the VADER figures.
+    pub(crate) fn analyze<'a>(&self, text: &'a str) -> Analysis<'a> {
+        let mut words = Vec::with_capacity(text.len() / 5 + 1);
+        words_into(text, &mut words);
+        for w in &mut words {
+            self.fold_inflection(w);
+        }
+        let mut valences = Vec::with_capacity(words.len());
+        let n_upper = words.iter().filter(|w| w.upper).count();
+        let cap_diff = n_upper > 0 && n_upper < words.len();
+        for i in 0..words.len() {
+            let w = &words[i];
+            let is_kind_of =
+                w.hash == self.h_kind && words.get(i + 1).is_some_and(|n| n.hash == self.h_of);
+            if self.booster.contains_key(&w.hash) || is_kind_of {
+                valences.push(0.0);
+                continue;
+            }
+            valences.push(self.word_valence(&words, i, cap_diff));
+        }
+        self.contrast(&words, &mut valences);
+        let score = score_valence(&valences, text);
+        Analysis {
+            words,
+            valences,
+            score,
+        }
+    }
+
+    fn word_valence(&self, words: &[Word<'_>], i: usize, cap_diff: bool) -> f32 {
+        let w = &words[i];
+        let Some(base) = self.valence(w.hash) else {
+            return 0.0;
+        };
+        let mut valence = base;
+        let at = |k: usize| words[i - k].hash;
+        if w.hash == self.h_no && words.get(i + 1).is_some_and(|n| self.in_lexicon(n)) {
+            valence = 0.0;
+        }
+        if (i > 0 && at(1) == self.h_no)
+            || (i > 1 && at(2) == self.h_no)
+            || (i > 2 && at(3) == self.h_no && (at(1) == self.h_or || at(1) == self.h_nor))
+        {
+            valence = base * N_SCALAR;
+        }
+        if w.upper && cap_diff {
+            valence += if valence > 0.0 { C_INCR } else { -C_INCR };
+        }
+        for start_i in 0..3 {
+            if i <= start_i {
+                break;
+            }
+            let prev = &words[i - (start_i + 1)];
+            if self.in_lexicon(prev) {
+                continue;
+            }
+            let mut s = self.scalar_inc_dec(prev, valence, cap_diff);
+            if start_i == 1 {
+                s *= 0.95;
+            } else if start_i == 2 {
+                s *= 0.9;
+            }
+            valence += s;
+            valence = self.negation_check(valence, words, start_i, i);
+            if start_i == 2 {
+                // Booster bigrams "kind of", "sort of" before the word.
+                let (a, b) = (at(2), at(1));
+                if (a == self.h_kind || a == self.h_sort) && b == self.h_of {
+                    valence += B_DECR;
+                }
+            }
+        }
+        // "least": "the least X" flips; "at least X" does not.
+        if i > 0
+            && at(1) == self.h_least
+            && !self.in_lexicon(&words[i - 1])
+            && (i == 1 || (at(2) != self.h_at && at(2) != self.h_very))
+        {
+            valence *= N_SCALAR;
+        }
+        // A shifter verb up to three words back, in the same clause.
+        for k in 1..=3.min(i) {
+            let prev = &words[i - k];
+            if prev.clause_end {
+                break;
+            }
+            if self.shifters.contains_key(&prev.hash) {
+                valence *= N_SCALAR;
+                break;
+            }
+        }
+        if w.quoted {
+            valence *= 0.5;
+        }
+        valence
+    }
+
+    fn scalar_inc_dec(&self, word: &Word<'_>, valence: f32, cap_diff: bool) -> f32 {
+        let Some(&boost) = self.booster.get(&word.hash) else {
+            return 0.0;
+        };
+        let mut scalar = if valence < 0.0 { -boost } else { boost };
+        if word.upper && cap_diff {
+            scalar += if valence > 0.0 { C_INCR } else { -C_INCR };
+        }
+        scalar
+    }
+
+    fn negation_check(&self, valence: f32, words: &[Word<'_>], start_i: usize, i: usize) -> f32 {
+        let h = |k: usize| words[i - k].hash;
+        let neg = |k: usize| self.is_negation(&words[i - k]);
+        match start_i {
+            0 if neg(1) => valence * N_SCALAR,
+            1 if h(2) == self.h_never && (h(1) == self.h_so || h(1) == self.h_this) => {
+                valence * 1.25
+            }
+            1 if h(2) == self.h_without && h(1) == self.h_doubt => valence,
+            1 if neg(2) => valence * N_SCALAR,
+            2 if (h(3) == self.h_never && (h(2) == self.h_so || h(2) == self.h_this))
+                || (h(1) == self.h_so || h(1) == self.h_this) =>
+            {
+                valence * 1.25
+            }
+            2 if h(3) == self.h_without && (h(2) == self.h_doubt || h(1) == self.h_doubt) => {
+                valence
+            }
+            2 if neg(3) => valence * N_SCALAR,
+            _ => valence,
+        }
+    }
+
+    /// Words before the first "but" count half, words after it one and a half.
+    fn contrast(&self, words: &[Word<'_>], valences: &mut [f32]) {
+        let Some(bi) = words
+            .iter()
+            .position(|w| w.hash == self.h_but || w.hash == self.h_however)
+        else {
+            return;
+        };
+        for (i, v) in valences.iter_mut().enumerate() {
+            if i < bi {
+                *v *= 0.5;
+            } else if i > bi {
+                *v *= 1.5;
+            }
+        }
+    }
+}
+
+fn has_nt(word: &str) -> bool {
+    let lower = word.as_bytes();
+    lower.windows(3).any(|w| {
+        w[0].eq_ignore_ascii_case(&b'n') && w[1] == b'\'' && w[2].eq_ignore_ascii_case(&b't')
+    }) || word.contains("n\u{2019}t")
+        || word.contains("N\u{2019}T")
+}
+
+/// VADER's normalisation of a valence sum to -1..1.
+pub(crate) fn normalize(score: f32) -> f32 {
+    (score / (score * score + 15.0).sqrt()).clamp(-1.0, 1.0)
+}
+
+fn score_valence(valences: &[f32], text: &str) -> LexScore {
+    if valences.is_empty() {
+        return LexScore::default();
+    }
+    let mut sum: f32 = valences.iter().sum();
+    let ep = text.bytes().filter(|&b| b == b'!').count().min(4) as f32 * 0.292;
+    let qm_count = text.bytes().filter(|&b| b == b'?').count();
+    let qm = match qm_count {
+        0 | 1 => 0.0,
+        2 | 3 => qm_count as f32 * 0.18,
+        _ => 0.96,
+    };
+    let amp = ep + qm;
+    if sum > 0.0 {
+        sum += amp;
+    } else if sum < 0.0 {
+        sum -= amp;
+    }
+    let compound = normalize(sum);
+    let (mut pos, mut neg, mut neu) = (0.0f32, 0.0f32, 0.0f32);
+    for &v in valences {
+        if v > 0.0 {
+            pos += v + 1.0;
+        } else if v < 0.0 {
+            neg += v - 1.0;
+        } else {
+            neu += 1.0;
+        }
+    }
+    if pos > neg.abs() {
+        pos += amp;
+    } else if pos < neg.abs() {
+        neg -= amp;
+    }
+    let total = pos + neg.abs() + neu;
+    LexScore {
+        compound,
+        pos: (pos / total).abs(),
+        neg: (neg / total).abs(),
+        neu: (neu / total).abs(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compound(text: &str) -> f32 {
+        Lexicon::new().analyze(text).score.compound
+    }
+
+    #[test]
+    fn vader_reference_sentences_keep_their_sign_and_order() {
+        let plain = compound("VADER is smart, handsome, and funny.");
+        let boosted = compound("VADER is very smart, handsome, and funny.");
+        let shouted = compound("VADER is smart, handsome, and funny!");
+        assert!(plain > 0.7, "{plain}");
+        assert!(boosted > plain && shouted > plain);
+        // The VADER reference value for the plain sentence is 0.8316.
+        assert!((plain - 0.8316).abs() < 0.01, "{plain}");
+    }
+
+    #[test]
+    fn negation_flips_a_positive_word() {
+        assert!(compound("The talks were good.") > 0.3);
+        assert!(compound("The talks were not good.") < -0.2);
+        assert!(compound("The talks weren\u{2019}t good.") < -0.2);
+    }
+
+    #[test]
+    fn but_weights_the_second_clause() {
+        let s = compound("The food was good, but the service was terrible.");
+        assert!(s < 0.0, "{s}");
+    }
+
+    #[test]
+    fn shifter_verbs_turn_what_they_act_on() {
+        assert!(compound("They want to reduce distrust.") > 0.1);
+        assert!(compound("They want to ease tensions.") > 0.1);
+        assert!(compound("Tensions rose.") < 0.0);
+    }
+
+    #[test]
+    fn news_supplement_adds_diplomatic_vocabulary() {
+        assert!(compound("They discussed cooperation.") > 0.1);
+        assert!(compound("They discussed sanctions.") < -0.1);
+    }
+
+    #[test]
+    fn no_with_punctuation_still_negates() {
+        assert!(compound("There is no, real progress.") < compound("There is real progress."));
+    }
+
+    #[test]
+    fn words_report_byte_offsets_inside_the_text() {
+        let text = "\u{201c}Progress,\u{201d} he said.";
+        let mut out = Vec::new();
+        words_into(text, &mut out);
+        let texts: Vec<&str> = out.iter().map(|w| w.text).collect();
+        assert_eq!(texts, ["Progress", "he", "said"]);
+        assert_eq!(
+            &text[out[0].start..out[0].start + out[0].text.len()],
+            "Progress"
+        );
+        assert!(out[0].quoted && out[0].clause_end);
+    }
+
+    #[test]
+    fn empty_and_punctuation_only_text_scores_zero() {
+        assert_eq!(compound(""), 0.0);
+        assert_eq!(compound("  ... !!! "), 0.0);
+    }
+}

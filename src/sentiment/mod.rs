@@ -1,0 +1,375 @@
+//! Sentiment of quotes, speakers and entities.
+//!
+//! Requires: sentences, entities, quotes and speakers. Assigns: `sentiment` on
+//! each [`Quote`](crate::doc::Quote), [`SpeakerSentiment`](crate::doc::SpeakerSentiment)
+//! and [`Entity`](crate::doc::Entity).
+//!
+//! Two linear models over VADER-style lexicon figures and hashed n-grams
+//! ([`features`]), trained by [`train`] and embedded from
+//! `data/sentiment/model.bin`:
+//! - **text**: a regression of human valence (NYT snippets) on the label scale,
+//!   used for quotes and [`SentimentScorer::score_text`];
+//! - **target**: a three-class classifier of the sentiment toward a span of a
+//!   sentence (NewsMTSC), used for entities and [`SentimentScorer::score_target`].
+//!
+//! Labels: a score >= [`POSITIVE_CUTOFF`] is POSITIVE, <= -[`POSITIVE_CUTOFF`]
+//! NEGATIVE, else NEUTRAL. A targeted label is the classifier's most likely
+//! class and its score `p(pos) - p(neg)`. A speaker's score is the mean of its
+//! quotes' scores weighted by quote length in characters; the label is MIXED
+//! when one of its quotes scores >= [`STRONG`] and another <= -[`STRONG`].
+//! An entity's score averages the class probabilities over the sentences that
+//! mention it.
+
+mod eval;
+mod features;
+mod io;
+mod lexicon;
+mod model;
+mod train;
+
+pub use eval::{evaluate, MtscFigures, NytFigures, Report};
+pub use train::{byte_offset, load_mtsc, load_nyt, train, MtscSentence, MtscTarget, NytRow};
+
+use crate::doc::{Doc, QuoteKind, Sentiment, SentimentLabel, Span};
+use crate::error::Result;
+use features::{target_features, text_features};
+use lexicon::Lexicon;
+use model::Models;
+
+/// The embedded model, built by `textanalysis train sentiment`.
+const MODEL: &[u8] = include_bytes!("../../data/sentiment/model.bin");
+
+/// A score at or above this is POSITIVE, at or below its negative NEGATIVE.
+pub const POSITIVE_CUTOFF: f32 = 0.05;
+
+/// A quote this far from zero counts as a strong statement for MIXED: a
+/// predicted human valence of about ±1.8 on the -4..4 scale (score =
+/// 0.14 x valence), "clearly positive/negative" rather than leaning (4 % of
+/// NYT snippets are rated beyond ±1.8 by people, 27 % beyond ±1).
+pub const STRONG: f32 = 0.25;
+
+/// Quotes shorter than this many words are scored in their framing clause.
+pub const SHORT_QUOTE_WORDS: usize = 6;
+
+/// Scores for one document, aligned with its quotes, speakers and entities.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scores {
+    /// One per [`Doc::quotes`](crate::doc::Doc::quotes).
+    pub quotes: Vec<Option<Sentiment>>,
+    /// One per [`Doc::speakers`](crate::doc::Doc::speakers).
+    pub speakers: Vec<Option<Sentiment>>,
+    /// One per [`Doc::entities`](crate::doc::Doc::entities).
+    pub entities: Vec<Option<Sentiment>>,
+}
+
+/// Scores sentiment. Build once and share.
+#[derive(Clone, Debug)]
+pub struct SentimentScorer {
+    lexicon: Lexicon,
+    models: Models,
+}
+
+impl SentimentScorer {
+    /// The scorer with its built-in lexicon and models.
+    pub fn new() -> Result<SentimentScorer> {
+        Ok(SentimentScorer {
+            lexicon: Lexicon::new(),
+            models: Models::from_bytes(MODEL)?,
+        })
+    }
+
+    /// The label of a score by the cut-offs.
+    pub fn label(score: f32) -> SentimentLabel {
+        if score >= POSITIVE_CUTOFF {
+            SentimentLabel::Positive
+        } else if score <= -POSITIVE_CUTOFF {
+            SentimentLabel::Negative
+        } else {
+            SentimentLabel::Neutral
+        }
+    }
+
+    /// Sentiment of a text (quote, sentence, headline).
+    pub fn score_text(&self, text: &str) -> Sentiment {
+        let a = self.lexicon.analyze(text);
+        if a.words.is_empty() {
+            return neutral();
+        }
+        let f = text_features(&self.lexicon, &a, text);
+        let mut out = [0.0f32];
+        self.models.text.predict(&f, &mut out);
+        let score = train::valence_to_score(out[0] * 4.0).clamp(-1.0, 1.0);
+        Sentiment {
+            score,
+            label: Self::label(score),
+        }
+    }
+
+    /// Class probabilities (negative, neutral, positive) toward the byte
+    /// range `target` of `sentence`; out-of-range or mid-character offsets
+    /// are clamped to the nearest valid ones.
+    pub fn target_probs(&self, sentence: &str, target: (usize, usize)) -> [f32; 3] {
+        let start = floor_boundary(sentence, target.0);
+        let end = floor_boundary(sentence, target.1).max(start);
+        let a = self.lexicon.analyze(sentence);
+        let f = target_features(&self.lexicon, &a, sentence, (start, end));
+        let mut out = [0.0f32; 3];
+        self.models.target.predict(&f, &mut out);
+        train::softmax(&out)
+    }
+
+    /// Most likely class toward `target`: 0 negative, 1 neutral, 2 positive.
+    pub fn target_class(&self, sentence: &str, target: (usize, usize)) -> usize {
+        argmax(&self.target_probs(sentence, target))
+    }
+
+    /// Sentiment toward the byte span `target` of `sentence`.
+    pub fn score_target(&self, sentence: &str, target: Span) -> Sentiment {
+        from_probs(&self.target_probs(sentence, (target.start(), target.end())))
+    }
+
+    /// Scores for `doc`'s quotes, speakers and entities.
+    pub fn run(&self, doc: &Doc) -> Scores {
+        let quotes: Vec<Option<Sentiment>> = (0..doc.quotes.len())
+            .map(|i| Some(self.score_quote(doc, i)))
+            .collect();
+        let speakers = doc
+            .speakers
+            .iter()
+            .map(|s| {
+                let parts = s.quotes.iter().filter_map(|&i| {
+                    let q = doc.quotes.get(i)?;
+                    let len: usize = q
+                        .pieces()
+                        .iter()
+                        .map(|p| doc.body.get(p.range()).map_or(0, |t| t.chars().count()))
+                        .sum();
+                    Some((quotes[i]?.score, len))
+                });
+                aggregate(parts)
+            })
+            .collect();
+        let entities = doc
+            .entities
+            .iter()
+            .map(|e| self.entity(doc, &e.mentions))
+            .collect();
+        Scores {
+            quotes,
+            speakers,
+            entities,
+        }
+    }
+
+    /// A quote's score. A partial quote or one of fewer than
+    /// [`SHORT_QUOTE_WORDS`] words ("possible and necessary") takes its tone
+    /// from the writer's clause that frames it: the sentence from its start,
+    /// or from the end of an earlier quote in it, through the quote.
+    fn score_quote(&self, doc: &Doc, i: usize) -> Sentiment {
+        let q = &doc.quotes[i];
+        let text = q.text(&doc.body);
+        let short = text.split_whitespace().count() < SHORT_QUOTE_WORDS;
+        if !(short || q.kind == QuoteKind::Partial) {
+            return self.score_text(&text);
+        }
+        let Some(si) = doc.sentence_at(q.span.start()) else {
+            return self.score_text(&text);
+        };
+        let sentence = doc.sentences[si].span;
+        let mut from = sentence.start();
+        for other in &doc.quotes[..i] {
+            if other.span.end() <= q.span.start() && other.span.end() > from {
+                from = other.span.end();
+            }
+        }
+        let to = q.span.end().max(from);
+        match doc.body.get(from..to) {
+            Some(context) if !context.trim().is_empty() => self.score_text(context),
+            _ => self.score_text(&text),
+        }
+    }
+
+    fn entity(&self, doc: &Doc, mentions: &[Span]) -> Option<Sentiment> {
+        let mut sum = [0.0f32; 3];
+        let mut seen: Vec<usize> = Vec::new();
+        for m in mentions {
+            let Some(si) = doc.sentence_at(m.start()) else {
+                continue;
+            };
+            if seen.contains(&si) {
+                continue;
+            }
+            seen.push(si);
+            let span = doc.sentences[si].span;
+            let Some(sentence) = doc.body.get(span.range()) else {
+                continue;
+            };
+            let end = m.end().min(span.end());
+            let p = self.target_probs(sentence, (m.start() - span.start(), end - span.start()));
+            for (s, v) in sum.iter_mut().zip(p) {
+                *s += v;
+            }
+        }
+        if seen.is_empty() {
+            return None;
+        }
+        let n = seen.len() as f32;
+        Some(from_probs(&sum.map(|s| s / n)))
+    }
+}
+
+/// Aggregate `(score, length)` pairs: length-weighted mean, MIXED when both a
+/// strongly positive and a strongly negative statement are present.
+pub fn aggregate(parts: impl IntoIterator<Item = (f32, usize)>) -> Option<Sentiment> {
+    let (mut sum, mut weight, mut max, mut min) = (0.0f32, 0.0f32, f32::MIN, f32::MAX);
+    let mut any = false;
+    for (score, len) in parts {
+        any = true;
+        let w = len.max(1) as f32;
+        sum += score * w;
+        weight += w;
+        max = max.max(score);
+        min = min.min(score);
+    }
+    if !any {
+        return None;
+    }
+    let score = sum / weight;
+    let label = if max >= STRONG && min <= -STRONG {
+        SentimentLabel::Mixed
+    } else {
+        SentimentScorer::label(score)
+    };
+    Some(Sentiment { score, label })
+}
+
+fn neutral() -> Sentiment {
+    Sentiment {
+        score: 0.0,
+        label: SentimentLabel::Neutral,
+    }
+}
+
+fn argmax(p: &[f32; 3]) -> usize {
+    let mut best = 0;
+    for c in 1..3 {
+        if p[c] > p[best] {
+            best = c;
+        }
+    }
+    best
+}
+
+fn from_probs(p: &[f32; 3]) -> Sentiment {
+    let label = match argmax(p) {
+        0 => SentimentLabel::Negative,
+        2 => SentimentLabel::Positive,
+        _ => SentimentLabel::Neutral,
+    };
+    Sentiment {
+        score: p[2] - p[0],
+        label,
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scorer() -> SentimentScorer {
+        SentimentScorer::new().unwrap()
+    }
+
+    #[test]
+    fn aggregate_weighs_by_length() {
+        let s = aggregate([(0.4, 30), (-0.2, 10)]).unwrap();
+        assert!((s.score - 0.25).abs() < 1e-6);
+        assert_eq!(s.label, SentimentLabel::Positive);
+    }
+
+    #[test]
+    fn aggregate_is_mixed_with_strong_opposite_statements() {
+        let s = aggregate([(0.3, 10), (-0.3, 10)]).unwrap();
+        assert_eq!(s.label, SentimentLabel::Mixed);
+        assert_eq!(aggregate(std::iter::empty()), None);
+    }
+
+    fn doc_with_sentences(body: &str) -> Doc {
+        let mut doc = Doc::new(body.to_owned(), crate::doc::InputFormat::Text);
+        let (tokens, sentences) = crate::segment::Segmenter::new().run(&doc.body);
+        doc.tokens = tokens;
+        doc.sentences = sentences;
+        doc
+    }
+
+    fn span_of(body: &str, needle: &str) -> Span {
+        let start = body.find(needle).unwrap();
+        Span::from_range(start..start + needle.len())
+    }
+
+    #[test]
+    fn entity_sentiment_follows_the_sentences_that_mention_it() {
+        let body = "Critics condemned Smith for the brutal, deadly crackdown. \
+                    Fans praised Jones for her brilliant and generous work.";
+        let mut doc = doc_with_sentences(body);
+        for name in ["Smith", "Jones"] {
+            doc.entities.push(crate::doc::Entity {
+                name: name.to_owned(),
+                kind: crate::doc::EntityType::Person,
+                mentions: vec![span_of(body, name)],
+                sentiment: None,
+            });
+        }
+        let scores = scorer().run(&doc);
+        assert_eq!(scores.entities[0].unwrap().label, SentimentLabel::Negative);
+        assert_eq!(scores.entities[1].unwrap().label, SentimentLabel::Positive);
+    }
+
+    #[test]
+    fn short_quote_takes_its_tone_from_the_framing_clause() {
+        let body = "He welcomed the progress, calling the deal \u{201c}possible.\u{201d}";
+        let mut doc = doc_with_sentences(body);
+        doc.quotes.push(crate::doc::Quote {
+            span: span_of(body, "possible."),
+            fragments: vec![],
+            kind: QuoteKind::Partial,
+            speaker: None,
+            speaker_span: None,
+            cue: None,
+            confidence: 1.0,
+            sentiment: None,
+        });
+        let s = scorer();
+        let in_context = s.run(&doc).quotes[0].unwrap();
+        assert_eq!(
+            in_context,
+            s.score_text(&body[..body.find('.').unwrap() + 1])
+        );
+        assert_eq!(in_context.label, SentimentLabel::Positive);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let s = scorer();
+        for text in [
+            "",
+            " ",
+            "\u{0}\u{ffff}",
+            "!!!???",
+            "é\u{301}",
+            &"bad ".repeat(10_000),
+        ] {
+            let t = s.score_text(text);
+            assert!((-1.0..=1.0).contains(&t.score));
+            let _ = s.score_target(text, Span::new(1, 1000));
+        }
+    }
+}

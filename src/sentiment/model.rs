@@ -1,0 +1,165 @@
+//! Linear models over hashed features, and their compact file format.
+//!
+//! File: magic `TASENT1\n`, then two models (text regression, target
+//! classifier), each `u8 outputs, u8 bits, f32 scale, u32 count` followed by
+//! `count` entries of `u32 index` and `outputs` x `i16` weights (weight =
+//! value x scale). Zero rows are left out. Little-endian throughout.
+
+use super::features::{Features, BITS};
+use crate::error::{Error, Result};
+
+const MAGIC: &[u8; 8] = b"TASENT1\n";
+
+/// Weights of one linear model: `outputs` scores per feature index.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Linear {
+    pub outputs: usize,
+    /// Row-major: feature index x outputs.
+    pub weights: Vec<f32>,
+}
+
+impl Linear {
+    /// All-zero weights.
+    pub(crate) fn zeros(outputs: usize) -> Linear {
+        Linear {
+            outputs,
+            weights: vec![0.0; (1usize << BITS) * outputs],
+        }
+    }
+
+    /// Scores for `f`, written into `out` (length `outputs`).
+    pub(crate) fn predict(&self, f: &Features, out: &mut [f32]) {
+        out.fill(0.0);
+        for (&i, &v) in f.idx.iter().zip(&f.val) {
+            let row = &self.weights[i as usize * self.outputs..(i as usize + 1) * self.outputs];
+            for (o, w) in out.iter_mut().zip(row) {
+                *o += w * v;
+            }
+        }
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        let max = self.weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let rows: Vec<usize> = (0..self.weights.len() / self.outputs)
+            .filter(|&r| {
+                self.weights[r * self.outputs..(r + 1) * self.outputs]
+                    .iter()
+                    .any(|w| (w / scale).round() != 0.0)
+            })
+            .collect();
+        out.push(u8::try_from(self.outputs).expect("a handful of outputs"));
+        out.push(BITS as u8);
+        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for r in rows {
+            out.extend_from_slice(&(r as u32).to_le_bytes());
+            for w in &self.weights[r * self.outputs..(r + 1) * self.outputs] {
+                let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+                out.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+    }
+
+    fn read(bytes: &mut &[u8]) -> Result<Linear> {
+        let bad = |reason: &str| Error::Model {
+            name: "sentiment",
+            reason: reason.to_owned(),
+        };
+        let outputs = usize::from(take::<1>(bytes).ok_or_else(|| bad("truncated header"))?[0]);
+        let bits = u32::from(take::<1>(bytes).ok_or_else(|| bad("truncated header"))?[0]);
+        if bits != BITS || outputs == 0 {
+            return Err(bad("feature space or outputs do not match this build"));
+        }
+        let scale = f32::from_le_bytes(take::<4>(bytes).ok_or_else(|| bad("truncated header"))?);
+        let count = u32::from_le_bytes(take::<4>(bytes).ok_or_else(|| bad("truncated header"))?);
+        let mut model = Linear::zeros(outputs);
+        for _ in 0..count {
+            let r = u32::from_le_bytes(take::<4>(bytes).ok_or_else(|| bad("truncated weights"))?)
+                as usize;
+            if r >= 1 << BITS {
+                return Err(bad("feature index out of range"));
+            }
+            for o in 0..outputs {
+                let q =
+                    i16::from_le_bytes(take::<2>(bytes).ok_or_else(|| bad("truncated weights"))?);
+                model.weights[r * outputs + o] = f32::from(q) * scale;
+            }
+        }
+        Ok(model)
+    }
+}
+
+fn take<const N: usize>(bytes: &mut &[u8]) -> Option<[u8; N]> {
+    let (head, rest) = bytes.split_first_chunk::<N>()?;
+    *bytes = rest;
+    Some(*head)
+}
+
+/// The two trained models the scorer uses.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Models {
+    /// One output: sentence valence on the label scale.
+    pub text: Linear,
+    /// Three outputs: negative, neutral, positive logits toward a target.
+    pub target: Linear,
+}
+
+impl Models {
+    /// Serialise to the model file format.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        self.text.write(&mut out);
+        self.target.write(&mut out);
+        out
+    }
+
+    /// Parse the model file format.
+    pub(crate) fn from_bytes(mut bytes: &[u8]) -> Result<Models> {
+        if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+            return Err(Error::Model {
+                name: "sentiment",
+                reason: "not a sentiment model file".to_owned(),
+            });
+        }
+        bytes = &bytes[MAGIC.len()..];
+        let text = Linear::read(&mut bytes)?;
+        let target = Linear::read(&mut bytes)?;
+        if text.outputs != 1 || target.outputs != 3 {
+            return Err(Error::Model {
+                name: "sentiment",
+                reason: "unexpected model shapes".to_owned(),
+            });
+        }
+        Ok(Models { text, target })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_file_round_trips_within_quantisation() {
+        let mut models = Models {
+            text: Linear::zeros(1),
+            target: Linear::zeros(3),
+        };
+        models.text.weights[5] = 0.5;
+        models.target.weights[3 * 7 + 2] = -1.25;
+        let back = Models::from_bytes(&models.to_bytes()).unwrap();
+        assert!((back.text.weights[5] - 0.5).abs() < 1e-4);
+        assert!((back.target.weights[3 * 7 + 2] + 1.25).abs() < 1e-4);
+    }
+
+    #[test]
+    fn truncated_model_file_is_an_error() {
+        let models = Models {
+            text: Linear::zeros(1),
+            target: Linear::zeros(3),
+        };
+        let bytes = models.to_bytes();
+        assert!(Models::from_bytes(&bytes[..bytes.len() - 3]).is_err());
+        assert!(Models::from_bytes(b"nonsense").is_err());
+    }
+}
