@@ -248,6 +248,12 @@ struct Form {
     span: Span,
     kind: EntityType,
     words: Vec<String>,
+    /// Words other than [`STOPWORDS`].
+    content: Vec<String>,
+    /// First letters of the content words.
+    initials: String,
+    /// Written in capitals, two letters or more ("EU", "E.U.").
+    acronym: bool,
 }
 
 /// Word spans of a mention (split on whitespace).
@@ -290,10 +296,16 @@ fn clean(body: &str, mention: &Mention) -> Option<Form> {
     if !folded.iter().any(|w| w.chars().any(char::is_alphanumeric)) {
         return None;
     }
+    let text = &body[span];
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym = letters >= 2 && text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
     Some(Form {
         span,
         kind: mention.kind,
+        initials: initials(&folded),
+        content: content(&folded),
         words: folded,
+        acronym,
     })
 }
 
@@ -314,26 +326,23 @@ fn initials(words: &[String]) -> String {
         .collect()
 }
 
-fn content(words: &[String]) -> Vec<&str> {
+fn content(words: &[String]) -> Vec<String> {
     words
         .iter()
-        .map(String::as_str)
-        .filter(|w| !STOPWORDS.contains(w))
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .cloned()
         .collect()
 }
 
 /// True when non-person `form` names the same thing as `other`, a longer or equal form.
-fn same_thing(form: &Form, body: &str, other: &Form) -> bool {
+fn same_thing(form: &Form, other: &Form) -> bool {
     if form.words == other.words {
         return true;
     }
-    let text = &body[form.span];
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    if acronym
+    if form.acronym
         && other.words.len() >= 2
         && form.words.len() == 1
-        && initials(&other.words) == form.words[0]
+        && other.initials == form.words[0]
     {
         return true;
     }
@@ -348,14 +357,16 @@ fn same_thing(form: &Form, body: &str, other: &Form) -> bool {
     {
         return false;
     }
-    let (mine, theirs) = (content(&form.words), content(&other.words));
+    let (mine, theirs) = (&form.content, &other.content);
     if mine.len() >= 2 && mine.iter().all(|w| theirs.contains(w)) {
         return true;
     }
     mine.len() == 1
         && theirs.len() >= 2
         && theirs.contains(&mine[0])
-        && theirs.iter().all(|w| *w == mine[0] || GENERIC.contains(w))
+        && theirs
+            .iter()
+            .all(|w| *w == mine[0] || GENERIC.contains(&w.as_str()))
 }
 
 /// Group mentions into entities in order of first mention.
@@ -411,9 +422,8 @@ pub fn group(body: &str, mentions: &[Mention]) -> Vec<Entity> {
                 })
         });
         let found = person.or_else(|| {
-            (0..groups.len()).find(|&g| {
-                !is_person[g] && groups[g].iter().any(|&j| same_thing(f, body, &forms[j]))
-            })
+            (0..groups.len())
+                .find(|&g| !is_person[g] && groups[g].iter().any(|&j| same_thing(f, &forms[j])))
         });
         match found {
             Some(g) => groups[g].push(i),
