@@ -8,7 +8,7 @@ use textanalysis::{Config, Content, Options, Pipeline};
 
 /// The scorer's folding: lowercase, accents off, possessive "'s" off, words.
 fn fold(s: &str) -> Vec<String> {
-    let lower = textanalysis::entities::grouping::fold(s);
+    let lower = textanalysis::entities::names::fold(s);
     let mut out = String::new();
     let chars: Vec<char> = lower.chars().collect();
     let mut i = 0;

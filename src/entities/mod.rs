@@ -20,6 +20,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod grouping;
 pub mod model;
+pub mod names;
 mod rules;
 pub mod train;
 

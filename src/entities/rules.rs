@@ -9,7 +9,7 @@
 //!   organisation joins it ("Russian" + "Defense Ministry").
 
 use super::gazetteer;
-use super::grouping::fold;
+use super::names::fold;
 use super::{Mention, Tagger};
 use crate::doc::{EntityType, Span};
 
