@@ -8,7 +8,7 @@ use textanalysis::{Config, Content, Options, Pipeline};
 
 /// The scorer's folding: lowercase, accents off, possessive "'s" off, words.
 fn fold(s: &str) -> Vec<String> {
-    let lower = textanalysis::entities::grouping::fold(s);
+    let lower = textanalysis::entities::names::fold(s);
     let mut out = String::new();
     let chars: Vec<char> = lower.chars().collect();
     let mut i = 0;
@@ -103,4 +103,19 @@ fn scorer_folding_matches_eval_seeds() {
     assert_eq!(fold("Macron’s"), ["macron"]);
     assert_eq!(fold("E.U."), ["eu"]);
     assert_eq!(fold("Élysée Palace"), ["elysee", "palace"]);
+}
+
+/// Dev-set F1 of the embedded tagger (skipped when the shared data is absent).
+#[test]
+fn conll_dev_f1_does_not_regress() {
+    let path = std::path::Path::new("../shared/data/ner/conll2003/dev.txt");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: {} not found", path.display());
+        return;
+    };
+    let tagger = textanalysis::entities::Tagger::embedded().unwrap();
+    let (gold, pred, correct) = tagger.eval_conll(&text).total();
+    let (_, _, f1) = textanalysis::entities::conll::prf(gold, pred, correct);
+    // Measured 0.9117 (docs/accuracy.md).
+    assert!(f1 >= 0.905, "dev F1 {f1:.4}");
 }

@@ -4,7 +4,6 @@
 //! (curly quotes and apostrophes to ASCII, digits to `0`).
 
 use super::gazetteer::{self, Gazetteer};
-use std::collections::HashSet;
 
 /// Features per token (fixed, so the features of token `i` are `feats[i * N_FEATURES..]`).
 pub const N_FEATURES: usize = 36;
@@ -186,8 +185,8 @@ where
         .into_iter()
         .map(|s| s.into_iter().map(TokenInfo::new).collect())
         .collect();
-    let mut lower_seen = HashSet::new();
-    let mut midcap_seen = HashSet::new();
+    let mut lower_seen = gazetteer::IdSet::default();
+    let mut midcap_seen = gazetteer::IdSet::default();
     for sentence in &out {
         for (i, t) in sentence.iter().enumerate() {
             if t.is_all_lower() {

@@ -29,7 +29,7 @@ const LAST_NAMES: &str = include_str!("../../data/gazetteers/last_names.txt");
 
 /// Keys are already hashes: pass them through.
 #[derive(Default)]
-struct IdHasher(u64);
+pub struct IdHasher(u64);
 
 impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
@@ -46,6 +46,9 @@ impl Hasher for IdHasher {
 }
 
 type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// A set of hashes (they are their own hash).
+pub type IdSet = std::collections::HashSet<u64, BuildHasherDefault<IdHasher>>;
 
 /// The embedded name lists, keyed by hash.
 #[derive(Debug, Default)]

@@ -9,7 +9,10 @@
 //!    context window, gazetteers, document-level casing), Viterbi-decoded. It is
 //!    trained on CoNLL-2003 (Reuters newswire; see `docs/data-sources.md`) by
 //!    `textanalysis train ner` and embedded from `models/ner.bin`.
-//! 2. [`grouping`] merges the mentions of one referent: surnames with full names,
+//! 2. `rules` corrects mentions in running text (a person named after a role
+//!    inside a longer mention, place nouns and heads, coordination, organisation
+//!    head words); CoNLL evaluation scores the tagger alone.
+//! 3. [`grouping`] merges the mentions of one referent: surnames with full names,
 //!    titles and possessives stripped, spelling variants, acronyms.
 //!
 //! CoNLL splits the possessive "'s" off a word; our tokenizer keeps "Macron's"
@@ -20,6 +23,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod grouping;
 pub mod model;
+pub mod names;
 mod rules;
 pub mod train;
 

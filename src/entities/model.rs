@@ -63,12 +63,21 @@ pub fn viterbi(emissions: &[[f32; TAGS]], trans: &Transitions, out: &mut Vec<u8>
     if n == 0 {
         return;
     }
+    // Disallowed transitions cost -inf, so the inner loop needs no test.
+    let mut t2 = *trans;
+    for (p, row) in t2.iter_mut().enumerate() {
+        for (t, w) in row.iter_mut().enumerate() {
+            let prev = (p < TAGS).then_some(p as u8);
+            if !allowed(prev, t as u8) {
+                *w = f32::NEG_INFINITY;
+            }
+        }
+    }
+    let trans = &t2;
     let mut back = vec![[0u8; TAGS]; n];
     let mut score = [f32::NEG_INFINITY; TAGS];
     for (t, s) in score.iter_mut().enumerate() {
-        if allowed(None, t as u8) {
-            *s = trans[TAGS][t] + emissions[0][t];
-        }
+        *s = trans[TAGS][t] + emissions[0][t];
     }
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; TAGS];
@@ -76,9 +85,6 @@ pub fn viterbi(emissions: &[[f32; TAGS]], trans: &Transitions, out: &mut Vec<u8>
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
             for (p, &sp) in score.iter().enumerate() {
-                if !allowed(Some(p as u8), t as u8) {
-                    continue;
-                }
                 let s = sp + trans[p][t];
                 if s > best {
                     best = s;

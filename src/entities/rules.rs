@@ -9,7 +9,7 @@
 //!   organisation joins it ("Russian" + "Defense Ministry").
 
 use super::gazetteer;
-use super::grouping::fold;
+use super::names::fold;
 use super::{Mention, Tagger};
 use crate::doc::{EntityType, Span};
 
@@ -265,4 +265,77 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
         merged.push(m);
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn tagger() -> &'static Tagger {
+        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        TAGGER.get_or_init(|| Tagger::embedded().unwrap())
+    }
+
+    fn at(body: &str, text: &str, kind: EntityType) -> Mention {
+        let start = body.find(text).unwrap();
+        Mention {
+            span: Span::from_range(start..start + text.len()),
+            kind,
+        }
+    }
+
+    fn shown(body: &str, mentions: &[Mention]) -> Vec<(String, EntityType)> {
+        mentions
+            .iter()
+            .map(|m| (body[m.span].to_owned(), m.kind))
+            .collect()
+    }
+
+    use EntityType::{Location as L, Misc as M, Organization as O, Person as P};
+
+    #[test]
+    fn person_after_a_role_is_split_off() {
+        let body = "the Minister of the Armed Forces Karen Holm said";
+        let got = refine(tagger(), body, vec![at(body, "Armed Forces Karen Holm", O)]);
+        assert_eq!(
+            shown(body, &got),
+            [("Armed Forces".to_owned(), O), ("Karen Holm".to_owned(), P)]
+        );
+    }
+
+    #[test]
+    fn place_nouns_and_heads_make_places() {
+        let body = "on the Zorvia peninsula and in Blue Square";
+        let got = refine(
+            tagger(),
+            body,
+            vec![at(body, "Zorvia", P), at(body, "Blue Square", O)],
+        );
+        assert_eq!(
+            shown(body, &got),
+            [("Zorvia".to_owned(), L), ("Blue Square".to_owned(), L)]
+        );
+    }
+
+    #[test]
+    fn known_name_coordinated_with_a_person_is_a_person() {
+        let body = "Anna Berg and Miller agreed";
+        let got = refine(
+            tagger(),
+            body,
+            vec![at(body, "Anna Berg", P), at(body, "Miller", M)],
+        );
+        assert_eq!(got[1].kind, P);
+    }
+
+    #[test]
+    fn nationality_joins_the_ministry_after_it() {
+        let body = "The Danish Foreign Ministry said";
+        let got = refine(tagger(), body, vec![at(body, "Danish", M)]);
+        assert_eq!(
+            shown(body, &got),
+            [("Danish Foreign Ministry".to_owned(), O)]
+        );
+    }
 }

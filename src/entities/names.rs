@@ -1,0 +1,246 @@
+//! Name words: folding for comparison, spelling-variant distance, and the
+//! word lists grouping uses (titles, generic head words, stopwords).
+
+/// Words before a person's name that are titles or roles, not part of the name.
+pub const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "madame",
+    "mme",
+    "madam",
+    "monsieur",
+    "mister",
+    "dr",
+    "doctor",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "justice",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "lt",
+    "lieutenant",
+    "captain",
+    "capt",
+    "admiral",
+    "adm",
+    "major",
+    "sergeant",
+    "sgt",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "governor",
+    "gov",
+    "mayor",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "director",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "judge",
+    "deputy",
+    "counterpart",
+    "leader",
+    "premier",
+    "speaker",
+    "commander",
+    "officer",
+    "analyst",
+    "expert",
+    "editor",
+    "correspondent",
+    "reporter",
+    "economist",
+    "former",
+    "late",
+    "state",
+    "federal",
+    "national",
+    "head",
+    "envoy",
+    "presidential",
+    "candidate",
+    "pres",
+    "st",
+    "saint",
+    "father",
+    "rev",
+    "reverend",
+    "brother",
+    "sister",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "player",
+    "champion",
+    "actor",
+    "actress",
+    "singer",
+    "author",
+    "writer",
+    "professeur",
+    "herr",
+    "frau",
+    "signor",
+    "senor",
+    "señor",
+];
+
+/// Head words of place and organisation names that may be left out ("the Elysee").
+pub const GENERIC: &[&str] = &[
+    "palace",
+    "university",
+    "fort",
+    "square",
+    "house",
+    "mount",
+    "mountain",
+    "lake",
+    "river",
+    "island",
+    "islands",
+    "cape",
+    "city",
+    "county",
+    "province",
+    "republic",
+    "kingdom",
+    "state",
+    "party",
+    "ministry",
+    "council",
+    "court",
+    "hotel",
+    "airport",
+    "stadium",
+    "street",
+    "bridge",
+    "church",
+    "cathedral",
+    "castle",
+    "college",
+    "institute",
+    "school",
+    "the",
+    "of",
+    "de",
+    "la",
+];
+
+/// Words skipped when forming initials or comparing content words.
+pub const STOPWORDS: &[&str] = &[
+    "of", "the", "and", "for", "de", "du", "des", "la", "le", "&",
+];
+
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ł' => 'l',
+        'ś' | 'š' | 'ş' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ř' => 'r',
+        'ğ' => 'g',
+        'đ' | 'ď' => 'd',
+        'ť' => 't',
+        '.' => return None,
+        '’' | '‘' | 'ʼ' | '`' => '\'',
+        '‐' | '‑' | '–' => '-',
+        c => c,
+    })
+}
+
+/// Lowercase, accents and dots removed, apostrophes straightened.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(fold_char)
+        .collect()
+}
+
+/// Levenshtein distance over chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Same name word, allowing a spelling or transliteration variant.
+pub fn similar(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let n = a.chars().count().min(b.chars().count());
+    let first_same = a.chars().next() == b.chars().next();
+    (n >= 4 && first_same && edit_distance(a, b) <= 1)
+        || (n >= 7 && first_same && edit_distance(a, b) <= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("parly", "parley"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn variants_need_four_letters_and_the_same_initial() {
+        assert!(similar("parly", "parley"));
+        assert!(similar("shoig", "shoigu"));
+        assert!(!similar("bob", "rob"));
+        assert!(!similar("hart", "bart"));
+        assert_eq!(fold("É.U."), "eu");
+    }
+}
