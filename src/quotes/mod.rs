@@ -61,6 +61,7 @@ struct Draft {
 impl QuoteExtractor {
     /// The extractor (marked quotes only; see [`QuoteExtractor::with_indirect`]).
     pub fn new() -> Result<QuoteExtractor> {
+        cues::warm();
         Ok(QuoteExtractor { indirect: false })
     }
 
