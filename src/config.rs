@@ -8,7 +8,7 @@ use std::net::SocketAddr;
 use std::path::Path;
 
 /// The whole configuration. `Default` holds the production values.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// gRPC server settings.
@@ -19,17 +19,6 @@ pub struct Config {
     pub log: LogConfig,
     /// Quote extraction.
     pub quotes: crate::quotes::Config,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            server: ServerConfig::default(),
-            limits: Limits::default(),
-            log: LogConfig::default(),
-            quotes: crate::quotes::Config::default(),
-        }
-    }
 }
 
 /// gRPC server settings.

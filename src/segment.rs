@@ -128,10 +128,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut end = start + c.len_utf8();
             let mut all_digits = c.is_ascii_digit();
             let mut has_letter = c.is_alphabetic();
-            loop {
-                let Some(&(pos, next)) = chars.peek() else {
-                    break;
-                };
+            while let Some(&(pos, next)) = chars.peek() {
                 if next.is_alphanumeric() {
                     all_digits &= next.is_ascii_digit();
                     has_letter |= next.is_alphabetic();

@@ -74,6 +74,14 @@ impl Gazetteer {
         gaz
     }
 
+    /// Flags of one word (case-insensitive).
+    pub fn word_flags(&self, word: &str) -> u8 {
+        self.words
+            .get(&TokenInfo::new(word).lower)
+            .copied()
+            .unwrap_or(0)
+    }
+
     fn add_lines(&mut self, lines: &str, kind: u8) {
         for line in lines.lines() {
             let tokens = crate::segment::tokenize(line);

@@ -20,6 +20,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod grouping;
 pub mod model;
+mod rules;
 pub mod train;
 
 use crate::doc::{Doc, Entity, EntityType, Span, TokenKind};
@@ -83,6 +84,11 @@ impl Tagger {
                 tags.clone()
             })
             .collect()
+    }
+
+    /// Gazetteer flags ([`gazetteer::FIRST`], ...) of one word.
+    pub fn word_flags(&self, word: &str) -> u8 {
+        self.gaz.word_flags(word)
     }
 
     /// Tag a CoNLL file and return it with the predicted tag appended to each token line.
@@ -240,13 +246,79 @@ impl EntityRecognizer {
     /// Entities of `doc`, in order of first mention.
     pub fn run(&self, doc: &Doc) -> Vec<Entity> {
         debug_assert!(doc.body.is_empty() || !doc.tokens.is_empty() || doc.body.trim().is_empty());
-        grouping::group(&doc.body, &self.mentions(doc))
+        let mentions = rules::refine(&self.tagger, &doc.body, self.mentions(doc));
+        grouping::group(&doc.body, &mentions)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn doc(text: &str) -> Doc {
+        let mut doc = Doc::new(text.to_owned(), crate::doc::InputFormat::Text);
+        let (tokens, sentences) = crate::segment::Segmenter::new().run(text);
+        doc.tokens = tokens;
+        doc.sentences = sentences;
+        doc
+    }
+
+    #[test]
+    fn embedded_model_loads_and_tags_a_sentence() {
+        let start = std::time::Instant::now();
+        let recognizer = EntityRecognizer::new().unwrap();
+        assert!(
+            start.elapsed().as_secs_f64() < 5.0,
+            "slow load (debug build)"
+        );
+        let d = doc(
+            "Chancellor Angela Merkel met Italian officials in Berlin on Tuesday, \
+                     and Merkel’s office said the European Commission agreed.",
+        );
+        let got: Vec<(String, EntityType)> = recognizer
+            .run(&d)
+            .into_iter()
+            .map(|e| (e.name, e.kind))
+            .collect();
+        assert!(
+            got.contains(&("Angela Merkel".to_owned(), EntityType::Person)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Berlin".to_owned(), EntityType::Location)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Italian".to_owned(), EntityType::Misc)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("European Commission".to_owned(), EntityType::Organization)),
+            "{got:?}"
+        );
+        let merkel = recognizer
+            .run(&d)
+            .into_iter()
+            .find(|e| e.name == "Angela Merkel")
+            .unwrap();
+        assert_eq!(merkel.mentions.len(), 2, "possessive mention grouped");
+        assert_eq!(d.text(merkel.mentions[1]), "Merkel");
+    }
+
+    #[test]
+    fn weird_input_does_not_panic() {
+        let recognizer = EntityRecognizer::new().unwrap();
+        for text in [
+            "",
+            "   ",
+            "\u{0}\u{1}’s",
+            "’s ’s 's",
+            "ÀÉÎ ÕÜ ß ﬁ 𝔘𝔫𝔦",
+            &"A ".repeat(5000),
+        ] {
+            let _ = recognizer.run(&doc(text));
+        }
+    }
 
     #[test]
     fn possessive_endings_are_measured() {
