@@ -5,7 +5,8 @@
 //!
 //! 1. [`marks`] pairs quote marks of every style paragraph by paragraph.
 //! 2. [`attribution`] finds each quote's speech cue ([`cues`]) and speaker
-//!    mention around it; [`coref`] resolves names, pronouns and descriptions to
+//!    mention around it; [`coref`] resolves names, pronouns and descriptions (through
+//!    titles learned per article, [`roles`]) to
 //!    entities. A quote-only sentence or paragraph continues the previous speaker.
 //! 3. Quotes interrupted by their attribution (`"A," he said, "B."`) are joined
 //!    into fragments of one quote; each quote gets its [`QuoteKind`].
@@ -20,6 +21,7 @@ pub mod cues;
 pub mod eval;
 pub mod indirect;
 pub mod marks;
+pub mod roles;
 
 use crate::doc::{Doc, EntityId, Quote, QuoteKind, Sentence, Span, SpeakerSentiment, Token};
 use crate::error::Result;
