@@ -75,6 +75,12 @@ impl QuoteExtractor {
 
     /// Quotes of `doc` in body order.
     pub fn run(&self, doc: &Doc) -> Vec<Quote> {
+        debug_assert!(
+            doc.entities
+                .iter()
+                .all(|e| e.mentions.iter().all(|m| m.end() <= doc.body.len())),
+            "entity mentions lie inside the body"
+        );
         if doc.body.trim().is_empty() {
             return Vec::new();
         }
