@@ -19,7 +19,7 @@ fn totals(oracle: bool) -> eval::Counts {
 }
 
 #[test]
-fn seed_quotes_are_found_precisely() {
+fn seed_quotes_are_found_and_attributed_end_to_end() {
     let c = totals(false);
     assert!(c.recall() >= 0.97, "recall {:.3} ({c:?})", c.recall());
     assert!(

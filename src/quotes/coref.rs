@@ -4,7 +4,7 @@
 //! "the interlocutor of RT") resolved through the titles and appositions that
 //! introduced each person earlier in the article.
 
-use super::cues::{self, is_determiner, is_preposition, is_role, role_key};
+use super::cues::{self, is_determiner, is_preposition, is_role};
 use crate::doc::{Doc, Entity, EntityId, EntityType, Sentence, Span, Token, TokenKind};
 
 /// Most tokens a description may span ("the head of the Center for ... Sciences").
@@ -39,14 +39,6 @@ pub struct Mention {
     pub kind: MentionKind,
 }
 
-/// A role learned from the text around a mention of a person.
-#[derive(Clone, Debug)]
-struct LearnedRole {
-    entity: EntityId,
-    pos: usize,
-    words: Vec<String>,
-}
-
 /// A quote already attributed, as salience evidence for later pronouns.
 #[derive(Clone, Copy, Debug)]
 pub struct Said {
@@ -66,13 +58,13 @@ pub struct Ctx<'a> {
     pub tokens: &'a [Token],
     /// Sentences of the body.
     pub sentences: &'a [Sentence],
-    entities: &'a [Entity],
+    pub(super) entities: &'a [Entity],
     /// Entity id and mention span covering each token.
-    token_entity: Vec<Option<(EntityId, Span)>>,
+    pub(super) token_entity: Vec<Option<(EntityId, Span)>>,
     /// Byte ranges of every marked quote (opening to closing mark), sorted.
     zones: Vec<(usize, usize)>,
-    roles: Vec<LearnedRole>,
-    gender: Vec<Option<bool>>,
+    pub(super) roles: Vec<super::roles::LearnedRole>,
+    pub(super) gender: Vec<Option<bool>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -155,12 +147,12 @@ impl<'a> Ctx<'a> {
         .then_some((id, span))
     }
 
-    fn is_person(&self, i: usize) -> Option<(EntityId, Span)> {
+    pub(super) fn is_person(&self, i: usize) -> Option<(EntityId, Span)> {
         let (id, span) = self.token_entity[i]?;
         (self.entities[id].kind == EntityType::Person).then_some((id, span))
     }
 
-    fn token_range(&self, span: Span) -> (usize, usize) {
+    pub(super) fn token_range(&self, span: Span) -> (usize, usize) {
         let first = self
             .tokens
             .partition_point(|t| t.span.end() <= span.start());
@@ -414,38 +406,6 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The person whose learned roles best match the description.
-    fn by_role(&self, mention: &Mention, head: usize, pos: usize) -> Option<(EntityId, usize)> {
-        let head_key = role_key(self.word(head));
-        let mods: Vec<String> = (mention.first + 1..mention.end)
-            .filter(|&i| i != head && self.is_word(i))
-            .map(|i| role_key(self.word(i)))
-            .filter(|w| !["of", "the", "and", "for"].contains(&w.as_str()))
-            .collect();
-        let before_head = (head > mention.first + 1).then(|| role_key(self.word(head - 1)));
-        let mut best: Option<(usize, usize, EntityId)> = None; // (score, last mention, id)
-        for role in self.roles.iter().filter(|r| r.pos < pos) {
-            let Some(at) = role.words.iter().position(|w| *w == head_key) else {
-                continue;
-            };
-            let mut score = 2 + mods.iter().filter(|m| role.words.contains(m)).count();
-            if at > 0 && before_head.as_ref() == Some(&role.words[at - 1]) {
-                score += 1;
-            }
-            let last = self.entities[role.entity]
-                .mentions
-                .iter()
-                .filter(|m| m.start() < pos)
-                .map(|m| m.start())
-                .max()
-                .unwrap_or(0);
-            if best.is_none_or(|b| (score, last) > (b.0, b.1)) {
-                best = Some((score, last, role.entity));
-            }
-        }
-        best.map(|b| (b.2, b.0))
-    }
-
     /// Whether `id` is quoted, or named next to a speech cue, in the two sentences before `pos`.
     fn speaks_near(&self, id: EntityId, pos: usize, said: &[Said]) -> bool {
         let s0 = self.sentence_of(pos);
@@ -472,11 +432,6 @@ impl<'a> Ctx<'a> {
                         && cues::cue_at(&[self.word(i), next]).is_some()
                 })
         })
-    }
-
-    /// Whether any role was learned for `id` before byte `pos`.
-    fn has_role(&self, id: EntityId, pos: usize) -> bool {
-        self.roles.iter().any(|r| r.entity == id && r.pos < pos)
     }
 
     /// The most salient person before byte `pos`: the speaker of the latest
@@ -565,102 +520,5 @@ impl<'a> Ctx<'a> {
             return is_preposition(w) || w.ends_with("’s") || w.ends_with("'s");
         }
         false
-    }
-
-    fn learn_roles(&mut self) {
-        let mut roles = Vec::new();
-        for (id, entity) in self.entities.iter().enumerate() {
-            if entity.kind != EntityType::Person {
-                continue;
-            }
-            for &m in &entity.mentions {
-                if m.end() > self.body.len() {
-                    continue;
-                }
-                let (first, end) = self.token_range(m);
-                if first >= self.tokens.len() {
-                    continue;
-                }
-                let floor = self.sentences[self.sentence_of(m.start())].first_token as usize;
-                self.learn_gender(id, first, floor);
-                for words in self.role_windows(first, end, floor) {
-                    if words.iter().any(|w| is_role(w)) {
-                        roles.push(LearnedRole {
-                            entity: id,
-                            pos: m.start(),
-                            words,
-                        });
-                    }
-                }
-            }
-        }
-        self.roles = roles;
-    }
-
-    fn learn_gender(&mut self, id: EntityId, first: usize, floor: usize) {
-        if first == 0 || first <= floor {
-            return;
-        }
-        let w = self.word(first - 1).trim_end_matches('.');
-        let g = match w.to_lowercase().as_str() {
-            "mr" | "monsieur" | "sir" | "mister" => Some(false),
-            "mrs" | "ms" | "madame" | "mme" | "miss" | "lady" | "dame" => Some(true),
-            _ => None,
-        };
-        if g.is_some() {
-            self.gender[id] = g;
-        }
-    }
-
-    /// Word windows around a mention that may hold its title or role.
-    fn role_windows(&self, first: usize, end: usize, floor: usize) -> Vec<Vec<String>> {
-        let key = |i: usize| role_key(self.word(i));
-        let mut out = Vec::new();
-        // Title before the name: "French Foreign Minister Jean-Yves Le Drian".
-        let mut pre = Vec::new();
-        let mut i = first;
-        while i > floor && pre.len() < 10 {
-            i -= 1;
-            let w = self.word(i);
-            let title = w.chars().next().is_some_and(char::is_uppercase)
-                || is_role(w)
-                || ["of", "the", "and", "for"].contains(&w);
-            if !self.is_word(i) || self.is_person(i).is_some() || !title {
-                break;
-            }
-            pre.push(key(i));
-        }
-        pre.reverse();
-        out.push(pre);
-        // Apposition after: "David Cadier, a researcher at ..., told".
-        if end < self.tokens.len() && self.word(end) == "," {
-            let words: Vec<String> = (end + 1..self.tokens.len().min(end + 16))
-                .take_while(|&j| self.is_word(j))
-                .map(key)
-                .collect();
-            if words
-                .first()
-                .is_some_and(|w| is_determiner(w) || is_role(w))
-            {
-                out.push(words);
-            }
-        }
-        // Apposition before: "the head of the Center ..., Yuri Rubinsky,".
-        if first >= 2 && first > floor + 1 && self.word(first - 1) == "," {
-            let mut words = Vec::new();
-            let mut j = first - 1;
-            while j > floor && words.len() < 16 {
-                j -= 1;
-                if !self.is_word(j) {
-                    break;
-                }
-                words.push(key(j));
-            }
-            words.reverse();
-            if words.first().is_some_and(|w| is_determiner(w)) {
-                out.push(words);
-            }
-        }
-        out
     }
 }

@@ -4,6 +4,8 @@
 //!
 //! All matching is ASCII-case-insensitive on whole tokens.
 
+use std::sync::OnceLock;
+
 /// Single-word speech verbs in every inflection we accept.
 const VERBS: &[&str] = &[
     "say",
@@ -421,6 +423,52 @@ fn any_eq(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// A word list, sorted once on first use, searched without allocating.
+struct Lexicon {
+    words: &'static [&'static str],
+    sorted: OnceLock<Vec<&'static str>>,
+}
+
+impl Lexicon {
+    const fn new(words: &'static [&'static str]) -> Lexicon {
+        Lexicon {
+            words,
+            sorted: OnceLock::new(),
+        }
+    }
+
+    /// ASCII-case-insensitive membership.
+    fn contains(&self, word: &str) -> bool {
+        let sorted = self.sorted.get_or_init(|| {
+            let mut v = self.words.to_vec();
+            v.sort_unstable();
+            v.dedup();
+            v
+        });
+        let mut buf = [0u8; 24];
+        if word.len() > buf.len() || word.is_empty() {
+            return false;
+        }
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        let key = &buf[..word.len()];
+        sorted.binary_search_by(|w| w.as_bytes().cmp(key)).is_ok()
+    }
+}
+
+/// Builds every word set now, so the first article does not pay for it.
+pub fn warm() {
+    for lexicon in [&VERB_SET, &NOUN_SET, &REPORTING_SET, &ROLE_SET] {
+        lexicon.contains("said");
+    }
+}
+
+static VERB_SET: Lexicon = Lexicon::new(VERBS);
+static NOUN_SET: Lexicon = Lexicon::new(NOUNS);
+static REPORTING_SET: Lexicon = Lexicon::new(REPORTING);
+static ROLE_SET: Lexicon = Lexicon::new(ROLES);
+
 /// How a cue relates to its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CueKind {
@@ -449,10 +497,10 @@ pub fn cue_at(words: &[&str]) -> Option<(usize, CueKind)> {
             return Some((2, kind));
         }
     }
-    if any_eq(VERBS, first) {
+    if VERB_SET.contains(first) {
         return Some((1, CueKind::Verb));
     }
-    if any_eq(NOUNS, first) {
+    if NOUN_SET.contains(first) {
         return Some((1, CueKind::Noun));
     }
     None
@@ -460,12 +508,12 @@ pub fn cue_at(words: &[&str]) -> Option<(usize, CueKind)> {
 
 /// True for verbs that introduce reported content ("said that ...").
 pub fn is_reporting(word: &str) -> bool {
-    any_eq(REPORTING, word)
+    REPORTING_SET.contains(word)
 }
 
 /// True for a role noun heading a description of a person.
 pub fn is_role(word: &str) -> bool {
-    any_eq(ROLES, word)
+    ROLE_SET.contains(word)
 }
 
 /// Singular, lowercase form of a word for role comparison.

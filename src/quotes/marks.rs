@@ -118,10 +118,18 @@ fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
 fn marks_in(text: &str, span: Span) -> Vec<Mark> {
     let mut marks = Vec::new();
     let para = &text[span.range()];
-    for (i, c) in para.char_indices() {
+    // Every mark starts with one of these bytes: skip the rest quickly.
+    let starts = |b: u8| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2 | 0xE3 | 0xEF);
+    for (i, b) in para.bytes().enumerate() {
+        if !starts(b) || !para.is_char_boundary(i) {
+            continue;
+        }
         if marks.len() >= MAX_MARKS {
             break;
         }
+        let Some(c) = para[i..].chars().next() else {
+            continue;
+        };
         if !crate::segment::is_quote_char(c) && c != '‛' && c != '‚' {
             continue;
         }

@@ -5,7 +5,8 @@
 //!
 //! 1. [`marks`] pairs quote marks of every style paragraph by paragraph.
 //! 2. [`attribution`] finds each quote's speech cue ([`cues`]) and speaker
-//!    mention around it; [`coref`] resolves names, pronouns and descriptions to
+//!    mention around it; [`coref`] resolves names, pronouns and descriptions (through
+//!    titles learned per article, [`roles`]) to
 //!    entities. A quote-only sentence or paragraph continues the previous speaker.
 //! 3. Quotes interrupted by their attribution (`"A," he said, "B."`) are joined
 //!    into fragments of one quote; each quote gets its [`QuoteKind`].
@@ -20,6 +21,7 @@ pub mod cues;
 pub mod eval;
 pub mod indirect;
 pub mod marks;
+pub mod roles;
 
 use crate::doc::{Doc, EntityId, Quote, QuoteKind, Sentence, Span, SpeakerSentiment, Token};
 use crate::error::Result;
@@ -61,6 +63,7 @@ struct Draft {
 impl QuoteExtractor {
     /// The extractor (marked quotes only; see [`QuoteExtractor::with_indirect`]).
     pub fn new() -> Result<QuoteExtractor> {
+        cues::warm();
         Ok(QuoteExtractor { indirect: false })
     }
 
@@ -72,6 +75,12 @@ impl QuoteExtractor {
 
     /// Quotes of `doc` in body order.
     pub fn run(&self, doc: &Doc) -> Vec<Quote> {
+        debug_assert!(
+            doc.entities
+                .iter()
+                .all(|e| e.mentions.iter().all(|m| m.end() <= doc.body.len())),
+            "entity mentions lie inside the body"
+        );
         if doc.body.trim().is_empty() {
             return Vec::new();
         }

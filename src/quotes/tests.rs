@@ -406,3 +406,45 @@ fn colon_paragraph_introduces_the_next_quote() {
     let d = doc(text, &[&["Marsh"]]);
     assert_eq!(speaker_of(&d, "door"), Some("Marsh".into()));
 }
+
+#[test]
+fn description_prefers_untitled_person_just_quoted_over_titled_one_further_back() {
+    let text = "Defense Minister Petr Kos met Ana Lavin in Oslo.\nKos also spoke about the budget.\nLavin gave an interview, in which she said the visit was useful.\n“We want to deepen our relations with every partner,” the minister said.\n";
+    let d = doc(text, &[&["Petr Kos", "Kos"], &["Ana Lavin", "Lavin"]]);
+    assert_eq!(speaker_of(&d, "deepen"), Some("Ana Lavin".into()));
+}
+
+#[test]
+#[ignore = "timing; run with --release --ignored --nocapture"]
+fn seed_timing() {
+    let mut docs = Vec::new();
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "txt") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            docs.push(doc(
+                &text,
+                &[
+                    &["Lavrov"],
+                    &["Le Drian"],
+                    &["Shoigu"],
+                    &["Parly", "Parley"],
+                ],
+            ));
+        }
+    }
+    let extractor = QuoteExtractor::new().unwrap().with_indirect(true);
+    let start = std::time::Instant::now();
+    let mut found = 0;
+    for _ in 0..200 {
+        for d in &docs {
+            found += extractor.run(d).len();
+        }
+    }
+    let elapsed = start.elapsed();
+    println!(
+        "{} articles in {elapsed:?}: {:.0}/s ({found} quotes)",
+        docs.len() * 200,
+        (docs.len() * 200) as f64 / elapsed.as_secs_f64()
+    );
+}
