@@ -25,7 +25,61 @@ enum Command {
     Serve(ServeArgs),
     /// Analyse files and print one JSON AnalyzeResponse per line.
     Analyze(AnalyzeArgs),
+    /// Score a stage on an evaluation data set.
+    #[command(subcommand)]
+    Eval(EvalCommand),
 }
+
+/// `eval` subcommands: one per stage.
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// Boilerplate removal on an article-extraction benchmark split (html and text variants).
+    Boilerplate(EvalBoilerplateArgs),
+}
+
+// --- eval boilerplate ---
+#[derive(Debug, Args)]
+struct EvalBoilerplateArgs {
+    /// Split folder: ground-truth.json, html/ID.html.gz, text/ID.txt.
+    dir: PathBuf,
+    /// Also write predictions as {id: {"articleBody": ...}} to DIR/html.json and DIR/text.json.
+    #[arg(long)]
+    pred_dir: Option<PathBuf>,
+}
+
+fn eval_boilerplate(args: &EvalBoilerplateArgs) -> Result<()> {
+    use textanalysis::clean::{eval, Cleaner};
+    let pages = eval::load_pages(&args.dir)?;
+    let cleaner = Cleaner::new();
+    let reports = [
+        ("html", eval::evaluate_html(&cleaner, &pages)),
+        ("text", eval::evaluate_text(&cleaner, &pages)),
+    ];
+    println!("variant  pages  precision  recall  F1      accuracy  pages/s");
+    for (name, report) in &reports {
+        let s = report.scores;
+        println!(
+            "{name:<7}  {:>5}  {:.4}     {:.4}  {:.4}  {:.4}    {:.1}",
+            s.pages,
+            s.precision,
+            s.recall,
+            s.f1,
+            s.accuracy,
+            report.pages_per_second()
+        );
+        if let Some(dir) = &args.pred_dir {
+            std::fs::create_dir_all(dir)?;
+            let out: serde_json::Map<String, serde_json::Value> = report
+                .predictions
+                .iter()
+                .map(|(id, body)| (id.clone(), serde_json::json!({ "articleBody": body })))
+                .collect();
+            std::fs::write(dir.join(format!("{name}.json")), serde_json::to_string(&out)?)?;
+        }
+    }
+    Ok(())
+}
+// --- end eval boilerplate ---
 
 /// Settings shared by every command that builds the pipeline. Each flag can also
 /// be set through its `TEXTANALYSIS_*` environment variable; flags win over the
@@ -163,6 +217,7 @@ pub fn run() -> Result<()> {
                 .map_err(|err| anyhow::anyhow!(err))
         }
         Command::Analyze(args) => analyze(&args),
+        Command::Eval(EvalCommand::Boilerplate(args)) => eval_boilerplate(&args),
     }
 }
 
