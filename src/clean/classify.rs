@@ -181,6 +181,21 @@ impl Classifier {
         }
     }
 
+    fn comments_marker(&self, text: &str, f: &Features) -> bool {
+        if f.words > 12 {
+            return false;
+        }
+        let lower = text.to_lowercase();
+        let lower = lower.trim();
+        lower.contains("comment")
+            || lower.contains("leave a reply")
+            || lower.contains("join the discussion")
+            || lower.contains("join the conversation")
+            || (lower.contains("responses") && f.digits > 0)
+            || lower.ends_with(" says:")
+            || lower.ends_with(" said:")
+    }
+
     pub(crate) fn features(&self, text: &str) -> Features {
         let mut f = Features {
             chars: text.chars().count() as u32,
@@ -246,12 +261,33 @@ impl Classifier {
             .zip(&feats)
             .map(|(b, f)| local_class(b, f, has_stopwords))
             .collect();
-        let values: Vec<f32> = blocks
+        let mut values: Vec<f32> = blocks
             .iter()
             .zip(feats.iter().zip(&classes))
             .map(|(b, (f, c))| value(b, f, *c))
             .collect();
-        let (start, end) = best_segment(&values);
+        let (start, mut end) = best_segment(&values);
+        // Reader comments look like prose: once a comment section starts
+        // after article text, nothing below it can join the article.
+        let mut good_words = 0;
+        for i in start..end {
+            if good_words >= 100 && self.comments_marker(&blocks[i].text, &feats[i]) {
+                for v in &mut values[i..] {
+                    *v = v.min(-1.0);
+                }
+                values[i] = -50.0;
+                end = i;
+                break;
+            }
+            if classes[i] == Class::Good {
+                good_words += feats[i].words;
+            }
+        }
+        let (start, end) = if end < n && values[end] == -50.0 {
+            best_segment(&values)
+        } else {
+            (start, end)
+        };
         if start == end {
             // Nothing looks like an article: keep the text rather than lose it.
             return vec![Verdict::Keep; n];
@@ -264,6 +300,7 @@ impl Classifier {
             } else {
                 match classes[i] {
                     Class::Good | Class::NearGood => Verdict::Keep,
+                    Class::Bad if values[i] > 0.0 => Verdict::Keep,
                     Class::Bad => Verdict::Remove(bad_reason(&blocks[i], f)),
                     Class::Short => {
                         if keep_short(i, blocks, &feats, &classes, start, end) {
@@ -277,6 +314,54 @@ impl Classifier {
             verdicts.push(verdict);
         }
         verdicts
+    }
+}
+
+impl Classifier {
+    /// Verdicts for blocks already chosen as the article (by readability):
+    /// only blocks that are clearly boilerplate are removed.
+    pub fn filter(&self, blocks: &[Block<'_>]) -> Vec<Verdict> {
+        blocks
+            .iter()
+            .map(|b| {
+                let f = self.features(&b.text);
+                if b.kind == BlockKind::Caption {
+                    Verdict::Remove("caption")
+                } else if f.words == 0 || (f.words <= 10 && f.alpha < f.digits) {
+                    Verdict::Remove("timestamp")
+                } else if let Some(reason) = f.phrase.filter(|_| f.words <= 15) {
+                    Verdict::Remove(reason)
+                } else if f.words <= 15 && link_density(b, &f) > 0.6 {
+                    Verdict::Remove("related-links")
+                } else {
+                    Verdict::Keep
+                }
+            })
+            .collect()
+    }
+
+    /// One line per block: local class, segment value and verdict (for tuning).
+    #[doc(hidden)]
+    pub fn explain(&self, blocks: &[Block<'_>]) -> Vec<String> {
+        let verdicts = self.classify(blocks);
+        let feats: Vec<Features> = blocks.iter().map(|b| self.features(&b.text)).collect();
+        blocks
+            .iter()
+            .zip(&feats)
+            .zip(&verdicts)
+            .map(|((b, f), v)| {
+                let c = local_class(b, f, true);
+                format!(
+                    "{:<8} {:>6.1} {:<24} h={:+.1} ld={:.2} {}",
+                    format!("{c:?}"),
+                    value(b, f, c),
+                    format!("{v:?}"),
+                    b.hint,
+                    link_density(b, f),
+                    b.text.chars().take(110).collect::<String>()
+                )
+            })
+            .collect()
     }
 }
 
@@ -316,6 +401,9 @@ fn local_class(b: &Block<'_>, f: &Features, has_stopwords: bool) -> Class {
         return Class::Bad;
     }
     let sd = if has_stopwords { stop_density(f) } else { 0.5 };
+    if f.words <= 10 && f.digits >= 4 && f.digits * 3 >= f.alpha / 2 {
+        return Class::Bad;
+    }
     if f.chars < 60 {
         if f.repeated && !f.ends_sentence {
             return Class::Bad;
@@ -325,9 +413,9 @@ fn local_class(b: &Block<'_>, f: &Features, has_stopwords: bool) -> Class {
     let ld = link_density(b, f);
     if sd >= 0.28 && f.chars >= 150 && ld < 0.25 {
         Class::Good
-    } else if sd >= 0.2 && ld < 0.35 {
+    } else if sd >= 0.2 && ld < 0.35 && (f.ends_sentence || f.chars >= 150) {
         Class::NearGood
-    } else if f.ends_sentence && sd >= 0.12 && f.words >= 8 {
+    } else if f.chars < 120 || (f.ends_sentence && sd >= 0.12) {
         Class::Short
     } else {
         Class::Bad
@@ -344,6 +432,13 @@ fn value(b: &Block<'_>, f: &Features, c: Class) -> f32 {
                 -0.5
             } else {
                 -1.5
+            }
+        }
+        Class::Bad if b.hint > 0.0 && f.phrase.is_none() && link_density(b, f) < 0.5 => {
+            if f.chars >= 100 {
+                0.25 * w
+            } else {
+                -1.0
             }
         }
         Class::Bad => -(2.0 + 0.5 * w.min(40.0)),
@@ -395,7 +490,8 @@ fn keep_short(
     }
     // A heading: a few words, no sentence end, followed by paragraph text.
     let heading_like = f.words <= 12 && f.stopwords * 2 < f.words.max(2) + 2;
-    heading_like && prev_good && i + 1 < end && good(i + 1)
+    let prose_like = f.words >= 8 && stop_density(f) >= 0.2;
+    (heading_like && prev_good && i + 1 < end && good(i + 1)) || (prose_like && prev_good && next_good)
 }
 
 fn bad_reason(b: &Block<'_>, f: &Features) -> &'static str {

@@ -17,7 +17,7 @@ const INVISIBLE_TAGS: &[&str] = &[
 /// Elements that start and end a block.
 const BLOCK_TAGS: &[&str] = &[
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table",
-    "tr", "td", "th", "blockquote", "pre", "section", "article", "header", "footer", "nav",
+    "tr", "blockquote", "pre", "section", "article", "header", "footer", "nav",
     "aside", "main", "figure", "figcaption", "form", "address", "br", "hr", "caption", "details",
     "summary", "fieldset", "legend", "tbody", "thead", "tfoot", "center", "menu", "dialog",
     "hgroup", "body", "html",
@@ -349,6 +349,48 @@ impl HeadMeta {
             published,
         }
     }
+}
+
+/// The article found by the readability algorithm (`dom_smoothie`, a port of
+/// Mozilla's readability.js): its HTML and the page metadata.
+pub struct Readable {
+    /// The article's HTML.
+    pub content: String,
+    /// Headline, author and date.
+    pub meta: Meta,
+}
+
+/// Runs readability on a page; `None` when it finds no article or fails.
+pub fn readable(html: &str, finder: &MetaFinder) -> Option<Readable> {
+    let run = || {
+        let config = dom_smoothie::Config {
+            candidate_select_mode: dom_smoothie::CandidateSelectMode::Readability,
+            ..dom_smoothie::Config::default()
+        };
+        let mut readability = dom_smoothie::Readability::new(html, None, Some(config)).ok()?;
+        readability.parse().ok()
+    };
+    // A third-party parser: a bug in it must not take the request down.
+    let article = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).ok()??;
+    let author = article
+        .byline
+        .as_deref()
+        .map(|b| b.trim().trim_start_matches("By ").trim_start_matches("by ").trim().to_owned())
+        .filter(|b| b.split_whitespace().count() <= 8)
+        .unwrap_or_default();
+    let published = article
+        .published_time
+        .as_deref()
+        .and_then(|d| finder.date(d))
+        .unwrap_or_default();
+    Some(Readable {
+        content: article.content.to_string(),
+        meta: Meta {
+            title: super::collapse_whitespace(&article.title),
+            author,
+            published,
+        },
+    })
 }
 
 fn ld_author(value: Option<&serde_json::Value>) -> Option<String> {

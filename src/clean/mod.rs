@@ -104,45 +104,68 @@ impl Cleaner {
 
     /// A decoded HTML page to a document whose body is the article's blocks.
     pub fn clean_html(&self, html: &str, skip_cleaning: bool) -> Doc {
-        let document = Html::parse_document(&limit_nesting(html));
+        let limited = limit_nesting(html);
+        if !skip_cleaning {
+            if let Some(doc) = self.clean_readable(&limited) {
+                return doc;
+            }
+        }
+        let document = Html::parse_document(&limited);
         let page = html::page(&document, &self.meta);
         let verdicts = if skip_cleaning {
             vec![Verdict::Keep; page.blocks.len()]
         } else {
             let mut verdicts = self.classifier.classify(&page.blocks);
-            let text_meta = self.meta.from_blocks(&page.blocks, &mut verdicts.clone());
-            let _ = text_meta;
             mark_title(&page.blocks, &mut verdicts, &page.meta.title);
             verdicts
         };
-        let mut body = String::new();
-        let mut paragraphs = Vec::new();
-        let mut removed = Vec::new();
-        for (block, verdict) in page.blocks.iter().zip(&verdicts) {
-            match verdict {
-                Verdict::Keep => {
-                    if !body.is_empty() {
-                        body.push_str("\n\n");
-                    }
-                    let start = body.len();
-                    body.push_str(&block.text);
-                    paragraphs.push(Span::from_range(start..body.len()));
-                }
-                Verdict::Remove(reason) => removed.push(RemovedBlock {
-                    source_span: None,
-                    reason,
-                    text: block.text.to_string(),
-                }),
-            }
-        }
-        let mut doc = Doc::new(body, InputFormat::Html);
-        doc.paragraphs = paragraphs;
-        doc.removed = removed;
-        doc.title = page.meta.title;
-        doc.author = page.meta.author;
-        doc.published = page.meta.published;
-        doc
+        html_doc(&page.blocks, &verdicts, page.meta)
     }
+
+    /// Readability's article, with the boilerplate it lets through removed;
+    /// `None` when it finds no article of some length.
+    fn clean_readable(&self, html: &str) -> Option<Doc> {
+        let readable = html::readable(html, &self.meta)?;
+        let document = Html::parse_fragment(&readable.content);
+        let page = html::page(&document, &self.meta);
+        let words: usize = page.blocks.iter().map(|b| b.text.split_whitespace().count()).sum();
+        if words < 50 {
+            return None;
+        }
+        let mut verdicts = self.classifier.filter(&page.blocks);
+        mark_title(&page.blocks, &mut verdicts, &readable.meta.title);
+        Some(html_doc(&page.blocks, &verdicts, readable.meta))
+    }
+}
+
+fn html_doc(blocks: &[Block<'_>], verdicts: &[Verdict], meta: Meta) -> Doc {
+    let mut body = String::new();
+    let mut paragraphs = Vec::new();
+    let mut removed = Vec::new();
+    for (block, verdict) in blocks.iter().zip(verdicts) {
+        match verdict {
+            Verdict::Keep => {
+                if !body.is_empty() {
+                    body.push_str("\n\n");
+                }
+                let start = body.len();
+                body.push_str(&block.text);
+                paragraphs.push(Span::from_range(start..body.len()));
+            }
+            Verdict::Remove(reason) => removed.push(RemovedBlock {
+                source_span: None,
+                reason,
+                text: block.text.to_string(),
+            }),
+        }
+    }
+    let mut doc = Doc::new(body, InputFormat::Html);
+    doc.paragraphs = paragraphs;
+    doc.removed = removed;
+    doc.title = meta.title;
+    doc.author = meta.author;
+    doc.published = meta.published;
+    doc
 }
 
 /// Removes headings that repeat the headline.
