@@ -121,6 +121,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("advertisement", "advertisement"),
     ("sponsored", "advertisement"),
     ("(photo", "caption"),
+    ("ap photo", "caption"),
+    ("photo/", "caption"),
+    ("image 1 of", "caption"),
     ("photo:", "caption"),
     ("photo by", "caption"),
     ("getty images", "caption"),
@@ -156,6 +159,7 @@ pub(crate) struct Features {
     pub digits: u32,
     pub capitalised: u32,
     pub ends_sentence: bool,
+    pub text_ends_with_period: bool,
     pub phrase: Option<&'static str>,
     pub repeated: bool,
 }
@@ -227,6 +231,7 @@ impl Classifier {
             matches!(c, '"' | '”' | '’' | '\'' | ')' | '»' | ' ' | '*')
         });
         f.ends_sentence = trimmed.ends_with(['.', '!', '?', ':', '…', ';']);
+        f.text_ends_with_period = trimmed.ends_with(['.', '!', '?']);
         f.phrase = self
             .phrases
             .find(text)
@@ -244,7 +249,7 @@ impl Classifier {
         for b in blocks {
             *counts.entry(b.text.trim()).or_default() += 1;
         }
-        let feats: Vec<Features> = blocks
+        let mut feats: Vec<Features> = blocks
             .iter()
             .map(|b| {
                 let mut f = self.features(&b.text);
@@ -256,11 +261,31 @@ impl Classifier {
         let total_stop: u32 = feats.iter().map(|f| f.stopwords).sum();
         // Pages in a language without our stopwords: judge by length only.
         let has_stopwords = total_words == 0 || total_stop * 20 >= total_words;
-        let classes: Vec<Class> = blocks
+        let mut classes: Vec<Class> = blocks
             .iter()
             .zip(&feats)
             .map(|(b, f)| local_class(b, f, has_stopwords))
             .collect();
+        for i in 0..n {
+            let text = blocks[i].text.trim();
+            // A letter's salutation ("Dear reader,") opens an appeal box.
+            if feats[i].words <= 5 && text.ends_with(',') {
+                classes[i] = Class::Bad;
+                feats_phrase(&mut feats[i], "appeal");
+            }
+            // A block followed by a photo credit ("© Name") is a caption.
+            let credit_follows = (i + 1..n.min(i + 3)).any(|j| {
+                feats[j].words <= 6
+                    && blocks[j]
+                        .text
+                        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©')
+                        .starts_with('©')
+            });
+            if credit_follows && !feats[i].text_ends_with_period && feats[i].words > 0 {
+                classes[i] = Class::Bad;
+                feats_phrase(&mut feats[i], "caption");
+            }
+        }
         let mut values: Vec<f32> = blocks
             .iter()
             .zip(feats.iter().zip(&classes))
@@ -321,18 +346,25 @@ impl Classifier {
     /// Verdicts for blocks already chosen as the article (by readability):
     /// only blocks that are clearly boilerplate are removed.
     pub fn filter(&self, blocks: &[Block<'_>]) -> Vec<Verdict> {
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for b in blocks {
+            *counts.entry(b.text.trim()).or_default() += 1;
+        }
         blocks
             .iter()
             .map(|b| {
                 let f = self.features(&b.text);
                 if b.kind == BlockKind::Caption {
                     Verdict::Remove("caption")
-                } else if f.words == 0 || (f.words <= 10 && f.alpha < f.digits) {
+                } else if counts.get(b.text.trim()).copied().unwrap_or(0) > 1 && f.words > 3 && f.phrase.is_some() {
+                    Verdict::Remove("repeated")
+                } else if f.alpha == 0 && b.kind != BlockKind::Cell {
                     Verdict::Remove("timestamp")
-                } else if let Some(reason) = f.phrase.filter(|_| f.words <= 15) {
+                } else if let Some(reason) = f
+                    .phrase
+                    .filter(|r| f.words <= 8 || (*r == "caption" && f.words <= 60))
+                {
                     Verdict::Remove(reason)
-                } else if f.words <= 15 && link_density(b, &f) > 0.6 {
-                    Verdict::Remove("related-links")
                 } else {
                     Verdict::Keep
                 }
@@ -368,6 +400,12 @@ impl Classifier {
 impl Default for Classifier {
     fn default() -> Classifier {
         Classifier::new()
+    }
+}
+
+fn feats_phrase(f: &mut Features, reason: &'static str) {
+    if f.phrase.is_none() {
+        f.phrase = Some(reason);
     }
 }
 
@@ -424,6 +462,11 @@ fn local_class(b: &Block<'_>, f: &Features, has_stopwords: bool) -> Class {
 
 fn value(b: &Block<'_>, f: &Features, c: Class) -> f32 {
     let w = f.words as f32;
+    // Boilerplate phrases in a paragraph-sized block: it may stay inside
+    // the article, but it does not extend the article past its edges.
+    if f.phrase.is_some() && f.words <= 50 && matches!(c, Class::Good | Class::NearGood) {
+        return -0.5 * w;
+    }
     let v = match c {
         Class::Good => w,
         Class::NearGood => 0.5 * w,
@@ -443,6 +486,10 @@ fn value(b: &Block<'_>, f: &Features, c: Class) -> f32 {
         }
         Class::Bad => -(2.0 + 0.5 * w.min(40.0)),
     };
+    // Credits lines and letter salutations end the article text.
+    if c == Class::Bad && matches!(f.phrase, Some("credits" | "appeal")) && f.words <= 12 {
+        return -60.0;
+    }
     v + 3.0 * b.hint.min(0.0)
 }
 
