@@ -16,7 +16,12 @@ fn main() {
         for r in &doc.removed {
             let words = eval::tokens(&r.text).count();
             if words >= 2 && page.truth.contains(r.text.trim()) {
-                println!("{} {:<14} {}", &page.id[..6], r.reason, r.text.chars().take(120).collect::<String>());
+                println!(
+                    "{} {:<14} {}",
+                    &page.id[..6],
+                    r.reason,
+                    r.text.chars().take(120).collect::<String>()
+                );
             }
         }
     }

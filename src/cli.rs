@@ -74,7 +74,10 @@ fn eval_boilerplate(args: &EvalBoilerplateArgs) -> Result<()> {
                 .iter()
                 .map(|(id, body)| (id.clone(), serde_json::json!({ "articleBody": body })))
                 .collect();
-            std::fs::write(dir.join(format!("{name}.json")), serde_json::to_string(&out)?)?;
+            std::fs::write(
+                dir.join(format!("{name}.json")),
+                serde_json::to_string(&out)?,
+            )?;
         }
     }
     Ok(())

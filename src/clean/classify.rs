@@ -136,17 +136,133 @@ const PHRASES: &[(&str, &str)] = &[
 ];
 
 const STOPWORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
-    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-    "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off",
-    "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "said",
-    "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
-    "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to",
-    "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which",
-    "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
 ];
 
 /// Word-level facts about a block.
@@ -186,18 +302,18 @@ impl Classifier {
     }
 
     fn comments_marker(&self, text: &str, f: &Features) -> bool {
-        if f.words > 12 {
+        let lower = text.trim().to_lowercase();
+        if f.words <= 6 && (lower.ends_with(" says:") || lower.ends_with(" said:")) {
+            return true;
+        }
+        if f.words > 8 || f.text_ends_with_period {
             return false;
         }
-        let lower = text.to_lowercase();
-        let lower = lower.trim();
         lower.contains("comment")
             || lower.contains("leave a reply")
             || lower.contains("join the discussion")
             || lower.contains("join the conversation")
             || (lower.contains("responses") && f.digits > 0)
-            || lower.ends_with(" says:")
-            || lower.ends_with(" said:")
     }
 
     pub(crate) fn features(&self, text: &str) -> Features {
@@ -356,7 +472,10 @@ impl Classifier {
                 let f = self.features(&b.text);
                 if b.kind == BlockKind::Caption {
                     Verdict::Remove("caption")
-                } else if counts.get(b.text.trim()).copied().unwrap_or(0) > 1 && f.words > 3 && f.phrase.is_some() {
+                } else if counts.get(b.text.trim()).copied().unwrap_or(0) > 1
+                    && f.words > 3
+                    && f.phrase.is_some()
+                {
                     Verdict::Remove("repeated")
                 } else if f.alpha == 0 && b.kind != BlockKind::Cell {
                     Verdict::Remove("timestamp")
@@ -538,7 +657,8 @@ fn keep_short(
     // A heading: a few words, no sentence end, followed by paragraph text.
     let heading_like = f.words <= 12 && f.stopwords * 2 < f.words.max(2) + 2;
     let prose_like = f.words >= 8 && stop_density(f) >= 0.2;
-    (heading_like && prev_good && i + 1 < end && good(i + 1)) || (prose_like && prev_good && next_good)
+    (heading_like && prev_good && i + 1 < end && good(i + 1))
+        || (prose_like && prev_good && next_good)
 }
 
 fn bad_reason(b: &Block<'_>, f: &Features) -> &'static str {
@@ -601,7 +721,13 @@ mod tests {
     fn menu_lines_around_paragraphs_are_removed() {
         let para = "The minister said on Monday that the talks had been useful and that both sides would meet again in the coming weeks to discuss the details of an agreement.";
         let lines = [
-            "Home", "World", "Politics", para, "Read more about this", para, "Share this article",
+            "Home",
+            "World",
+            "Politics",
+            para,
+            "Read more about this",
+            para,
+            "Share this article",
             "© 2019 Some Company",
         ];
         let verdicts = Classifier::new().classify(&blocks(&lines));

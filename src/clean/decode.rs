@@ -140,4 +140,3 @@ pub fn limit_nesting(html: &str) -> std::borrow::Cow<'_, str> {
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == b'<')
 }
-

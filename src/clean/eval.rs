@@ -19,10 +19,7 @@ pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
 }
 
-fn shingles<'a>(
-    text: &'a str,
-    ids: &mut HashMap<&'a str, u32>,
-) -> HashMap<[u32; 4], u32> {
+fn shingles<'a>(text: &'a str, ids: &mut HashMap<&'a str, u32>) -> HashMap<[u32; 4], u32> {
     let toks: Vec<u32> = tokens(text)
         .map(|t| {
             let next = ids.len() as u32;
@@ -188,8 +185,8 @@ pub fn load_pages(dir: &Path) -> Result<Vec<Page>, DataError> {
         std::fs::read(&path).map_err(|source| DataError::Io { path, source })
     };
     let gt_path = dir.join("ground-truth.json");
-    let truth: HashMap<String, serde_json::Value> =
-        serde_json::from_slice(&read(gt_path.clone())?).map_err(|source| DataError::Json {
+    let truth: HashMap<String, serde_json::Value> = serde_json::from_slice(&read(gt_path.clone())?)
+        .map_err(|source| DataError::Json {
             path: gt_path,
             source,
         })?;
@@ -283,7 +280,10 @@ mod tests {
     #[test]
     fn identical_texts_score_one() {
         let s = score([("one two three four five", "one two three four five")]);
-        assert_eq!((s.precision, s.recall, s.f1, s.accuracy), (1.0, 1.0, 1.0, 1.0));
+        assert_eq!(
+            (s.precision, s.recall, s.f1, s.accuracy),
+            (1.0, 1.0, 1.0, 1.0)
+        );
     }
 
     #[test]

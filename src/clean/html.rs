@@ -16,22 +16,107 @@ const INVISIBLE_TAGS: &[&str] = &[
 
 /// Elements that start and end a block.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table",
-    "tr", "blockquote", "pre", "section", "article", "header", "footer", "nav",
-    "aside", "main", "figure", "figcaption", "form", "address", "br", "hr", "caption", "details",
-    "summary", "fieldset", "legend", "tbody", "thead", "tfoot", "center", "menu", "dialog",
-    "hgroup", "body", "html",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "figure",
+    "figcaption",
+    "form",
+    "address",
+    "br",
+    "hr",
+    "caption",
+    "details",
+    "summary",
+    "fieldset",
+    "legend",
+    "tbody",
+    "thead",
+    "tfoot",
+    "center",
+    "menu",
+    "dialog",
+    "hgroup",
+    "body",
+    "html",
 ];
 
 /// Class/id words of boilerplate containers.
 const NEGATIVE_WORDS: &[&str] = &[
-    "ad", "ads", "advert", "advertisement", "author", "banner", "breadcrumb", "breadcrumbs",
-    "byline", "caption", "comment", "comments", "cookie", "cookies", "credit", "credits",
-    "disclaimer", "footer", "footnote", "header", "login", "masthead", "menu", "modal", "nav",
-    "navbar", "navigation", "newsletter", "outbrain", "pagination", "popular", "popup", "promo",
-    "rail", "recirc", "recommended", "related", "share", "sharing", "sidebar", "signup", "social",
-    "sponsor", "sponsored", "subscribe", "subscription", "taboola", "tags", "toolbar", "topbar",
-    "trending", "widget",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "author",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "caption",
+    "comment",
+    "comments",
+    "cookie",
+    "cookies",
+    "credit",
+    "credits",
+    "disclaimer",
+    "footer",
+    "footnote",
+    "header",
+    "login",
+    "masthead",
+    "menu",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "pagination",
+    "popular",
+    "popup",
+    "promo",
+    "rail",
+    "recirc",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "signup",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "tags",
+    "toolbar",
+    "topbar",
+    "trending",
+    "widget",
 ];
 
 /// Class/id words of article containers.
@@ -275,8 +360,14 @@ impl HeadMeta {
                     {
                         self.author = content.trim_start_matches("By ").to_owned();
                     }
-                    "article:published_time" | "datepublished" | "date" | "pubdate"
-                    | "publishdate" | "dc.date" | "dc.date.issued" | "sailthru.date"
+                    "article:published_time"
+                    | "datepublished"
+                    | "date"
+                    | "pubdate"
+                    | "publishdate"
+                    | "dc.date"
+                    | "dc.date.issued"
+                    | "sailthru.date"
                     | "parsely-pub-date"
                         if self.published.is_empty() =>
                     {
@@ -285,12 +376,10 @@ impl HeadMeta {
                     _ => {}
                 }
             }
-            "script" => {
-                if el.value().attr("type") == Some("application/ld+json") {
-                    let json: String = el.text().collect();
-                    if let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) {
-                        self.json_ld(&value, 0);
-                    }
+            "script" if el.value().attr("type") == Some("application/ld+json") => {
+                let json: String = el.text().collect();
+                if let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) {
+                    self.json_ld(&value, 0);
                 }
             }
             _ => {}
@@ -375,7 +464,13 @@ pub fn readable(html: &str, finder: &MetaFinder) -> Option<Readable> {
     let author = article
         .byline
         .as_deref()
-        .map(|b| b.trim().trim_start_matches("By ").trim_start_matches("by ").trim().to_owned())
+        .map(|b| {
+            b.trim()
+                .trim_start_matches("By ")
+                .trim_start_matches("by ")
+                .trim()
+                .to_owned()
+        })
         .filter(|b| b.split_whitespace().count() <= 8)
         .unwrap_or_default();
     let published = article

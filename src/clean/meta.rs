@@ -39,9 +39,13 @@ impl MetaFinder {
             byline: build(
                 r"^(?i:by|written by|posted by|words by|author:)\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:and|&|de|van|von|der|al|la|le|da|del|bin|ibn)\s+)?\p{Lu}[\p{L}'’.\-]*){0,5})",
             ),
-            date_iso: build(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"),
-            date_mdy: build(&format!(r"\b{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")),
-            date_dmy: build(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{month},?\s+((?:19|20)\d\d)\b")),
+            date_iso: build(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:\D|$)"),
+            date_mdy: build(&format!(
+                r"\b{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
+            )),
+            date_dmy: build(&format!(
+                r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{month},?\s+((?:19|20)\d\d)\b"
+            )),
             date_slash: build(r"\b((?:19|20)\d\d)/(\d\d)/(\d\d)\b"),
         }
     }
@@ -62,7 +66,8 @@ impl MetaFinder {
             let m = m.to_ascii_lowercase();
             MONTHS.iter().position(|x| m.starts_with(x)).map(|i| i + 1)
         };
-        let valid = |y: u32, m: usize, d: u32| (1..=12).contains(&m) && (1..=31).contains(&d) && y > 1900;
+        let valid =
+            |y: u32, m: usize, d: u32| (1..=12).contains(&m) && (1..=31).contains(&d) && y > 1900;
         let mut found: Vec<(usize, String)> = Vec::new();
         if let Some(c) = self.date_iso.captures(text) {
             let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
@@ -137,9 +142,9 @@ impl MetaFinder {
                 .iter()
                 .any(|&j| j != i && blocks[j].text.trim() == blocks[i].text.trim())
         });
-        let chosen = repeated.or_else(|| candidates.last().copied()).or_else(|| {
-            (0..blocks.len().min(5)).find(|&i| self.headline_shaped(&blocks[i].text))
-        });
+        let chosen = repeated
+            .or_else(|| candidates.last().copied())
+            .or_else(|| (0..blocks.len().min(5)).find(|&i| self.headline_shaped(&blocks[i].text)));
         if let Some(i) = chosen {
             meta.title = blocks[i].text.trim().to_owned();
             for (j, block) in blocks.iter().enumerate() {
@@ -200,7 +205,10 @@ mod tests {
     #[test]
     fn dates_in_common_shapes() {
         let finder = MetaFinder::new();
-        assert_eq!(finder.date("9 Sep, 2019 09:12").as_deref(), Some("2019-09-09"));
+        assert_eq!(
+            finder.date("9 Sep, 2019 09:12").as_deref(),
+            Some("2019-09-09")
+        );
         assert_eq!(
             finder.date("Nov 18, 2019 at 9:24 pm ET").as_deref(),
             Some("2019-11-18")
@@ -216,6 +224,9 @@ mod tests {
     fn lowercase_by_is_not_a_byline_name() {
         let finder = MetaFinder::new();
         assert_eq!(finder.byline_author("by the way, this is text"), None);
-        assert_eq!(finder.byline_author("by Bryan DeArdo").as_deref(), Some("Bryan DeArdo"));
+        assert_eq!(
+            finder.byline_author("by Bryan DeArdo").as_deref(),
+            Some("Bryan DeArdo")
+        );
     }
 }

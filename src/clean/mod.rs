@@ -128,7 +128,11 @@ impl Cleaner {
         let readable = html::readable(html, &self.meta)?;
         let document = Html::parse_fragment(&readable.content);
         let page = html::page(&document, &self.meta);
-        let words: usize = page.blocks.iter().map(|b| b.text.split_whitespace().count()).sum();
+        let words: usize = page
+            .blocks
+            .iter()
+            .map(|b| b.text.split_whitespace().count())
+            .sum();
         if words < 50 {
             return None;
         }
@@ -176,7 +180,11 @@ fn mark_title(blocks: &[Block<'_>], verdicts: &mut [Verdict], title: &str) {
     }
     for (block, verdict) in blocks.iter().zip(verdicts.iter_mut()) {
         let text = block.text.trim();
-        if *verdict == Verdict::Keep && text.len() >= 10 && block.kind == BlockKind::Heading && title.contains(text) {
+        if *verdict == Verdict::Keep
+            && text.len() >= 10
+            && block.kind == BlockKind::Heading
+            && title.contains(text)
+        {
             *verdict = Verdict::Remove("title");
         }
     }
@@ -335,5 +343,122 @@ mod tests {
         let limited = limit_nesting(&deep);
         assert_eq!(limited.matches("<b>").count(), MAX_NESTING);
         assert_eq!(limited.matches("</b>").count(), MAX_NESTING);
+    }
+
+    fn article_page(paragraphs: usize) -> String {
+        let mut html = String::from(
+            "<html><head><title>Talks resume | Example News</title></head><body>\
+             <nav><a href=/>Home</a><a href=/w>World</a><a href=/p>Politics</a></nav><article>",
+        );
+        for i in 0..paragraphs {
+            html.push_str(&format!(
+                "<p>Paragraph {i}: the ministers said on Monday that the talks had been useful \
+                 and that they would meet again in the coming weeks to discuss the details.</p>"
+            ));
+        }
+        html.push_str(
+            "</article><footer>© 2019 Example News. All rights reserved.</footer></body></html>",
+        );
+        html
+    }
+
+    #[test]
+    fn html_article_keeps_paragraphs_and_drops_navigation() {
+        let doc = Cleaner::new()
+            .run(&Content::Html(article_page(6).into_bytes()), false)
+            .unwrap();
+        assert!(
+            doc.body.contains("Paragraph 0: the ministers"),
+            "{}",
+            doc.body
+        );
+        assert!(doc.body.contains("Paragraph 5:"));
+        assert!(!doc.body.contains("Politics"));
+        assert!(!doc.body.contains("All rights reserved"));
+        assert_eq!(doc.paragraphs.len(), 6);
+    }
+
+    #[test]
+    fn malformed_html_does_not_panic() {
+        let cleaner = Cleaner::new();
+        let inputs: &[&str] = &[
+            "<",
+            "<<<>>>",
+            "<div><p>unclosed paragraph",
+            "</p></div></body>",
+            "<a href='",
+            "<!-- never closed",
+            "<script>var x = '<p>';",
+            "<table><td>cell<tr><p>x</table>",
+            "<p>text</p>\u{0}\u{1}",
+            "<?xml version='1.0'?><p>x</p>",
+            "<svg><p>inside svg</p>",
+            "<html><html><body><body><p>twice</p>",
+            "&#xFFFFFFF; &amp &lt;p&gt;",
+        ];
+        for input in inputs {
+            let _ = cleaner.run(&Content::Html(input.as_bytes().to_vec()), false);
+            let _ = cleaner.run(&Content::Text((*input).to_owned()), false);
+        }
+    }
+
+    #[test]
+    fn truncated_html_does_not_panic() {
+        let page = article_page(20);
+        let cleaner = Cleaner::new();
+        for cut in (1..page.len()).step_by(page.len() / 25) {
+            let _ = cleaner.run(&Content::Html(page.as_bytes()[..cut].to_vec()), false);
+        }
+    }
+
+    #[test]
+    fn deeply_nested_html_is_cleaned_without_overflow() {
+        let depth = 100_000;
+        let mut html = "<div>".repeat(depth);
+        html.push_str(&article_page(5));
+        html.push_str(&"</div>".repeat(depth));
+        let start = std::time::Instant::now();
+        let doc = Cleaner::new()
+            .run(&Content::Html(html.into_bytes()), false)
+            .unwrap();
+        assert!(doc.body.contains("Paragraph 4"), "{}", doc.body);
+        eprintln!("100k-deep page cleaned in {:?}", start.elapsed());
+    }
+
+    #[test]
+    fn huge_html_is_cleaned_in_linear_time() {
+        let cleaner = Cleaner::new();
+        let time = |paragraphs: usize| {
+            let html = article_page(paragraphs);
+            let start = std::time::Instant::now();
+            let doc = cleaner
+                .run(&Content::Html(html.clone().into_bytes()), false)
+                .unwrap();
+            assert!(doc.body.len() > html.len() / 2);
+            (html.len(), start.elapsed())
+        };
+        let (small_len, small) = time(6_500);
+        let (big_len, big) = time(65_000);
+        eprintln!("{small_len} bytes in {small:?}, {big_len} bytes in {big:?}");
+        assert!(big_len >= 10_000_000);
+        // Linear work grows 10x; quadratic would grow 100x. Leave room for noise.
+        assert!(
+            big.as_secs_f64() < 35.0 * small.as_secs_f64().max(0.01),
+            "{small:?} for {small_len} bytes but {big:?} for {big_len} bytes"
+        );
+    }
+
+    #[test]
+    fn long_text_dump_is_cleaned() {
+        let mut text = String::from("Home\nWorld\nPolitics\n\nTalks resume in Moscow\n\n");
+        for i in 0..2_000 {
+            text.push_str(&format!(
+                "Paragraph {i}: the ministers said on Monday that the talks had been useful and that they would meet again.\n\n"
+            ));
+        }
+        text.push_str("Share this article\n© 2019 Example News\n");
+        let doc = Cleaner::new().run(&Content::Text(text), false).unwrap();
+        assert_eq!(doc.paragraphs.len(), 2_000);
+        assert_eq!(doc.title, "Talks resume in Moscow");
     }
 }
