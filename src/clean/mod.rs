@@ -15,6 +15,7 @@ pub mod classify;
 mod decode;
 pub mod eval;
 pub mod html;
+mod lexicon;
 pub mod meta;
 pub mod text;
 
