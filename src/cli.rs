@@ -74,6 +74,53 @@ fn train_sentiment(data: &std::path::Path, out: &std::path::Path) -> Result<()> 
 }
 // ---- end sentiment ----
 
+// --- eval boilerplate ---
+#[derive(Debug, Args)]
+struct EvalBoilerplateArgs {
+    /// Split folder: ground-truth.json, html/ID.html.gz, text/ID.txt.
+    dir: PathBuf,
+    /// Also write predictions as {id: {"articleBody": ...}} to DIR/html.json and DIR/text.json.
+    #[arg(long)]
+    pred_dir: Option<PathBuf>,
+}
+
+fn eval_boilerplate(args: &EvalBoilerplateArgs) -> Result<()> {
+    use textanalysis::clean::{eval, Cleaner};
+    let pages = eval::load_pages(&args.dir)?;
+    let cleaner = Cleaner::new();
+    let reports = [
+        ("html", eval::evaluate_html(&cleaner, &pages)),
+        ("text", eval::evaluate_text(&cleaner, &pages)),
+    ];
+    println!("variant  pages  precision  recall  F1      accuracy  pages/s");
+    for (name, report) in &reports {
+        let s = report.scores;
+        println!(
+            "{name:<7}  {:>5}  {:.4}     {:.4}  {:.4}  {:.4}    {:.1}",
+            s.pages,
+            s.precision,
+            s.recall,
+            s.f1,
+            s.accuracy,
+            report.pages_per_second()
+        );
+        if let Some(dir) = &args.pred_dir {
+            std::fs::create_dir_all(dir)?;
+            let out: serde_json::Map<String, serde_json::Value> = report
+                .predictions
+                .iter()
+                .map(|(id, body)| (id.clone(), serde_json::json!({ "articleBody": body })))
+                .collect();
+            std::fs::write(
+                dir.join(format!("{name}.json")),
+                serde_json::to_string(&out)?,
+            )?;
+        }
+    }
+    Ok(())
+}
+// --- end eval boilerplate ---
+
 #[derive(Debug, Args)]
 struct HealthArgs {
     /// Server address.
@@ -157,6 +204,8 @@ enum EvalCommand {
     Ner(NerEvalArgs),
     /// Quotes and speakers against gold files in the seed format (`*.gold.json`).
     Quotes(EvalQuotesArgs),
+    /// Boilerplate removal on an article-extraction benchmark split (html and text variants).
+    Boilerplate(EvalBoilerplateArgs),
     /// NYT snippets (Pearson, Spearman, 3-class) and NewsMTSC dev rw/mt.
     Sentiment {
         /// The sentiment data folder.
@@ -373,6 +422,7 @@ pub fn run() -> Result<()> {
         Command::Ner(args) => tag_ner(&args),
         Command::Eval(EvalCommand::Ner(args)) => eval_ner(&args),
         Command::Health(args) => health(&args),
+        Command::Eval(EvalCommand::Boilerplate(args)) => eval_boilerplate(&args),
         Command::Sentiment(args) => sentiment(&args),
         Command::Eval(EvalCommand::Sentiment { data }) => eval_sentiment(&data),
         Command::Train(TrainCommand::Sentiment { data, out }) => train_sentiment(&data, &out),

@@ -1,4 +1,5 @@
 //! Integration tests: one binary (`autotests = false`).
+mod clean;
 mod deploy;
 mod entities;
 mod grpc;

@@ -1,0 +1,544 @@
+//! The block classifier shared by plain-text and HTML input.
+//!
+//! Every block (a line of a text dump, a block element of a page) gets
+//! jusText-style local features: word count, stopword density, sentence
+//! punctuation, digit share, phrase shapes of known boilerplate (share
+//! prompts, related links, footers, comment forms, captions) and, for HTML,
+//! link density and class/id hints. A first pass labels blocks good,
+//! near-good, short or bad; the article is the densest run of blocks (a
+//! maximum-sum segment over per-block values, as in body-text extraction);
+//! inside it, short blocks are kept when their neighbours make them headings
+//! or short paragraphs, as jusText's context smoothing does.
+
+use super::lexicon::{PHRASES, STOPWORDS};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// What sort of element a block came from (HTML), or `Line` for text input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A line of plain text.
+    Line,
+    /// A paragraph-like element.
+    Para,
+    /// `h1`..`h6`.
+    Heading,
+    /// A list item.
+    ListItem,
+    /// A table cell or row.
+    Cell,
+    /// `figcaption`, `caption`.
+    Caption,
+    /// `blockquote`.
+    Quote,
+    /// `pre`.
+    Pre,
+}
+
+/// One block of the input with the facts the classifier needs.
+#[derive(Clone, Debug)]
+pub struct Block<'a> {
+    /// The block's text, whitespace collapsed.
+    pub text: Cow<'a, str>,
+    /// Where it is in the request text (plain-text input).
+    pub source: Option<crate::doc::Span>,
+    /// Element kind.
+    pub kind: BlockKind,
+    /// Characters inside links (HTML).
+    pub link_chars: u32,
+    /// Class/id/tag hint, negative for boilerplate containers, positive for article ones (HTML).
+    pub hint: f32,
+}
+
+/// The classifier's decision for a block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Part of the article body.
+    Keep,
+    /// Removed, with the reason shown to clients.
+    Remove(&'static str),
+}
+
+/// Local class of a block before context is used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Good,
+    NearGood,
+    Short,
+    Bad,
+}
+
+/// Word-level facts about a block.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Features {
+    pub words: u32,
+    pub stopwords: u32,
+    pub chars: u32,
+    pub alpha: u32,
+    pub digits: u32,
+    pub capitalised: u32,
+    pub ends_sentence: bool,
+    pub text_ends_with_period: bool,
+    pub phrase: Option<&'static str>,
+    pub repeated: bool,
+}
+
+/// Built once: the phrase matcher and stopword set.
+#[derive(Clone, Debug)]
+pub struct Classifier {
+    phrases: AhoCorasick,
+    stopwords: std::collections::HashSet<&'static str>,
+}
+
+impl Classifier {
+    /// The classifier with its phrase matcher built.
+    pub fn new() -> Classifier {
+        let phrases = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(PHRASES.iter().map(|(p, _)| p))
+            .expect("static phrase list builds");
+        Classifier {
+            phrases,
+            stopwords: STOPWORDS.iter().copied().collect(),
+        }
+    }
+
+    fn comments_marker(&self, text: &str, f: &Features) -> bool {
+        let lower = text.trim().to_lowercase();
+        if f.words <= 6 && (lower.ends_with(" says:") || lower.ends_with(" said:")) {
+            return true;
+        }
+        if f.words > 8 || f.text_ends_with_period {
+            return false;
+        }
+        lower.contains("comment")
+            || lower.contains("leave a reply")
+            || lower.contains("join the discussion")
+            || lower.contains("join the conversation")
+            || (lower.contains("responses") && f.digits > 0)
+    }
+
+    pub(crate) fn features(&self, text: &str) -> Features {
+        let mut f = Features {
+            chars: text.chars().count() as u32,
+            ..Features::default()
+        };
+        let mut lower = String::new();
+        for word in text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+        {
+            f.words += 1;
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                f.capitalised += 1;
+            }
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if self.stopwords.contains(lower.as_str()) {
+                f.stopwords += 1;
+            }
+        }
+        for c in text.chars() {
+            if c.is_alphabetic() {
+                f.alpha += 1;
+            } else if c.is_numeric() {
+                f.digits += 1;
+            }
+        }
+        let trimmed = text.trim_end_matches(|c: char| {
+            matches!(c, '"' | '”' | '’' | '\'' | ')' | '»' | ' ' | '*')
+        });
+        f.ends_sentence = trimmed.ends_with(['.', '!', '?', ':', '…', ';']);
+        f.text_ends_with_period = trimmed.ends_with(['.', '!', '?']);
+        f.phrase = self
+            .phrases
+            .find(text)
+            .map(|m| PHRASES[m.pattern().as_usize()].1);
+        f
+    }
+
+    /// A verdict for each block.
+    pub fn classify(&self, blocks: &[Block<'_>]) -> Vec<Verdict> {
+        let n = blocks.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for b in blocks {
+            *counts.entry(b.text.trim()).or_default() += 1;
+        }
+        let mut feats: Vec<Features> = blocks
+            .iter()
+            .map(|b| {
+                let mut f = self.features(&b.text);
+                f.repeated = counts.get(b.text.trim()).copied().unwrap_or(0) > 1;
+                f
+            })
+            .collect();
+        let total_words: u32 = feats.iter().map(|f| f.words).sum();
+        let total_stop: u32 = feats.iter().map(|f| f.stopwords).sum();
+        // Pages in a language without our stopwords: judge by length only.
+        let has_stopwords = total_words == 0 || total_stop * 20 >= total_words;
+        let mut classes: Vec<Class> = blocks
+            .iter()
+            .zip(&feats)
+            .map(|(b, f)| local_class(b, f, has_stopwords))
+            .collect();
+        for i in 0..n {
+            let text = blocks[i].text.trim();
+            // A letter's salutation ("Dear reader,") opens an appeal box.
+            if feats[i].words <= 5 && text.ends_with(',') {
+                classes[i] = Class::Bad;
+                feats_phrase(&mut feats[i], "appeal");
+            }
+            // A block followed by a photo credit ("© Name") is a caption.
+            let credit_follows = (i + 1..n.min(i + 3)).any(|j| {
+                feats[j].words <= 6
+                    && blocks[j]
+                        .text
+                        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©')
+                        .starts_with('©')
+            });
+            if credit_follows && !feats[i].text_ends_with_period && feats[i].words > 0 {
+                classes[i] = Class::Bad;
+                feats_phrase(&mut feats[i], "caption");
+            }
+        }
+        let mut values: Vec<f32> = blocks
+            .iter()
+            .zip(feats.iter().zip(&classes))
+            .map(|(b, (f, c))| value(b, f, *c))
+            .collect();
+        let (start, mut end) = best_segment(&values);
+        // Reader comments look like prose: once a comment section starts
+        // after article text, nothing below it can join the article.
+        let mut good_words = 0;
+        for i in start..end {
+            if good_words >= 100 && self.comments_marker(&blocks[i].text, &feats[i]) {
+                for v in &mut values[i..] {
+                    *v = v.min(-1.0);
+                }
+                values[i] = -50.0;
+                end = i;
+                break;
+            }
+            if classes[i] == Class::Good {
+                good_words += feats[i].words;
+            }
+        }
+        let (start, end) = if end < n && values[end] == -50.0 {
+            best_segment(&values)
+        } else {
+            (start, end)
+        };
+        if start == end {
+            // Nothing looks like an article: keep the text rather than lose it.
+            return vec![Verdict::Keep; n];
+        }
+        let mut verdicts = Vec::with_capacity(n);
+        for i in 0..n {
+            let f = &feats[i];
+            let verdict = if i < start || i >= end {
+                Verdict::Remove(outside_reason(f, i < start))
+            } else {
+                match classes[i] {
+                    Class::Good | Class::NearGood => Verdict::Keep,
+                    Class::Bad if values[i] > 0.0 => Verdict::Keep,
+                    Class::Bad => Verdict::Remove(bad_reason(&blocks[i], f)),
+                    Class::Short => {
+                        if keep_short(i, blocks, &feats, &classes, start, end) {
+                            Verdict::Keep
+                        } else {
+                            Verdict::Remove(f.phrase.unwrap_or("short-line"))
+                        }
+                    }
+                }
+            };
+            verdicts.push(verdict);
+        }
+        verdicts
+    }
+}
+
+impl Classifier {
+    /// Verdicts for blocks already chosen as the article (by readability):
+    /// only blocks that are clearly boilerplate are removed.
+    pub fn filter(&self, blocks: &[Block<'_>]) -> Vec<Verdict> {
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for b in blocks {
+            *counts.entry(b.text.trim()).or_default() += 1;
+        }
+        blocks
+            .iter()
+            .map(|b| {
+                let f = self.features(&b.text);
+                if b.kind == BlockKind::Caption {
+                    Verdict::Remove("caption")
+                } else if counts.get(b.text.trim()).copied().unwrap_or(0) > 1
+                    && f.words > 3
+                    && f.phrase.is_some()
+                {
+                    Verdict::Remove("repeated")
+                } else if f.alpha == 0 && b.kind != BlockKind::Cell {
+                    Verdict::Remove("timestamp")
+                } else if let Some(reason) = f
+                    .phrase
+                    .filter(|r| f.words <= 8 || (*r == "caption" && f.words <= 60))
+                {
+                    Verdict::Remove(reason)
+                } else {
+                    Verdict::Keep
+                }
+            })
+            .collect()
+    }
+
+    /// One line per block: local class, segment value and verdict (for tuning).
+    #[doc(hidden)]
+    pub fn explain(&self, blocks: &[Block<'_>]) -> Vec<String> {
+        let verdicts = self.classify(blocks);
+        let feats: Vec<Features> = blocks.iter().map(|b| self.features(&b.text)).collect();
+        blocks
+            .iter()
+            .zip(&feats)
+            .zip(&verdicts)
+            .map(|((b, f), v)| {
+                let c = local_class(b, f, true);
+                format!(
+                    "{:<8} {:>6.1} {:<24} h={:+.1} ld={:.2} {}",
+                    format!("{c:?}"),
+                    value(b, f, c),
+                    format!("{v:?}"),
+                    b.hint,
+                    link_density(b, f),
+                    b.text.chars().take(110).collect::<String>()
+                )
+            })
+            .collect()
+    }
+}
+
+impl Default for Classifier {
+    fn default() -> Classifier {
+        Classifier::new()
+    }
+}
+
+fn feats_phrase(f: &mut Features, reason: &'static str) {
+    if f.phrase.is_none() {
+        f.phrase = Some(reason);
+    }
+}
+
+fn stop_density(f: &Features) -> f32 {
+    if f.words == 0 {
+        0.0
+    } else {
+        f.stopwords as f32 / f.words as f32
+    }
+}
+
+fn link_density(b: &Block<'_>, f: &Features) -> f32 {
+    if f.chars == 0 {
+        0.0
+    } else {
+        b.link_chars as f32 / f.chars as f32
+    }
+}
+
+fn local_class(b: &Block<'_>, f: &Features, has_stopwords: bool) -> Class {
+    if f.words == 0 || f.alpha < f.digits {
+        return Class::Bad;
+    }
+    if link_density(b, f) > 0.5 || b.hint <= -1.0 {
+        return Class::Bad;
+    }
+    if f.phrase.is_some() && f.words <= 25 {
+        return Class::Bad;
+    }
+    if b.kind == BlockKind::Caption {
+        return Class::Bad;
+    }
+    let sd = if has_stopwords { stop_density(f) } else { 0.5 };
+    if f.words <= 10 && f.digits >= 4 && f.digits * 3 >= f.alpha / 2 {
+        return Class::Bad;
+    }
+    if f.chars < 60 {
+        if f.repeated && !f.ends_sentence {
+            return Class::Bad;
+        }
+        return Class::Short;
+    }
+    let ld = link_density(b, f);
+    if sd >= 0.28 && f.chars >= 150 && ld < 0.25 {
+        Class::Good
+    } else if sd >= 0.2 && ld < 0.35 && (f.ends_sentence || f.chars >= 150) {
+        Class::NearGood
+    } else if f.chars < 120 || (f.ends_sentence && sd >= 0.12) {
+        Class::Short
+    } else {
+        Class::Bad
+    }
+}
+
+fn value(b: &Block<'_>, f: &Features, c: Class) -> f32 {
+    let w = f.words as f32;
+    // Boilerplate phrases in a paragraph-sized block: it may stay inside
+    // the article, but it does not extend the article past its edges.
+    if f.phrase.is_some() && f.words <= 50 && matches!(c, Class::Good | Class::NearGood) {
+        return -0.5 * w;
+    }
+    let v = match c {
+        Class::Good => w,
+        Class::NearGood => 0.5 * w,
+        Class::Short => {
+            if f.ends_sentence {
+                -0.5
+            } else {
+                -1.5
+            }
+        }
+        Class::Bad if b.hint > 0.0 && f.phrase.is_none() && link_density(b, f) < 0.5 => {
+            if f.chars >= 100 {
+                0.25 * w
+            } else {
+                -1.0
+            }
+        }
+        Class::Bad => -(2.0 + 0.5 * w.min(40.0)),
+    };
+    // Credits lines and letter salutations end the article text.
+    if c == Class::Bad && matches!(f.phrase, Some("credits" | "appeal")) && f.words <= 12 {
+        return -60.0;
+    }
+    v + 3.0 * b.hint.min(0.0)
+}
+
+/// The `[start, end)` run of blocks with the largest sum of values.
+fn best_segment(values: &[f32]) -> (usize, usize) {
+    let (mut best, mut best_range) = (f32::MIN, (0, 0));
+    let (mut sum, mut from) = (0.0f32, 0usize);
+    for (i, &v) in values.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            from = i;
+        }
+        sum += v;
+        if sum > best {
+            best = sum;
+            best_range = (from, i + 1);
+        }
+    }
+    if best <= 0.0 {
+        return (0, 0);
+    }
+    best_range
+}
+
+fn keep_short(
+    i: usize,
+    blocks: &[Block<'_>],
+    feats: &[Features],
+    classes: &[Class],
+    start: usize,
+    end: usize,
+) -> bool {
+    let f = &feats[i];
+    if f.phrase.is_some() || f.repeated || link_density(&blocks[i], f) > 0.3 {
+        return false;
+    }
+    let good = |j: usize| matches!(classes[j], Class::Good | Class::NearGood);
+    let next_good = (i + 1..end).take(2).any(good);
+    let prev_good = (start..i).rev().take(2).any(good);
+    if blocks[i].kind == BlockKind::Heading {
+        return next_good;
+    }
+    if f.ends_sentence {
+        return f.words >= 3 && (next_good || prev_good);
+    }
+    // A heading: a few words, no sentence end, followed by paragraph text.
+    let heading_like = f.words <= 12 && f.stopwords * 2 < f.words.max(2) + 2;
+    let prose_like = f.words >= 8 && stop_density(f) >= 0.2;
+    (heading_like && prev_good && i + 1 < end && good(i + 1))
+        || (prose_like && prev_good && next_good)
+}
+
+fn bad_reason(b: &Block<'_>, f: &Features) -> &'static str {
+    if let Some(reason) = f.phrase {
+        return reason;
+    }
+    if b.kind == BlockKind::Caption {
+        return "caption";
+    }
+    if f.alpha < f.digits {
+        return "timestamp";
+    }
+    if link_density(b, f) > 0.5 {
+        return "related-links";
+    }
+    if f.repeated {
+        return "repeated";
+    }
+    "low-text-density"
+}
+
+fn outside_reason(f: &Features, before: bool) -> &'static str {
+    if let Some(reason) = f.phrase {
+        return reason;
+    }
+    if f.alpha < f.digits {
+        return "timestamp";
+    }
+    if before {
+        "navigation"
+    } else {
+        "footer"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(lines: &[&'static str]) -> Vec<Block<'static>> {
+        lines
+            .iter()
+            .map(|l| Block {
+                text: Cow::Borrowed(l),
+                source: None,
+                kind: BlockKind::Line,
+                link_chars: 0,
+                hint: 0.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn best_segment_skips_negative_edges() {
+        assert_eq!(best_segment(&[-1.0, 5.0, -1.0, 4.0, -9.0, 2.0]), (1, 4));
+        assert_eq!(best_segment(&[-1.0, -2.0]), (0, 0));
+    }
+
+    #[test]
+    fn menu_lines_around_paragraphs_are_removed() {
+        let para = "The minister said on Monday that the talks had been useful and that both sides would meet again in the coming weeks to discuss the details of an agreement.";
+        let lines = [
+            "Home",
+            "World",
+            "Politics",
+            para,
+            "Read more about this",
+            para,
+            "Share this article",
+            "© 2019 Some Company",
+        ];
+        let verdicts = Classifier::new().classify(&blocks(&lines));
+        assert_eq!(verdicts[3], Verdict::Keep);
+        assert_eq!(verdicts[5], Verdict::Keep);
+        assert_eq!(verdicts[0], Verdict::Remove("navigation"));
+        assert_eq!(verdicts[4], Verdict::Remove("related-links"));
+        assert_eq!(verdicts[7], Verdict::Remove("footer"));
+    }
+}

@@ -1,0 +1,142 @@
+//! HTML bytes to text: charset decoding, and nesting limits that keep
+//! html5ever linear.
+
+use crate::error::{Error, Result};
+
+/// Decode HTML bytes: BOM first, then a `<meta charset>` that fits the bytes,
+/// then statistical detection. Returns the text and the charset's name.
+pub fn decode_html(bytes: &[u8]) -> Result<(String, &'static str)> {
+    if bytes.is_empty() {
+        return Err(Error::EmptyInput);
+    }
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok((text.into_owned(), encoding.name()));
+    }
+    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
+    let declared = declared_charset(bytes);
+    let encoding = match declared {
+        // A page that is valid UTF-8 with non-ASCII bytes is UTF-8 whatever it declares.
+        Some(_) if valid_utf8 && !bytes.is_ascii() => encoding_rs::UTF_8,
+        // Declared UTF-8 but not valid UTF-8: the declaration is wrong, detect instead.
+        Some(enc) if enc == encoding_rs::UTF_8 && !valid_utf8 => detect(bytes),
+        Some(enc) => enc,
+        None if valid_utf8 => encoding_rs::UTF_8,
+        None => detect(bytes),
+    };
+    let (text, _, _) = encoding.decode(bytes);
+    Ok((text.into_owned(), encoding.name()))
+}
+
+fn detect(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    detector.guess(None, true)
+}
+
+/// The charset named by `<meta charset=...>` or `<meta http-equiv content="...charset=...">`
+/// in the first 4 KiB, as the HTML standard's prescan does.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"charset") {
+        let mut i = from + pos + b"charset".len();
+        from = i;
+        while i < lower.len() && matches!(lower[i], b' ' | b'\t' | b'\n' | b'\r') {
+            i += 1;
+        }
+        if lower.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while i < lower.len() && matches!(lower[i], b' ' | b'"' | b'\'') {
+            i += 1;
+        }
+        let start = i;
+        while i < lower.len() && !matches!(lower[i], b' ' | b'"' | b'\'' | b';' | b'>' | b'/') {
+            i += 1;
+        }
+        if let Some(enc) = encoding_rs::Encoding::for_label(&lower[start..i]) {
+            // The standard maps UTF-16 declarations in a byte-oriented prescan to UTF-8.
+            let is_utf16 = enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE;
+            return Some(if is_utf16 { encoding_rs::UTF_8 } else { enc });
+        }
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Deepest element nesting passed to the HTML parser. html5ever checks scope
+/// by walking the stack of open elements, so parsing is O(bytes × depth); real
+/// pages stay far below this, hostile ones are flattened.
+pub const MAX_NESTING: usize = 256;
+
+const VOID_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// `html` with start and end tags beyond [`MAX_NESTING`] removed, so parsing
+/// stays linear. Borrowed unchanged when nothing is too deep.
+pub fn limit_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut dropped = 0usize;
+    let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut i = 0;
+    while let Some(offset) = memchr_lt(&bytes[i..]) {
+        let start = i + offset;
+        let closing = bytes.get(start + 1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            i = start + 1;
+            continue;
+        }
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |p| start + p + 1);
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let self_closing = end >= 2 && bytes[end - 2] == b'/';
+        if closing {
+            if dropped > 0 {
+                dropped -= 1;
+                cuts.push(start..end);
+            } else {
+                depth = depth.saturating_sub(1);
+            }
+        } else if !self_closing && !VOID_TAGS.contains(&name.as_str()) {
+            if depth >= MAX_NESTING {
+                dropped += 1;
+                cuts.push(start..end);
+            } else {
+                depth += 1;
+            }
+        }
+        i = end;
+    }
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut last = 0;
+    for cut in cuts {
+        out.push_str(&html[last..cut.start]);
+        out.push(' ');
+        last = cut.end;
+    }
+    out.push_str(&html[last..]);
+    std::borrow::Cow::Owned(out)
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
