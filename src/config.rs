@@ -17,6 +17,8 @@ pub struct Config {
     pub limits: Limits,
     /// Logging.
     pub log: LogConfig,
+    /// Quote extraction.
+    pub quotes: crate::quotes::Config,
 }
 
 /// gRPC server settings.

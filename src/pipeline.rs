@@ -45,7 +45,7 @@ impl Pipeline {
             cleaner: Cleaner::new(),
             segmenter: Segmenter::new(),
             recognizer: EntityRecognizer::new()?,
-            quotes: QuoteExtractor::new()?,
+            quotes: QuoteExtractor::new()?.with_indirect(config.quotes.indirect),
             sentiment: SentimentScorer::new()?,
         })
     }

@@ -65,13 +65,8 @@ fn dump(response: &pb::CompareCoverageResponse) -> String {
 }
 
 #[test]
-#[ignore = "needs entities and quotes stages"]
 fn seed_statements_cluster_across_outlets() {
     let response = seed_comparison();
-    assert_eq!(
-        outlets_of(&response, "the time is right"),
-        ["000", "001", "002"]
-    );
     assert_eq!(
         outlets_of(&response, "important to talk to each other"),
         ["000", "001", "002"]
@@ -84,10 +79,27 @@ fn seed_statements_cluster_across_outlets() {
         outlets_of(&response, "possible and necessary"),
         ["001", "002"]
     );
+    let time = outlets_of(&response, "the time is right");
+    assert!(
+        time.starts_with(&["000".to_owned(), "001".to_owned()]),
+        "{time:?}"
+    );
+}
+
+/// Seed 002 prints Le Drian's words as a line of their own, without quote
+/// marks; the quotes stage does not report it yet, so the cluster has 000 and
+/// 001 only.
+#[test]
+#[ignore = "needs the quotes stage to find seed 002's unmarked quote line"]
+fn seed_le_drian_statement_spans_three_outlets() {
+    let response = seed_comparison();
+    assert_eq!(
+        outlets_of(&response, "the time is right"),
+        ["000", "001", "002"]
+    );
 }
 
 #[test]
-#[ignore = "needs entities and quotes stages"]
 fn seed_people_are_one_cross_article_entity_each() {
     let response = seed_comparison();
     for surname in ["Parly", "Lavrov"] {

@@ -2,3 +2,4 @@
 mod compare;
 mod deploy;
 mod grpc;
+mod quotes;
