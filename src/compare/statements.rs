@@ -5,11 +5,13 @@
 //! (folded, lightly stemmed; stopwords weigh [`STOPWORD_WEIGHT`]). Two quotes
 //! match when their weighted similarity, the larger of the Dice overlap and the
 //! containment of the smaller set in the larger (damped for sets of fewer than
-//! [`FULL_CONTAINMENT_WEIGHT`]), reaches the threshold; the same speaker adds
+//! [`FULL_CONTAINMENT_WEIGHT`], and only with [`MIN_SHARED_FOR_CONTAINMENT`]
+//! content words in common), reaches the threshold; the same speaker adds
 //! [`SAME_SPEAKER_BONUS`]; two different known speakers never match.
 //!
-//! Candidate pairs come from an inverted index over each quote's
-//! [`BLOCKING_KEYS`] rarest content words, and pairs already in one cluster
+//! Candidate pairs come from inverted indexes: a pair is a candidate when one
+//! quote's [`BLOCKING_KEYS`] rarest content words occur in the other. Pairs
+//! from one article, with different known speakers, or already in one cluster
 //! are skipped, so the work grows with the quotes that share rare words, not
 //! with all quote pairs. Clusters are built by union-find; a union that would
 //! join two different known speakers is refused.
@@ -23,6 +25,9 @@ pub const STOPWORD_WEIGHT: f32 = 0.15;
 /// Containment counts fully only when the smaller quote weighs this much;
 /// below, it is scaled down ("essential" inside a long quote is no match).
 pub const FULL_CONTAINMENT_WEIGHT: f32 = 2.5;
+/// Containment counts only when the quotes share this many content words
+/// ("in the coming days" is not inside "the time has come").
+pub const MIN_SHARED_FOR_CONTAINMENT: usize = 2;
 /// Containment is worth slightly less than equal overlap.
 pub const CONTAINMENT_FACTOR: f32 = 0.95;
 /// Added to the similarity when both quotes have the same known speaker.
@@ -73,13 +78,16 @@ fn similarity(a: &[(u32, f32)], wa: f32, b: &[(u32, f32)], wb: f32) -> f32 {
     if wa <= 0.0 || wb <= 0.0 {
         return 0.0;
     }
-    let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
+    let (mut i, mut j, mut shared, mut shared_content) = (0, 0, 0.0f32, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 shared += a[i].1;
+                if a[i].1 >= 1.0 {
+                    shared_content += 1;
+                }
                 i += 1;
                 j += 1;
             }
@@ -87,7 +95,11 @@ fn similarity(a: &[(u32, f32)], wa: f32, b: &[(u32, f32)], wb: f32) -> f32 {
     }
     let dice = 2.0 * shared / (wa + wb);
     let smaller = wa.min(wb);
-    let containment = shared / smaller * (smaller / FULL_CONTAINMENT_WEIGHT).min(1.0);
+    let containment = if shared_content >= MIN_SHARED_FOR_CONTAINMENT {
+        shared / smaller * (smaller / FULL_CONTAINMENT_WEIGHT).min(1.0)
+    } else {
+        0.0
+    };
     dice.max(CONTAINMENT_FACTOR * containment).min(1.0)
 }
 
@@ -177,50 +189,66 @@ fn link(quotes: &[Prepared], clusters: &mut Clusters, threshold: f32) {
             }
         }
     }
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    // Each quote is indexed under its rarest words (`by_key`) and under all
+    // its words (`by_word`); a new quote probes the first with all its words
+    // and the second with its rarest, so a pair is found when either quote's
+    // rarest words occur in the other.
+    let mut by_key: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<u32, Vec<usize>> = HashMap::new();
     let mut seen: Vec<usize> = vec![usize::MAX; quotes.len()];
+    let mut candidates: Vec<usize> = Vec::new();
     for (i, q) in quotes.iter().enumerate() {
-        let mut keys: Vec<(u32, u32)> = q
+        let mut words: Vec<(u32, u32)> = q
             .terms
             .iter()
             .filter(|t| t.1 >= 1.0)
             .map(|t| (df.get(&t.0).copied().unwrap_or(0), t.0))
             .collect();
-        if keys.is_empty() {
-            // Function words only: index them all, they are few.
-            keys = q.terms.iter().map(|t| (0, t.0)).collect();
+        if words.is_empty() {
+            // Function words only: use them all, they are few.
+            words = q.terms.iter().map(|t| (0, t.0)).collect();
         }
-        keys.sort_unstable();
-        keys.truncate(BLOCKING_KEYS);
-        for &(_, term) in &keys {
-            for &j in postings.get(&term).into_iter().flatten() {
-                if seen[j] == i {
-                    continue;
-                }
-                seen[j] = i;
-                let other = &quotes[j];
-                if other.article == q.article {
-                    continue;
-                }
-                let same_speaker = match (q.speaker, other.speaker) {
-                    (Some(a), Some(b)) if a != b => continue,
-                    (Some(_), Some(_)) => true,
-                    _ => false,
-                };
-                if clusters.find(i) == clusters.find(j) {
-                    continue;
-                }
-                let mut score = similarity(&q.terms, q.weight, &other.terms, other.weight);
-                if same_speaker {
-                    score += SAME_SPEAKER_BONUS;
-                }
-                if score >= threshold {
-                    clusters.union(i, j);
+        words.sort_unstable();
+        let keys = &words[..words.len().min(BLOCKING_KEYS)];
+        candidates.clear();
+        let probes = words
+            .iter()
+            .filter_map(|w| by_key.get(&w.1))
+            .chain(keys.iter().filter_map(|k| by_word.get(&k.1)));
+        for list in probes {
+            for &j in list {
+                if seen[j] != i {
+                    seen[j] = i;
+                    candidates.push(j);
                 }
             }
         }
-        for (_, term) in keys {
-            postings.entry(term).or_default().push(i);
+        for &j in &candidates {
+            let other = &quotes[j];
+            if other.article == q.article {
+                continue;
+            }
+            let same_speaker = match (q.speaker, other.speaker) {
+                (Some(a), Some(b)) if a != b => continue,
+                (Some(_), Some(_)) => true,
+                _ => false,
+            };
+            if clusters.find(i) == clusters.find(j) {
+                continue;
+            }
+            let mut score = similarity(&q.terms, q.weight, &other.terms, other.weight);
+            if same_speaker {
+                score += SAME_SPEAKER_BONUS;
+            }
+            if score >= threshold {
+                clusters.union(i, j);
+            }
+        }
+        for &(_, term) in keys {
+            by_key.entry(term).or_default().push(i);
+        }
+        for &(_, term) in &words {
+            by_word.entry(term).or_default().push(i);
         }
     }
 }
@@ -305,6 +333,12 @@ mod tests {
         let b = "there is no real progress in eastern Ukraine, no decrease of violence, and no \
                  strong concrete gestures from Moscow except the prisoners' exchange.";
         assert!(text_similarity(a, b) < 0.4, "{}", text_similarity(a, b));
+    }
+
+    #[test]
+    fn one_shared_word_is_no_containment() {
+        let long = "The time has come, the time is right to work to reduce mistrust with Russia,";
+        assert!(text_similarity(long, "in the coming days.") < 0.3);
     }
 
     #[test]

@@ -432,3 +432,22 @@ fn hundreds_of_articles_compare_without_pairwise_blowup() {
         .collect();
     assert_eq!(lavrov.len(), 1);
 }
+
+#[test]
+fn a_short_quote_inside_a_long_one_is_found_in_either_order() {
+    let long = "There are many geostrategic challenges for which France and Russia have common \
+                interests. Of course, we do not agree with each other on all issues, but this is \
+                precisely what prompts us to strengthen the dialogue,";
+    let short = "Of course, we disagree with each other on some issues, but this is what prompts \
+                 us to strengthen dialogue,";
+    let doc = |text: &str| {
+        Builder::new(&format!("She said “{text}”"))
+            .entity("Florence Parly", Person, &["She"])
+            .quote(text, Direct, Some(0))
+            .done()
+    };
+    for (first, second) in [(long, short), (short, long)] {
+        let cmp = compare_docs(&[doc(first), doc(second)]);
+        assert_eq!(cmp.statements.len(), 1, "{first:?} then {second:?}");
+    }
+}
