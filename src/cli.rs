@@ -35,6 +35,8 @@ enum Command {
     Eval(EvalCommand),
     /// Check a running server through grpc.health.v1 (exit 0 when SERVING); for container health checks.
     Health(HealthArgs),
+    /// Compare how several articles cover one event; prints a CompareCoverageResponse.
+    Compare(CompareArgs),
     /// Score sentiment of standard-input lines; one JSON object per line.
     Sentiment(SentimentArgs),
 }
@@ -422,6 +424,7 @@ pub fn run() -> Result<()> {
         Command::Ner(args) => tag_ner(&args),
         Command::Eval(EvalCommand::Ner(args)) => eval_ner(&args),
         Command::Health(args) => health(&args),
+        Command::Compare(args) => compare(&args),
         Command::Eval(EvalCommand::Boilerplate(args)) => eval_boilerplate(&args),
         Command::Sentiment(args) => sentiment(&args),
         Command::Eval(EvalCommand::Sentiment { data }) => eval_sentiment(&data),
@@ -571,4 +574,91 @@ fn looks_like_html(bytes: &[u8]) -> bool {
         || head.starts_with("<html")
         || head.contains("<head")
         || head.contains("<body")
+}
+
+// --- compare -------------------------------------------------------------
+
+/// Output of `compare`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum CompareFormat {
+    /// The CompareCoverageResponse in the proto3 JSON mapping, one line.
+    Json,
+    /// A human-readable report: tables of speakers and entities per outlet,
+    /// statements with their variants and word diffs.
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+struct CompareArgs {
+    #[command(flatten)]
+    common: ConfigArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "json")]
+    format: CompareFormat,
+    /// Minimum similarity (0..1) for two quotes to render the same statement.
+    #[arg(long)]
+    min_similarity: Option<f32>,
+    /// The files are already article bodies: skip cleaning.
+    #[arg(long)]
+    no_clean: bool,
+    /// Articles about one event; each file's name is its article id.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+}
+
+fn compare(args: &CompareArgs) -> Result<()> {
+    let mut config = args.common.load()?;
+    if args.common.log_filter.is_none() {
+        config.log.filter = "warn".to_owned();
+    }
+    config.validate()?;
+    init_tracing(&config);
+    let pipeline = Pipeline::new(&config)?;
+    let mut articles = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        let bytes = read_input(path)?;
+        let content = if looks_like_html(&bytes) {
+            Content::Html(bytes)
+        } else {
+            match String::from_utf8(bytes) {
+                Ok(text) => Content::Text(text),
+                Err(err) => Content::Html(err.into_bytes()),
+            }
+        };
+        let id = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        anyhow::ensure!(
+            !articles.iter().any(|(seen, _)| *seen == id),
+            "two files are named {id:?}; article ids must be distinct"
+        );
+        articles.push((id, Ok(content)));
+    }
+    let mut settings = textanalysis::compare::Config::default();
+    if let Some(v) = args.min_similarity {
+        anyhow::ensure!((0.0..=1.0).contains(&v), "--min-similarity must be in 0..1");
+        settings.min_similarity = v;
+    }
+    let options = Options {
+        skip_cleaning: args.no_clean,
+        ..Options::default()
+    };
+    let response =
+        textanalysis::grpc::compare_articles(&pipeline, articles, &options, &settings, None);
+    for failed in response.articles.iter().filter(|a| a.error.is_some()) {
+        let reason = failed.error.as_ref().map(|e| e.message.as_str());
+        eprintln!("{}: {}", failed.article_id, reason.unwrap_or_default());
+    }
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        CompareFormat::Json => writeln!(out, "{}", json::to_json(&response))?,
+        CompareFormat::Markdown => write!(
+            out,
+            "{}",
+            textanalysis::compare::report::markdown(&response)
+        )?,
+    }
+    out.flush()?;
+    Ok(())
 }

@@ -11,6 +11,7 @@
 #![warn(missing_docs)]
 
 pub mod clean;
+pub mod compare;
 pub mod config;
 pub mod doc;
 pub mod entities;

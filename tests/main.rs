@@ -1,5 +1,6 @@
 //! Integration tests: one binary (`autotests = false`).
 mod clean;
+mod compare;
 mod deploy;
 mod entities;
 mod grpc;

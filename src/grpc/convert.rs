@@ -215,6 +215,190 @@ pub fn error_response(id: String, status: &Status) -> pb::AnalyzeResponse {
     }
 }
 
+/// A validated CompareCoverage request: each article's id with its content
+/// (or why it cannot be analysed), the stage options and comparison settings.
+pub type CompareInput = (
+    Vec<(String, Result<Content, Status>)>,
+    Options,
+    crate::compare::Config,
+);
+
+/// Validate a CompareCoverage request: at least one and at most
+/// `max_articles` articles with distinct, non-empty ids, and a similarity in
+/// 0..1. An article without content is kept with its error.
+pub fn compare_request(
+    request: pb::CompareCoverageRequest,
+    max_articles: usize,
+) -> Result<CompareInput, Status> {
+    let count = request.articles.len();
+    if count == 0 {
+        return Err(Status::invalid_argument(
+            "`articles` is empty: send at least one",
+        ));
+    }
+    if count > max_articles {
+        return Err(Status::invalid_argument(format!(
+            "{count} articles; a comparison takes at most {max_articles} (server.max_articles_per_call)"
+        )));
+    }
+    let min_similarity = request.min_similarity;
+    if !(0.0..=1.0).contains(&min_similarity) {
+        return Err(Status::invalid_argument(format!(
+            "`min_similarity` is {min_similarity}; it must be in 0..1 (0 = server default)"
+        )));
+    }
+    let mut config = crate::compare::Config::default();
+    if min_similarity > 0.0 {
+        config.min_similarity = min_similarity;
+    }
+    let options = request.options.map(options).unwrap_or_default();
+    let mut seen = std::collections::HashSet::with_capacity(count);
+    let mut articles = Vec::with_capacity(count);
+    for (index, article) in request.articles.into_iter().enumerate() {
+        if article.id.is_empty() {
+            return Err(Status::invalid_argument(format!(
+                "article {index} has no `id`; each article needs a distinct id"
+            )));
+        }
+        if !seen.insert(article.id.clone()) {
+            return Err(Status::invalid_argument(format!(
+                "article id {:?} appears more than once; ids must be distinct",
+                article.id
+            )));
+        }
+        let id = article.id.clone();
+        articles.push((id, article_content(article).map(|(_, content)| content)));
+    }
+    Ok((articles, options, config))
+}
+
+/// Summary of an analysed article in a comparison.
+pub fn article_summary(id: String, doc: &Doc) -> pb::ArticleSummary {
+    pb::ArticleSummary {
+        article_id: id,
+        title: doc.title.clone(),
+        entity_count: doc.entities.len() as u32,
+        quote_count: doc.quotes.len() as u32,
+        error: None,
+    }
+}
+
+/// Summary of an article that could not be analysed.
+pub fn article_failure(id: String, status: &Status) -> pb::ArticleSummary {
+    pb::ArticleSummary {
+        article_id: id,
+        error: Some(error(status)),
+        ..Default::default()
+    }
+}
+
+/// Wire id of cross-article entity `index`.
+pub fn cross_entity_id(index: usize) -> String {
+    format!("x{index}")
+}
+
+/// Wire id of statement `index`.
+pub fn statement_id(index: usize) -> String {
+    format!("s{index}")
+}
+
+fn diff_kind(kind: crate::compare::DiffKind) -> pb::DiffKind {
+    match kind {
+        crate::compare::DiffKind::Equal => pb::DiffKind::Equal,
+        crate::compare::DiffKind::Insert => pb::DiffKind::Insert,
+        crate::compare::DiffKind::Delete => pb::DiffKind::Delete,
+    }
+}
+
+/// The CompareCoverage response for a comparison and the per-article summaries
+/// (in request order, failures included).
+pub fn comparison(
+    cmp: &crate::compare::Comparison,
+    articles: Vec<pb::ArticleSummary>,
+) -> pb::CompareCoverageResponse {
+    let article_id = |index: usize| cmp.articles.get(index).cloned().unwrap_or_default();
+    let entities = cmp
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(index, entity)| pb::CrossEntity {
+            id: cross_entity_id(index),
+            name: entity.name.clone(),
+            r#type: entity_type(entity.kind) as i32,
+            articles: entity
+                .articles
+                .iter()
+                .map(|row| pb::ArticleMentions {
+                    article_id: article_id(row.article),
+                    mentions: row.mentions as u32,
+                    entity_id: entity_id(row.entity),
+                })
+                .collect(),
+            aliases: entity.aliases.clone(),
+        })
+        .collect();
+    let statements = cmp
+        .statements
+        .iter()
+        .enumerate()
+        .map(|(index, statement)| pb::Statement {
+            id: statement_id(index),
+            speaker: statement
+                .speaker
+                .and_then(|e| cmp.entities.get(e))
+                .map(|e| e.name.clone())
+                .unwrap_or_default(),
+            speaker_entity_id: statement.speaker.map(cross_entity_id).unwrap_or_default(),
+            variants: statement
+                .variants
+                .iter()
+                .map(|variant| pb::StatementVariant {
+                    article_id: article_id(variant.article),
+                    quote_id: quote_id(variant.quote),
+                    text: variant.text.clone(),
+                    diff: variant
+                        .diff
+                        .iter()
+                        .map(|op| pb::DiffOp {
+                            kind: diff_kind(op.kind) as i32,
+                            text: op.text.clone(),
+                        })
+                        .collect(),
+                    similarity: variant.similarity,
+                })
+                .collect(),
+            single_outlet: statement.single_outlet,
+        })
+        .collect();
+    let speakers = cmp
+        .speakers
+        .iter()
+        .map(|speaker| pb::SpeakerCoverage {
+            entity_id: cross_entity_id(speaker.entity),
+            name: cmp
+                .entities
+                .get(speaker.entity)
+                .map(|e| e.name.clone())
+                .unwrap_or_default(),
+            articles: speaker
+                .articles
+                .iter()
+                .map(|row| pb::ArticleQuotes {
+                    article_id: article_id(row.article),
+                    quote_count: row.quotes as u32,
+                    sentiment: row.sentiment.map(sentiment),
+                })
+                .collect(),
+        })
+        .collect();
+    pb::CompareCoverageResponse {
+        entities,
+        statements,
+        speakers,
+        articles,
+    }
+}
+
 trait UpperSnake {
     fn to_uppercase_snake(&self) -> String;
 }
@@ -247,6 +431,55 @@ mod tests {
         })
         .unwrap_err();
         assert!(err.message().contains("no content"));
+    }
+
+    fn article(id: &str) -> pb::Article {
+        pb::Article {
+            id: id.into(),
+            content: Some(pb::article::Content::Text("Hello.".into())),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn compare_request_needs_distinct_ids_within_the_limit() {
+        let request = |ids: &[&str]| pb::CompareCoverageRequest {
+            articles: ids.iter().map(|id| article(id)).collect(),
+            ..Default::default()
+        };
+        let err = compare_request(request(&[]), 10).unwrap_err();
+        assert_eq!(err.code(), tonic::Code::InvalidArgument);
+        let err = compare_request(request(&["a", "b", "a"]), 10).unwrap_err();
+        assert!(err.message().contains("\"a\""), "{}", err.message());
+        let err = compare_request(request(&["a", ""]), 10).unwrap_err();
+        assert!(err.message().contains("article 1"));
+        let err = compare_request(request(&["a", "b", "c"]), 2).unwrap_err();
+        assert!(err.message().contains("at most 2"));
+        let (articles, _, config) = compare_request(request(&["a", "b"]), 2).unwrap();
+        assert_eq!(articles.len(), 2);
+        assert_eq!(config, crate::compare::Config::default());
+    }
+
+    #[test]
+    fn compare_request_checks_similarity_and_keeps_contentless_articles() {
+        let mut request = pb::CompareCoverageRequest {
+            articles: vec![
+                article("a"),
+                pb::Article {
+                    id: "b".into(),
+                    ..Default::default()
+                },
+            ],
+            min_similarity: 1.5,
+            ..Default::default()
+        };
+        assert!(compare_request(request.clone(), 10).is_err());
+        request.min_similarity = f32::NAN;
+        assert!(compare_request(request.clone(), 10).is_err());
+        request.min_similarity = 0.7;
+        let (articles, _, config) = compare_request(request, 10).unwrap();
+        assert_eq!(config.min_similarity, 0.7);
+        assert!(articles[0].1.is_ok() && articles[1].1.is_err());
     }
 
     #[test]

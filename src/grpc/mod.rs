@@ -206,15 +206,64 @@ impl TextAnalysis for AnalysisService {
         Ok(Response::new(Box::pin(stream)))
     }
 
-    #[tracing::instrument(skip_all)]
+    #[tracing::instrument(skip_all, fields(articles))]
     async fn compare_coverage(
         &self,
-        _request: Request<pb::CompareCoverageRequest>,
+        request: Request<pb::CompareCoverageRequest>,
     ) -> Result<Response<pb::CompareCoverageResponse>, Status> {
-        Err(Status::unimplemented(
-            "CompareCoverage is not available in this build yet",
-        ))
+        let deadline = request_deadline(&request);
+        let (articles, options, config) =
+            convert::compare_request(request.into_inner(), self.max_articles_per_call)?;
+        tracing::Span::current().record("articles", articles.len());
+        // One permit per call: the articles are analysed one after another on
+        // one blocking thread, then compared.
+        let _permit = Arc::clone(&self.limiter)
+            .try_acquire_owned()
+            .map_err(|_| self.busy())?;
+        let (pipeline, span) = (Arc::clone(&self.pipeline), tracing::Span::current());
+        let response = tokio::task::spawn_blocking(move || {
+            span.in_scope(|| compare_articles(&pipeline, articles, &options, &config, deadline))
+        })
+        .await
+        .map_err(|err| {
+            tracing::error!(error = %err, "comparison task died");
+            Status::internal("comparison task failed")
+        })?;
+        Ok(Response::new(response))
     }
+}
+
+/// Analyse each article (a failed one gets `ArticleSummary.error` and is left
+/// out), then compare the rest. Blocking: run it off the async runtime.
+pub fn compare_articles(
+    pipeline: &Pipeline,
+    articles: Vec<(String, Result<Content, Status>)>,
+    options: &Options,
+    config: &crate::compare::Config,
+    deadline: Option<Instant>,
+) -> pb::CompareCoverageResponse {
+    let mut summaries = Vec::with_capacity(articles.len());
+    let mut analysed: Vec<(String, crate::doc::Doc)> = Vec::with_capacity(articles.len());
+    for (id, content) in articles {
+        let doc = content.and_then(|content| {
+            pipeline
+                .analyze_until(&content, options, deadline)
+                .map_err(Status::from)
+        });
+        match doc {
+            Ok(doc) => {
+                summaries.push(convert::article_summary(id.clone(), &doc));
+                analysed.push((id, doc));
+            }
+            Err(status) => summaries.push(convert::article_failure(id, &status)),
+        }
+    }
+    let inputs: Vec<crate::compare::Article<'_>> = analysed
+        .iter()
+        .map(|(id, doc)| crate::compare::Article { id, doc })
+        .collect();
+    let comparison = crate::compare::compare(&inputs, config);
+    convert::comparison(&comparison, summaries)
 }
 
 /// The deadline a client set through `grpc-timeout`, as an instant.
