@@ -158,6 +158,62 @@ test("speaker panel lists Le Drian, Parly and Lavrov with their quote counts", {
   await page.close();
 });
 
+test("HTML input is sent as base64 of its UTF-8 bytes and analysed", async () => {
+  const { page, errors } = await openPage();
+  const html = "<html><head><title>Ministers meet in Moscow</title></head><body><nav>Home | World</nav>" +
+    "<article><h1>Ministers meet in Moscow</h1><p>“The time has come to talk,” said the minister in Moscow on Monday, according to officials – café talks.</p>" +
+    "<p>The meeting was the first of its kind since 2014, and both sides said it went well.</p></article></body></html>";
+  await page.check("input[name=format][value=html]");
+  await page.fill("#input", html);
+  const [request, response] = await Promise.all([
+    page.waitForRequest(r => r.url().endsWith("/v1/analyze")),
+    page.waitForResponse(r => r.url().endsWith("/v1/analyze")),
+    page.click("[data-testid=analyze]"),
+  ]);
+  const sent = request.postDataJSON().article;
+  assert.equal(sent.text, undefined);
+  assert.equal(Buffer.from(sent.html, "base64").toString("utf8"), html);
+  assert.equal(response.status(), 200);
+  await page.locator("[data-testid=result]").waitFor({ state: "visible" });
+  const body = ((await response.json()).document || {}).body || "";
+  const shown = await page.$$eval("#doc-body .para", ps => ps.map(p => p.textContent).join(""));
+  assert.equal(shown.replace(/\s+/g, ""), body.replace(/\s+/g, ""));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("byte offsets are converted to text correctly around multi-byte characters", async () => {
+  const { page, errors } = await openPage();
+  const body = "Café 😀 talk.\n\n“Ça va très bien,” said Zoë Ødegård in Zürich.";
+  const span = s => { const i = body.indexOf(s); return { start: Buffer.byteLength(body.slice(0, i)), end: Buffer.byteLength(body.slice(0, i + s.length)) }; };
+  const resp = {
+    id: "utf8",
+    document: { title: "Zoë", body, paragraphs: [span("Café 😀 talk."), span("“Ça va très bien,” said Zoë Ødegård in Zürich.")] },
+    entities: [
+      { id: "e0", name: "Zoë Ødegård", type: "PERSON", mentions: [{ span: span("Zoë Ødegård"), text: "Zoë Ødegård" }] },
+      { id: "e1", name: "Zürich", type: "LOCATION", mentions: [{ span: span("Zürich"), text: "Zürich" }] },
+    ],
+    quotes: [{ id: "q0", span: span("Ça va très bien,"), text: "Ça va très bien,", kind: "DIRECT", speaker: "Zoë Ødegård",
+      speakerEntityId: "e0", speakerSpan: span("Zoë Ødegård"), sentiment: { score: 0.6, label: "POSITIVE" } }],
+    speakers: [{ entityId: "e0", name: "Zoë Ødegård", quoteCount: 1, sentiment: { score: 0.6, label: "POSITIVE" }, quoteIds: ["q0"] }],
+  };
+  await page.route("**/v1/analyze", route => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(resp) }));
+  await page.fill("#input", "anything");
+  await page.click("[data-testid=analyze]");
+  await page.locator("[data-testid=result]").waitFor({ state: "visible" });
+  assert.equal(await page.textContent("mark.ent-PERSON"), "Zoë Ødegård");
+  assert.equal(await page.textContent("mark.ent-LOCATION"), "Zürich");
+  assert.equal(await page.textContent("[data-testid=quote]"), "Ça va très bien,");
+  assert.deepEqual(await speakerPanel(page), [{ name: "Zoë Ødegård", count: 1 }]);
+  assert.equal(await page.getAttribute("[data-testid=sentiment]", "data-score"), "0.600");
+  // Hovering the quote highlights its speaker's mention and panel row.
+  await page.hover("[data-testid=quote]");
+  assert.equal(await page.locator("mark.ent-PERSON.hl, .speaker-ref.hl").count() >= 1, true);
+  assert.equal(await page.locator("[data-testid=speaker].hl").count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("API errors are shown to the user", async () => {
   const { page } = await openPage();
   await page.route("**/v1/analyze", route => route.fulfill({
