@@ -19,6 +19,8 @@ let context, userDataDir;
 
 before(async () => {
   fs.mkdirSync(OUT, { recursive: true });
+  const res = await fetch(BASE_URL + "/").catch(e => ({ ok: false, status: e.message }));
+  if (!res.ok) throw new Error(`GET ${BASE_URL}/ failed (${res.status}): is this a server with the web page and /v1 routes?`);
   userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "textanalysis-chromium-"));
   // launchPersistentContext: Playwright takes the fresh profile directory itself (no --user-data-dir in args).
   context = await chromium.launchPersistentContext(userDataDir, {
