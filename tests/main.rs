@@ -1,3 +1,4 @@
 //! Integration tests: one binary (`autotests = false`).
 mod deploy;
 mod grpc;
+mod http;

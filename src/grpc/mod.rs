@@ -3,6 +3,7 @@
 //! on the blocking pool, and convert the result.
 
 pub mod convert;
+pub mod http;
 pub mod json;
 pub mod status;
 
@@ -218,7 +219,8 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let max_message = config.server.max_message_bytes;
-    let service = TextAnalysisServer::new(AnalysisService::new(pipeline, config))
+    let analysis = AnalysisService::new(pipeline, config);
+    let service = TextAnalysisServer::new(analysis.clone())
         .max_decoding_message_size(max_message)
         .max_encoding_message_size(max_message);
     let (health_reporter, health_service) = tonic_health::server::health_reporter();
@@ -236,11 +238,18 @@ pub async fn serve(
 
     let (stop_accepting, stopped) = tokio::sync::oneshot::channel::<()>();
     let incoming = tokio_stream::wrappers::TcpListenerStream::new(listener);
-    let server = tonic::transport::Server::builder()
-        .add_service(health_service)
+    // JSON over HTTP, gRPC-Web and gRPC share the port; HTTP/1 is accepted for the
+    // first two. gRPC-Web wraps the gRPC services only (it refuses other HTTP/1 requests).
+    use tower::Layer;
+    let grpc_web = tonic_web::GrpcWebLayer::new();
+    let routes = tonic::service::Routes::from(http::router(analysis, max_message))
+        .add_service(grpc_web.layer(health_service))
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
-        .add_service(service)
+        .add_service(grpc_web.layer(service));
+    let server = tonic::transport::Server::builder()
+        .accept_http1(true)
+        .add_routes(routes)
         .serve_with_incoming_shutdown(incoming, async {
             let _ = stopped.await;
         });
