@@ -7,6 +7,7 @@
 #
 # Builds nothing: run `cargo build --release` and tests/browser/install.sh first.
 # Env: BROWSER_PORT, BROWSER_EXPECT_SPEAKERS=1 (require Le Drian, Parly and Lavrov on seed 000),
+#      BROWSER_EXPECT_COMPARE=1 (fail, not skip, when POST /v1/compare answers 501),
 #      DOCS_SCREENSHOTS=1 (also write docs/screenshots/{analyze,compare}.png).
 # Screenshots go to tests/output/.
 set -euo pipefail
