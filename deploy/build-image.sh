@@ -22,6 +22,7 @@ install -d -m 1777 "$root/tmp"
 buildah --storage-driver vfs config \
     --user 65532:65532 \
     --port 50051/tcp \
+    --port 9090/tcp \
     --env TEXTANALYSIS_ADDR=0.0.0.0:50051 \
     --env TEXTANALYSIS_LOG_FORMAT=json \
     --entrypoint '["/usr/local/bin/textanalysis"]' \

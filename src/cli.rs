@@ -25,6 +25,14 @@ enum Command {
     Serve(ServeArgs),
     /// Analyse files and print one JSON AnalyzeResponse per line.
     Analyze(AnalyzeArgs),
+    /// Train a model.
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// Tag a CoNLL-2003 file: print it with the predicted BIO tag as a last column.
+    Ner(NerArgs),
+    /// Evaluate a stage on labelled data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
     /// Check a running server through grpc.health.v1 (exit 0 when SERVING); for container health checks.
     Health(HealthArgs),
 }
@@ -41,6 +49,120 @@ struct HealthArgs {
     #[arg(long, default_value_t = 3)]
     timeout_secs: u64,
 }
+
+// ---- quotes (issue 5) ----
+
+#[derive(Debug, Args)]
+struct EvalQuotesArgs {
+    /// Folder of `*.gold.json` files; each article is `<seed>.txt` next to the folder.
+    #[arg(default_value = "seeds/gold")]
+    gold_dir: PathBuf,
+    /// Take entities from the gold aliases instead of the entities stage (scores attribution alone).
+    #[arg(long)]
+    oracle_entities: bool,
+    /// Also report indirect speech.
+    #[arg(long)]
+    indirect: bool,
+    /// Also print every predicted quote.
+    #[arg(long)]
+    show: bool,
+}
+
+// ---- named entities (issue 4) ----
+
+#[derive(Debug, Subcommand)]
+enum TrainCommand {
+    /// Train the named-entity tagger on DIR/train.txt (CoNLL-2003 format).
+    Ner(TrainNerArgs),
+}
+
+#[derive(Debug, Args)]
+struct TrainNerArgs {
+    /// Directory with train.txt (and dev.txt, scored after each epoch).
+    #[arg(long)]
+    data: PathBuf,
+    /// Where to write the model.
+    #[arg(long)]
+    out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 12)]
+    epochs: usize,
+    /// Shuffling seed.
+    #[arg(long, default_value_t = 7)]
+    seed: u64,
+    /// log2 of the weight-table rows.
+    #[arg(long, default_value_t = 18)]
+    bits: u32,
+}
+
+#[derive(Debug, Args)]
+struct NerArgs {
+    /// CoNLL-2003 file to tag.
+    #[arg(long)]
+    conll: PathBuf,
+    /// Model file to use instead of the embedded one.
+    #[arg(long)]
+    model: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// Tag a CoNLL-2003 file and print precision/recall/F1 per type against its last column.
+    Ner(NerEvalArgs),
+    /// Quotes and speakers against gold files in the seed format (`*.gold.json`).
+    Quotes(EvalQuotesArgs),
+}
+
+#[derive(Debug, Args)]
+struct NerEvalArgs {
+    /// Labelled CoNLL-2003 file.
+    file: PathBuf,
+    /// Model file to use instead of the embedded one.
+    #[arg(long)]
+    model: Option<PathBuf>,
+}
+
+fn ner_tagger(model: Option<&PathBuf>) -> Result<textanalysis::entities::Tagger> {
+    Ok(match model {
+        Some(path) => textanalysis::entities::Tagger::from_bytes(
+            &std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?,
+        )?,
+        None => textanalysis::entities::Tagger::embedded()?,
+    })
+}
+
+fn train_ner(args: &TrainNerArgs) -> Result<()> {
+    let options = textanalysis::entities::train::Options {
+        epochs: args.epochs,
+        seed: args.seed,
+        bits: args.bits,
+    };
+    let model = textanalysis::entities::train_dir(&args.data, options, |line| eprintln!("{line}"))?;
+    std::fs::write(&args.out, model.to_bytes())
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    Ok(())
+}
+
+fn tag_ner(args: &NerArgs) -> Result<()> {
+    let text = std::fs::read_to_string(&args.conll)
+        .with_context(|| format!("cannot read {}", args.conll.display()))?;
+    std::io::stdout()
+        .lock()
+        .write_all(ner_tagger(args.model.as_ref())?.tag_conll(&text).as_bytes())?;
+    Ok(())
+}
+
+fn eval_ner(args: &NerEvalArgs) -> Result<()> {
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let start = std::time::Instant::now();
+    let counts = ner_tagger(args.model.as_ref())?.eval_conll(&text);
+    print!("{}", counts.report());
+    eprintln!("tagged in {:.2} s", start.elapsed().as_secs_f64());
+    Ok(())
+}
+
+// ---- end named entities ----
 
 /// Settings shared by every command that builds the pipeline. Each flag can also
 /// be set through its `TEXTANALYSIS_*` environment variable; flags win over the
@@ -59,6 +181,9 @@ struct ConfigArgs {
     /// Log filter, e.g. "info" or "textanalysis=debug".
     #[arg(long, env = "TEXTANALYSIS_LOG")]
     log_filter: Option<String>,
+    /// Also report indirect speech ("X said that ...") as INDIRECT quotes.
+    #[arg(long, env = "TEXTANALYSIS_QUOTES_INDIRECT")]
+    indirect_quotes: Option<bool>,
 }
 
 #[derive(Debug, Args)]
@@ -83,6 +208,9 @@ struct ServeArgs {
     /// Seconds to drain in-flight calls after SIGTERM/SIGINT.
     #[arg(long, env = "TEXTANALYSIS_SHUTDOWN_GRACE_SECS")]
     shutdown_grace_secs: Option<u64>,
+    /// Address of the Prometheus /metrics endpoint, or "off".
+    #[arg(long, env = "TEXTANALYSIS_METRICS_ADDR")]
+    metrics_addr: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -119,6 +247,9 @@ impl ConfigArgs {
         if let Some(v) = &self.log_filter {
             config.log.filter.clone_from(v);
         }
+        if let Some(v) = self.indirect_quotes {
+            config.quotes.indirect = v;
+        }
         Ok(config)
     }
 }
@@ -144,6 +275,14 @@ impl ServeArgs {
         }
         if let Some(v) = self.shutdown_grace_secs {
             server.shutdown_grace_secs = v;
+        }
+        if let Some(v) = &self.metrics_addr {
+            server.metrics_addr = match v.as_str() {
+                "off" | "" => None,
+                addr => Some(addr.parse().with_context(|| {
+                    format!("--metrics-addr / TEXTANALYSIS_METRICS_ADDR: {addr:?} is not an address or \"off\"")
+                })?),
+            };
         }
         config.validate()?;
         Ok(config)
@@ -178,7 +317,11 @@ pub fn run() -> Result<()> {
                 .map_err(|err| anyhow::anyhow!(err))
         }
         Command::Analyze(args) => analyze(&args),
+        Command::Train(TrainCommand::Ner(args)) => train_ner(&args),
+        Command::Ner(args) => tag_ner(&args),
+        Command::Eval(EvalCommand::Ner(args)) => eval_ner(&args),
         Command::Health(args) => health(&args),
+        Command::Eval(EvalCommand::Quotes(args)) => eval_quotes(&args),
     }
 }
 
@@ -211,6 +354,43 @@ fn health(args: &HealthArgs) -> Result<()> {
         "{} is not serving",
         args.service
     );
+    Ok(())
+}
+
+fn eval_quotes(args: &EvalQuotesArgs) -> Result<()> {
+    use textanalysis::quotes::eval;
+    let pipeline = Pipeline::new(&Config::default())?;
+    let extractor = textanalysis::quotes::QuoteExtractor::new()?.with_indirect(args.indirect);
+    let scores = eval::evaluate_dir(&pipeline, &extractor, &args.gold_dir, args.oracle_entities)?;
+    let mut total = eval::Counts::default();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for file in &scores {
+        let c = file.counts;
+        writeln!(
+            out,
+            "{} quotes found={}/{} speaker-right={}/{} unmatched-predictions={}",
+            file.path.display(),
+            c.found,
+            c.gold,
+            c.speaker_right,
+            c.found,
+            c.unmatched
+        )?;
+        if args.show {
+            for line in &file.shown {
+                writeln!(out, "  {line}")?;
+            }
+        }
+        total.add(c);
+    }
+    writeln!(
+        out,
+        "quotes R={:.3} P={:.3} speaker-acc={:.3}",
+        total.recall(),
+        total.precision(),
+        total.speaker_accuracy()
+    )?;
     Ok(())
 }
 

@@ -17,6 +17,8 @@ pub struct Config {
     pub limits: Limits,
     /// Logging.
     pub log: LogConfig,
+    /// Quote extraction.
+    pub quotes: crate::quotes::Config,
 }
 
 /// gRPC server settings.
@@ -35,6 +37,8 @@ pub struct ServerConfig {
     pub max_articles_per_call: usize,
     /// Seconds to let in-flight calls finish after SIGTERM/SIGINT.
     pub shutdown_grace_secs: u64,
+    /// Address of the Prometheus `/metrics` HTTP endpoint; `null` turns it off.
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 impl Default for ServerConfig {
@@ -46,6 +50,7 @@ impl Default for ServerConfig {
             stream_concurrency: 8,
             max_articles_per_call: 1000,
             shutdown_grace_secs: 20,
+            metrics_addr: Some(SocketAddr::from(([0, 0, 0, 0], 9090))),
         }
     }
 }
@@ -135,6 +140,16 @@ impl Config {
             return Err(Error::Config {
                 key: "limits.max_input_bytes",
                 reason: format!("{} is above the 2 GiB ceiling", self.limits.max_input_bytes),
+            });
+        }
+        if self
+            .server
+            .metrics_addr
+            .is_some_and(|m| m == self.server.addr)
+        {
+            return Err(Error::Config {
+                key: "server.metrics_addr",
+                reason: format!("{} is also server.addr", self.server.addr),
             });
         }
         if self.limits.max_input_bytes > self.server.max_message_bytes {

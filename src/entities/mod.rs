@@ -1,0 +1,330 @@
+//! Named entities: mentions of people, organisations, locations and other
+//! names, grouped into one [`Entity`] per real-world referent.
+//!
+//! Requires: tokens and sentences. Assigns: [`Doc::entities`](crate::doc::Doc::entities).
+//!
+//! Two steps:
+//! 1. A sequence tagger ([`Tagger`]) labels each token with a BIO tag: an averaged
+//!    structured perceptron over hashed features (word forms, shapes, affixes,
+//!    context window, gazetteers, document-level casing), Viterbi-decoded. It is
+//!    trained on CoNLL-2003 (Reuters newswire; see `docs/data-sources.md`) by
+//!    `textanalysis train ner` and embedded from `models/ner.bin`.
+//! 2. [`grouping`] merges the mentions of one referent: surnames with full names,
+//!    titles and possessives stripped, spelling variants, acronyms.
+//!
+//! CoNLL splits the possessive "'s" off a word; our tokenizer keeps "Macron's"
+//! whole, so the tagger sees it split the CoNLL way.
+
+pub mod conll;
+pub mod features;
+pub mod gazetteer;
+pub mod grouping;
+pub mod model;
+mod rules;
+pub mod train;
+
+use crate::doc::{Doc, Entity, EntityType, Span, TokenKind};
+use crate::error::{Error, Result};
+use features::N_FEATURES;
+use gazetteer::Gazetteer;
+use model::{Model, TAGS};
+
+/// The embedded tagger model, built by `textanalysis train ner`.
+static MODEL: &[u8] = include_bytes!("../../models/ner.bin");
+
+/// The BIO tagger: model and gazetteers.
+#[derive(Debug)]
+pub struct Tagger {
+    model: Model,
+    gaz: Gazetteer,
+}
+
+impl Tagger {
+    /// The tagger with the embedded model.
+    pub fn embedded() -> Result<Tagger> {
+        Tagger::from_bytes(MODEL)
+    }
+
+    /// A tagger with a model read from `bytes` (the `models/ner.bin` format).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger> {
+        let model = Model::from_bytes(bytes).map_err(|reason| Error::Model {
+            name: "ner",
+            reason: reason.to_owned(),
+        })?;
+        Ok(Tagger::with_model(model))
+    }
+
+    /// A tagger around a model in memory.
+    pub fn with_model(model: Model) -> Tagger {
+        Tagger {
+            model,
+            gaz: Gazetteer::embedded(),
+        }
+    }
+
+    /// BIO tag ids (see [`model::TAG_NAMES`]) of every token of a document's sentences.
+    pub fn tag_document<'a, S>(&self, sentences: &[S]) -> Vec<Vec<u8>>
+    where
+        S: AsRef<[&'a str]>,
+    {
+        let infos = features::document_infos(
+            sentences.iter().map(|s| s.as_ref().iter().copied()),
+            &self.gaz,
+        );
+        let mut feats = Vec::new();
+        let mut emissions: Vec<[f32; TAGS]> = Vec::new();
+        let mut tags = Vec::new();
+        infos
+            .iter()
+            .map(|info| {
+                feats.clear();
+                feats.reserve(info.len() * N_FEATURES);
+                features::extract(info, self.model.bits(), &mut feats);
+                self.model.tag(&feats, &mut emissions, &mut tags);
+                tags.clone()
+            })
+            .collect()
+    }
+
+    /// Gazetteer flags ([`gazetteer::FIRST`], ...) of one word.
+    pub fn word_flags(&self, word: &str) -> u8 {
+        self.gaz.word_flags(word)
+    }
+
+    /// Tag a CoNLL file and return it with the predicted tag appended to each token line.
+    pub fn tag_conll(&self, text: &str) -> String {
+        let docs = conll::read(text);
+        let predicted = self.tag_conll_docs(&docs);
+        conll::write(&docs, &predicted)
+    }
+
+    /// Tag a CoNLL file and score the predictions against its last column.
+    pub fn eval_conll(&self, text: &str) -> conll::Counts {
+        let docs = conll::read(text);
+        let predicted = self.tag_conll_docs(&docs);
+        let mut counts = conll::Counts::default();
+        for (doc, tags) in docs.iter().zip(&predicted) {
+            for (sentence, tags) in doc.sentences.iter().zip(tags) {
+                let gold: Vec<&str> = sentence.gold.iter().map(String::as_str).collect();
+                let pred: Vec<&str> = tags.iter().map(|&t| model::TAG_NAMES[t as usize]).collect();
+                counts.add(&gold, &pred);
+            }
+        }
+        counts
+    }
+
+    fn tag_conll_docs(&self, docs: &[conll::Document]) -> Vec<Vec<Vec<u8>>> {
+        docs.iter()
+            .map(|doc| {
+                let sentences: Vec<Vec<&str>> = doc
+                    .sentences
+                    .iter()
+                    .map(|s| s.words.iter().map(String::as_str).collect())
+                    .collect();
+                self.tag_document(&sentences)
+            })
+            .collect()
+    }
+}
+
+/// Train a tagger model on `DIR/train.txt`, logging dev F1 per epoch when `DIR/dev.txt` exists.
+pub fn train_dir(
+    dir: &std::path::Path,
+    options: train::Options,
+    log: impl FnMut(String),
+) -> Result<Model> {
+    let read = |name: &str| {
+        let path = dir.join(name);
+        std::fs::read_to_string(&path).map_err(|source| Error::Io { path, source })
+    };
+    let train_docs = conll::read(&read("train.txt")?);
+    let dev_docs = dir
+        .join("dev.txt")
+        .exists()
+        .then(|| read("dev.txt"))
+        .transpose()?
+        .map(|t| conll::read(&t));
+    Ok(train::train(
+        &train_docs,
+        dev_docs.as_deref(),
+        &Gazetteer::embedded(),
+        options,
+        log,
+    ))
+}
+
+/// Finds and groups named entities. Build once and share.
+#[derive(Debug)]
+pub struct EntityRecognizer {
+    tagger: Tagger,
+}
+
+/// A name mention found by the tagger: its span in the body and its type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Where it is.
+    pub span: Span,
+    /// What the tagger called it.
+    pub kind: EntityType,
+}
+
+/// Length in bytes of a possessive ending ("'s", "’s") that CoNLL would split off.
+fn possessive_len(word: &str) -> usize {
+    for suffix in ["'s", "’s", "ʼs", "'S", "’S"] {
+        if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+            return suffix.len();
+        }
+    }
+    0
+}
+
+impl EntityRecognizer {
+    /// The recogniser with its built-in model.
+    pub fn new() -> Result<EntityRecognizer> {
+        Ok(EntityRecognizer {
+            tagger: Tagger::embedded()?,
+        })
+    }
+
+    /// The tagger.
+    pub fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+
+    /// Tagged mentions of `doc`, in body order, before grouping.
+    pub fn mentions(&self, doc: &Doc) -> Vec<Mention> {
+        let body = doc.body.as_str();
+        // Tokens as the tagger sees them, per sentence: possessives split off.
+        let mut spans: Vec<Vec<Span>> = Vec::with_capacity(doc.sentences.len());
+        for sentence in &doc.sentences {
+            let mut s = Vec::with_capacity(sentence.token_range().len() + 2);
+            for token in doc.tokens.get(sentence.token_range()).unwrap_or_default() {
+                let cut = if token.kind == TokenKind::Word {
+                    possessive_len(&body[token.span])
+                } else {
+                    0
+                };
+                if cut > 0 {
+                    let mid = token.span.end() - cut;
+                    s.push(Span::from_range(token.span.start()..mid));
+                    s.push(Span::from_range(mid..token.span.end()));
+                } else {
+                    s.push(token.span);
+                }
+            }
+            spans.push(s);
+        }
+        let texts: Vec<Vec<&str>> = spans
+            .iter()
+            .map(|s| s.iter().map(|&span| &body[span]).collect())
+            .collect();
+        let tags = self.tagger.tag_document(&texts);
+        let mut mentions = Vec::new();
+        for (spans, tags) in spans.iter().zip(&tags) {
+            let mut open: Option<(Span, EntityType)> = None;
+            for (&span, &tag) in spans.iter().zip(tags) {
+                if model::is_inside(tag) {
+                    if let Some((s, _)) = &mut open {
+                        *s = s.cover(span);
+                        continue;
+                    }
+                }
+                if let Some((span, kind)) = open.take() {
+                    mentions.push(Mention { span, kind });
+                }
+                if let Some(kind) = model::tag_type(tag) {
+                    open = Some((span, kind));
+                }
+            }
+            if let Some((span, kind)) = open {
+                mentions.push(Mention { span, kind });
+            }
+        }
+        mentions
+    }
+
+    /// Entities of `doc`, in order of first mention.
+    pub fn run(&self, doc: &Doc) -> Vec<Entity> {
+        debug_assert!(doc.body.is_empty() || !doc.tokens.is_empty() || doc.body.trim().is_empty());
+        let mentions = rules::refine(&self.tagger, &doc.body, self.mentions(doc));
+        grouping::group(&doc.body, &mentions)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Doc {
+        let mut doc = Doc::new(text.to_owned(), crate::doc::InputFormat::Text);
+        let (tokens, sentences) = crate::segment::Segmenter::new().run(text);
+        doc.tokens = tokens;
+        doc.sentences = sentences;
+        doc
+    }
+
+    #[test]
+    fn embedded_model_loads_and_tags_a_sentence() {
+        let start = std::time::Instant::now();
+        let recognizer = EntityRecognizer::new().unwrap();
+        assert!(
+            start.elapsed().as_secs_f64() < 5.0,
+            "slow load (debug build)"
+        );
+        let d = doc(
+            "Chancellor Angela Merkel met Italian officials in Berlin on Tuesday, \
+                     and Merkel’s office said the European Commission agreed.",
+        );
+        let got: Vec<(String, EntityType)> = recognizer
+            .run(&d)
+            .into_iter()
+            .map(|e| (e.name, e.kind))
+            .collect();
+        assert!(
+            got.contains(&("Angela Merkel".to_owned(), EntityType::Person)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Berlin".to_owned(), EntityType::Location)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Italian".to_owned(), EntityType::Misc)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("European Commission".to_owned(), EntityType::Organization)),
+            "{got:?}"
+        );
+        let merkel = recognizer
+            .run(&d)
+            .into_iter()
+            .find(|e| e.name == "Angela Merkel")
+            .unwrap();
+        assert_eq!(merkel.mentions.len(), 2, "possessive mention grouped");
+        assert_eq!(d.text(merkel.mentions[1]), "Merkel");
+    }
+
+    #[test]
+    fn weird_input_does_not_panic() {
+        let recognizer = EntityRecognizer::new().unwrap();
+        for text in [
+            "",
+            "   ",
+            "\u{0}\u{1}’s",
+            "’s ’s 's",
+            "ÀÉÎ ÕÜ ß ﬁ 𝔘𝔫𝔦",
+            &"A ".repeat(5000),
+        ] {
+            let _ = recognizer.run(&doc(text));
+        }
+    }
+
+    #[test]
+    fn possessive_endings_are_measured() {
+        assert_eq!(possessive_len("Macron's"), 2);
+        assert_eq!(possessive_len("Macron’s"), "’s".len());
+        assert_eq!(possessive_len("is"), 0);
+        assert_eq!(possessive_len("'s"), 0);
+    }
+}

@@ -1,0 +1,268 @@
+//! Corrections of tagged mentions in running text, applied before grouping
+//! (not to CoNLL evaluation, which scores the tagger alone):
+//! - a person named after a role inside a longer mention is split off
+//!   ("Minister of the Armed Forces Florence Parly");
+//! - a mention followed by a place noun, or ending in a place head word, is a
+//!   place ("X peninsula", "Y Square");
+//! - a name coordinated with a person ("A and B") and known as a name is a person;
+//! - organisation head words extend a mention, and a nationality before an
+//!   organisation joins it ("Russian" + "Defense Ministry").
+
+use super::gazetteer;
+use super::grouping::fold;
+use super::{Mention, Tagger};
+use crate::doc::{EntityType, Span};
+
+/// Lowercase nouns after a name that make it a place.
+const PLACE_NOUNS: &[&str] = &[
+    "peninsula",
+    "region",
+    "province",
+    "island",
+    "islands",
+    "coast",
+    "river",
+    "valley",
+    "mountains",
+    "county",
+    "district",
+    "oblast",
+    "archipelago",
+    "delta",
+    "basin",
+];
+
+/// Last words of place names.
+const PLACE_HEADS: &[&str] = &[
+    "square",
+    "street",
+    "avenue",
+    "boulevard",
+    "road",
+    "island",
+    "islands",
+    "river",
+    "mountain",
+    "mountains",
+    "lake",
+    "bay",
+    "sea",
+    "ocean",
+    "peninsula",
+    "valley",
+    "gulf",
+    "strait",
+    "desert",
+    "coast",
+];
+
+/// Words that head organisation names.
+const ORG_HEADS: &[&str] = &[
+    "ministry",
+    "department",
+    "council",
+    "agency",
+    "office",
+    "committee",
+    "commission",
+    "army",
+    "navy",
+    "embassy",
+    "government",
+    "parliament",
+    "institute",
+    "bank",
+    "court",
+    "party",
+];
+
+fn words(body: &str, span: Span) -> Vec<Span> {
+    let text = &body[span];
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push(Span::from_range(span.start() + s..span.start() + i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::from_range(span.start() + s..span.end()));
+    }
+    out
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The word right after `span` when only one space separates them.
+fn next_word(body: &str, span: Span) -> Option<Span> {
+    let rest = body.get(span.end()..)?;
+    let rest_trim = rest.strip_prefix(' ')?;
+    let len = rest_trim
+        .find(|c: char| !c.is_alphanumeric() && c != '-')
+        .unwrap_or(rest_trim.len());
+    (len > 0).then(|| Span::from_range(span.end() + 1..span.end() + 1 + len))
+}
+
+/// Split a person's name off the end of a longer non-person mention.
+fn split_person(tagger: &Tagger, body: &str, m: Mention, out: &mut Vec<Mention>) -> bool {
+    let w = words(body, m.span);
+    if m.kind == EntityType::Person || w.len() < 3 {
+        return false;
+    }
+    for k in [3, 2] {
+        if k >= w.len() {
+            continue;
+        }
+        let tail = &w[w.len() - k..];
+        let texts: Vec<&str> = tail.iter().map(|&s| &body[s]).collect();
+        if !texts.iter().all(|t| capitalised(t)) {
+            continue;
+        }
+        let tags = tagger.tag_document(std::slice::from_ref(&texts));
+        let tagged_person = tags[0].first() == Some(&1) && tags[0][1..].iter().all(|&t| t == 2);
+        let first_name = k == 2 && tagger.word_flags(texts[0]) & gazetteer::FIRST != 0;
+        if tagged_person || first_name {
+            let head = Span::from_range(m.span.start()..w[w.len() - k - 1].end());
+            out.push(Mention {
+                span: head,
+                kind: m.kind,
+            });
+            out.push(Mention {
+                span: Span::from_range(tail[0].start()..m.span.end()),
+                kind: EntityType::Person,
+            });
+            return true;
+        }
+    }
+    false
+}
+
+fn retype(tagger: &Tagger, body: &str, mentions: &mut [Mention]) {
+    // Surnames of people named in full somewhere in the document.
+    let surnames: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .filter_map(|m| {
+            let w = words(body, m.span);
+            (w.len() >= 2).then(|| fold(&body[w[w.len() - 1]]))
+        })
+        .collect();
+    for i in 0..mentions.len() {
+        let m = mentions[i];
+        let w = words(body, m.span);
+        let last = w.last().map(|&s| fold(&body[s])).unwrap_or_default();
+        let after = next_word(body, m.span).map(|s| &body[s]);
+        if m.kind != EntityType::Location
+            && (after.is_some_and(|a| PLACE_NOUNS.contains(&a))
+                || (w.len() >= 2 && PLACE_HEADS.contains(&last.as_str())))
+        {
+            mentions[i].kind = EntityType::Location;
+            continue;
+        }
+        if w.len() == 1 {
+            let flags = tagger.word_flags(&body[m.span]);
+            let is_name =
+                flags & (gazetteer::FIRST | gazetteer::LAST) != 0 && flags & gazetteer::LOC == 0;
+            // The type of a mention coordinated with this one ("A and B", "A, B").
+            let joined = |other: &Mention, between: Span| {
+                matches!(body[between].trim(), "and" | "or" | ",").then_some(other.kind)
+            };
+            let prev = i
+                .checked_sub(1)
+                .map(|j| mentions[j])
+                .filter(|p| p.span.end() <= m.span.start())
+                .and_then(|p| joined(&p, Span::from_range(p.span.end()..m.span.start())));
+            let next = mentions
+                .get(i + 1)
+                .filter(|n| n.span.start() >= m.span.end())
+                .and_then(|n| joined(n, Span::from_range(m.span.end()..n.span.start())));
+            let with = |kind| prev == Some(kind) || next == Some(kind);
+            let known_person = surnames.contains(&fold(&body[m.span]));
+            if m.kind != EntityType::Person && is_name && with(EntityType::Person) {
+                mentions[i].kind = EntityType::Person;
+            } else if !is_name
+                && !known_person
+                && m.kind != EntityType::Misc
+                && with(EntityType::Location)
+            {
+                mentions[i].kind = EntityType::Location;
+            }
+        }
+    }
+}
+
+fn is_org_head(body: &str, span: Span) -> bool {
+    capitalised(&body[span]) && ORG_HEADS.contains(&fold(&body[span]).as_str())
+}
+
+/// Apply the corrections; mentions stay in body order.
+pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if !split_person(tagger, body, m, &mut out) {
+            out.push(m);
+        }
+    }
+    retype(tagger, body, &mut out);
+    // Organisation heads right after a mention extend it.
+    for m in &mut out {
+        if m.kind == EntityType::Person {
+            continue;
+        }
+        // Up to three capitalised words ending in a head word; then "of X" after a head.
+        let mut end = m.span;
+        let mut run = Vec::new();
+        while run.len() < 3 {
+            match next_word(body, end) {
+                Some(s) if capitalised(&body[s]) => {
+                    run.push(s);
+                    end = s;
+                }
+                _ => break,
+            }
+        }
+        if let Some(j) = run.iter().rposition(|&s| is_org_head(body, s)) {
+            m.span = m.span.cover(run[j]);
+            m.kind = EntityType::Organization;
+        }
+        let ends_in_head = words(body, m.span)
+            .last()
+            .is_some_and(|&s| is_org_head(body, s));
+        if ends_in_head && m.kind == EntityType::Organization {
+            if let Some(of) = next_word(body, m.span).filter(|&s| &body[s] == "of") {
+                if let Some(x) = next_word(body, of).filter(|&s| capitalised(&body[s])) {
+                    m.span = m.span.cover(x);
+                }
+            }
+        }
+    }
+    // A nationality right before an organisation joins it.
+    let mut merged: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out {
+        if let Some(prev) = merged.last_mut() {
+            let gap = body.get(prev.span.end()..m.span.start());
+            let w = words(body, m.span);
+            let headed = w.first().is_some_and(|&s| is_org_head(body, s))
+                || w.last().is_some_and(|&s| is_org_head(body, s));
+            if prev.kind == EntityType::Misc
+                && m.kind == EntityType::Organization
+                && gap == Some(" ")
+                && words(body, prev.span).len() == 1
+                && headed
+            {
+                prev.span = prev.span.cover(m.span);
+                prev.kind = EntityType::Organization;
+                continue;
+            }
+        }
+        merged.push(m);
+    }
+    merged
+}

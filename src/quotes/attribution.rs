@@ -1,0 +1,208 @@
+//! Attribution: the speech cue and speaker mention of a marked quote, looked
+//! for around the quote in its sentence: after the closing mark ("…,” said X",
+//! "…,” X said", "…,” the expert summed up"), before the opening mark ("X said
+//! that “…", "according to X, “…"), or later in the sentence.
+
+use super::coref::{Ctx, Mention, MentionKind};
+use super::cues::{cue_at, CueKind};
+use crate::doc::Span;
+
+/// Most words scanned back from a cue for its subject.
+const SUBJECT_REACH: usize = 30;
+
+/// An attribution found for a quote.
+#[derive(Clone, Copy, Debug)]
+pub struct Found {
+    /// The cue's span.
+    pub cue: Span,
+    /// The speaker mention, when found.
+    pub mention: Option<Mention>,
+    /// True when the attribution directly follows the closing mark.
+    pub immediate: bool,
+    /// Token index just past the attribution (cue or mention, whichever is later).
+    pub end: usize,
+}
+
+/// Where a quote sits, in token indices.
+#[derive(Clone, Copy, Debug)]
+pub struct Place {
+    /// First token of the sentence holding the opening mark.
+    pub left: usize,
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// First token after the closing mark.
+    pub after: usize,
+    /// One past the last token of the sentence holding the closing mark.
+    pub right: usize,
+}
+
+fn cue(ctx: &Ctx, i: usize, limit: usize) -> Option<(usize, CueKind)> {
+    if ctx.token_in_zone(i) || !ctx.is_word(i) {
+        return None;
+    }
+    let mut words = [""; 2];
+    let end = limit.min(i + 2).min(ctx.tokens.len());
+    for (slot, t) in words.iter_mut().zip(i..end) {
+        *slot = ctx.word(t);
+    }
+    cue_at(&words[..end - i])
+}
+
+/// The nearest speaker mention ending before token `at`, not before `floor`.
+pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
+    let mut seen = 0;
+    let mut t = at;
+    while t > floor && seen < SUBJECT_REACH {
+        t -= 1;
+        if ctx.token_in_zone(t) {
+            continue;
+        }
+        seen += 1;
+        if let Some(m) = ctx.mention_ending_at(t, floor) {
+            if ctx.is_object(&m, floor) {
+                t = m.first;
+                continue;
+            }
+            return Some(m);
+        }
+    }
+    None
+}
+
+fn is_dash_or_comma(ctx: &Ctx, i: usize) -> bool {
+    matches!(ctx.word(i), "," | "-" | "–" | "—")
+}
+
+/// "…,” said X" or "…,” X said" right after the closing mark.
+fn right_immediate(ctx: &Ctx, place: &Place) -> Option<Found> {
+    let mut r = place.after;
+    while r < place.right && is_dash_or_comma(ctx, r) {
+        r += 1;
+    }
+    if r >= place.right {
+        return None;
+    }
+    if let Some((n, CueKind::Verb)) = cue(ctx, r, place.right) {
+        let m = ctx.mention_starting_at(r + n, place.right)?;
+        return Some(Found {
+            cue: ctx.span(r, r + n),
+            mention: Some(m),
+            immediate: true,
+            end: m.end,
+        });
+    }
+    let m = ctx.mention_starting_at(r, place.right)?;
+    let mut j = m.end;
+    if j < place.right && ctx.word(j) == "," {
+        // Apposition: "Lavrov, the Russian foreign minister, said".
+        let close = (j + 1..place.right.min(j + 16)).find(|&k| ctx.word(k) == ",")?;
+        j = close + 1;
+    }
+    for _ in 0..3 {
+        if j >= place.right {
+            return None;
+        }
+        if let Some((n, CueKind::Verb)) = cue(ctx, j, place.right) {
+            return Some(Found {
+                cue: ctx.span(j, j + n),
+                mention: Some(m),
+                immediate: true,
+                end: j + n,
+            });
+        }
+        if !ctx.is_word(j) || ctx.word(j).chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        j += 1; // an adverb: "he also said", "Lavrov later told"
+    }
+    None
+}
+
+/// The nearest cue before the opening mark and its speaker.
+fn left(ctx: &Ctx, place: &Place) -> Option<Found> {
+    let mut c = place.open;
+    while c > place.left {
+        c -= 1;
+        let Some((n, kind)) = cue(ctx, c, place.open) else {
+            continue;
+        };
+        // "That said, ..." is not a cue; "…, Le Drian said, at …" is.
+        if kind == CueKind::Verb
+            && c + n < place.open
+            && ctx.word(c + n) == ","
+            && c + n + 1 != place.open
+            && !ctx.token_in_zone(c + n + 1)
+            && (c == 0 || ctx.mention_ending_at(c - 1, place.left).is_none())
+        {
+            continue;
+        }
+        let mention = match kind {
+            CueKind::According => ctx.mention_starting_at(c + n, place.open),
+            CueKind::Verb | CueKind::Noun => subject_before(ctx, c, place.left).or_else(|| {
+                (c == place.left || c + n < place.open)
+                    .then(|| ctx.mention_starting_at(c + n, place.open))
+                    .flatten()
+                    .filter(|m| {
+                        !matches!(m.kind, MentionKind::Description { .. }) || c == place.left
+                    })
+            }),
+        };
+        if kind == CueKind::Noun && mention.is_none() {
+            continue;
+        }
+        return Some(Found {
+            cue: ctx.span(c, c + n),
+            mention,
+            immediate: false,
+            end: c + n,
+        });
+    }
+    None
+}
+
+/// A cue later in the sentence: "…,” Macron's office said in a statement."
+fn right_later(ctx: &Ctx, place: &Place) -> Option<Found> {
+    for c in place.after..place.right {
+        let Some((n, kind)) = cue(ctx, c, place.right) else {
+            continue;
+        };
+        let mention = match kind {
+            CueKind::According => ctx.mention_starting_at(c + n, place.right),
+            CueKind::Verb => subject_before(ctx, c, place.after)
+                .or_else(|| ctx.mention_starting_at(c + n, place.right)),
+            CueKind::Noun => continue,
+        };
+        if let Some(m) = mention {
+            return Some(Found {
+                cue: ctx.span(c, c + n),
+                mention: Some(m),
+                immediate: false,
+                end: m.end.max(c + n),
+            });
+        }
+    }
+    None
+}
+
+/// True when no word precedes the opening mark in its sentence.
+pub fn sentence_initial(ctx: &Ctx, place: &Place) -> bool {
+    (place.left..place.open).all(|i| !ctx.is_word(i) || ctx.token_in_zone(i))
+        || place.open > place.left && matches!(ctx.word(place.open - 1), ":")
+}
+
+/// The attribution of the quote at `place`.
+pub fn attribute(ctx: &Ctx, place: &Place) -> Option<Found> {
+    if sentence_initial(ctx, place) {
+        right_immediate(ctx, place)
+            .or_else(|| right_later(ctx, place))
+            .or_else(|| left(ctx, place))
+    } else {
+        let before = left(ctx, place);
+        if before.is_some_and(|f| f.mention.is_some()) {
+            return before;
+        }
+        right_immediate(ctx, place)
+            .or_else(|| right_later(ctx, place))
+            .or(before)
+    }
+}

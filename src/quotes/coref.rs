@@ -1,0 +1,666 @@
+//! Speaker mentions and what they refer to: names (entities from the
+//! entities stage), pronouns ("he", "she") resolved to the most salient
+//! preceding person, and descriptions ("the French foreign minister",
+//! "the interlocutor of RT") resolved through the titles and appositions that
+//! introduced each person earlier in the article.
+
+use super::cues::{self, is_determiner, is_preposition, is_role, role_key};
+use crate::doc::{Doc, Entity, EntityId, EntityType, Sentence, Span, Token, TokenKind};
+
+/// Most tokens a description may span ("the head of the Center for ... Sciences").
+const MAX_DESCRIPTION: usize = 14;
+/// How many sentences back a pronoun looks for its antecedent.
+const SALIENCE_SENTENCES: usize = 8;
+
+/// What a speaker mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A name of an entity.
+    Name(EntityId),
+    /// "he" / "she" (feminine when `Some(true)`).
+    Pronoun(Option<bool>),
+    /// "who" after a noun phrase: refers to the phrase before the comma.
+    Relative,
+    /// "the ROLE ...": `head` is the token index of the role noun.
+    Description {
+        /// Token index of the role noun.
+        head: usize,
+    },
+}
+
+/// A speaker mention: tokens `first..end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Kind.
+    pub kind: MentionKind,
+}
+
+/// A role learned from the text around a mention of a person.
+#[derive(Clone, Debug)]
+struct LearnedRole {
+    entity: EntityId,
+    pos: usize,
+    words: Vec<String>,
+}
+
+/// A quote already attributed, as salience evidence for later pronouns.
+#[derive(Clone, Copy, Debug)]
+pub struct Said {
+    /// Sentence index of the quote's opening mark.
+    pub sentence: usize,
+    /// Byte offset of the opening mark.
+    pub pos: usize,
+    /// Resolved speaker.
+    pub speaker: EntityId,
+}
+
+/// Per-document view for attribution: tokens, entity per token, quote zones and learned roles.
+pub struct Ctx<'a> {
+    /// The body.
+    pub body: &'a str,
+    /// Tokens of the body.
+    pub tokens: &'a [Token],
+    /// Sentences of the body.
+    pub sentences: &'a [Sentence],
+    entities: &'a [Entity],
+    /// Entity id and mention span covering each token.
+    token_entity: Vec<Option<(EntityId, Span)>>,
+    /// Byte ranges of every marked quote (opening to closing mark), sorted.
+    zones: Vec<(usize, usize)>,
+    roles: Vec<LearnedRole>,
+    gender: Vec<Option<bool>>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The view of `doc` given its tokens, sentences and quote zones.
+    pub fn new(
+        doc: &'a Doc,
+        tokens: &'a [Token],
+        sentences: &'a [Sentence],
+        zones: Vec<(usize, usize)>,
+    ) -> Ctx<'a> {
+        let mut token_entity = vec![None; tokens.len()];
+        for (id, entity) in doc.entities.iter().enumerate() {
+            for &m in &entity.mentions {
+                if m.end() > doc.body.len() {
+                    continue;
+                }
+                let first = tokens.partition_point(|t| t.span.end() <= m.start());
+                let end = tokens.partition_point(|t| t.span.start() < m.end());
+                for slot in token_entity.iter_mut().take(end).skip(first) {
+                    slot.get_or_insert((id, m));
+                }
+            }
+        }
+        let mut ctx = Ctx {
+            body: &doc.body,
+            tokens,
+            sentences,
+            entities: &doc.entities,
+            token_entity,
+            zones,
+            roles: Vec::new(),
+            gender: vec![None; doc.entities.len()],
+        };
+        ctx.learn_roles();
+        ctx
+    }
+
+    /// Text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.body[self.tokens[i].span]
+    }
+
+    /// True when token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// True when byte `pos` lies inside a marked quote.
+    pub fn in_zone(&self, pos: usize) -> bool {
+        let idx = self.zones.partition_point(|z| z.1 <= pos);
+        self.zones.get(idx).is_some_and(|z| z.0 <= pos)
+    }
+
+    /// True when token `i` lies inside a marked quote.
+    pub fn token_in_zone(&self, i: usize) -> bool {
+        self.in_zone(self.tokens[i].span.start())
+    }
+
+    /// Byte span of tokens `first..end`.
+    pub fn span(&self, first: usize, end: usize) -> Span {
+        Span::new(
+            self.tokens[first].span.start() as u32,
+            self.tokens[end.max(first + 1) - 1].span.end() as u32,
+        )
+    }
+
+    /// Index of the sentence holding byte `pos` (or the last one before it).
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.span.start() <= pos)
+            .saturating_sub(1)
+    }
+
+    fn speaker_entity(&self, i: usize) -> Option<(EntityId, Span)> {
+        let (id, span) = self.token_entity[i]?;
+        matches!(
+            self.entities[id].kind,
+            EntityType::Person | EntityType::Organization
+        )
+        .then_some((id, span))
+    }
+
+    fn is_person(&self, i: usize) -> Option<(EntityId, Span)> {
+        let (id, span) = self.token_entity[i]?;
+        (self.entities[id].kind == EntityType::Person).then_some((id, span))
+    }
+
+    fn token_range(&self, span: Span) -> (usize, usize) {
+        let first = self
+            .tokens
+            .partition_point(|t| t.span.end() <= span.start());
+        let end = self.tokens.partition_point(|t| t.span.start() < span.end());
+        (first, end.max(first + 1).min(self.tokens.len()))
+    }
+
+    /// A description whose head role noun is token `head`: extends left to a determiner.
+    fn description_at_head(&self, head: usize, floor: usize) -> Option<usize> {
+        if !is_role(self.word(head)) || self.word(head).chars().all(|c| c.is_uppercase()) {
+            return None;
+        }
+        let mut i = head;
+        for _ in 0..5 {
+            if i <= floor {
+                return None;
+            }
+            i -= 1;
+            if !self.is_word(i) || self.speaker_entity(i).is_some() && self.is_person(i).is_some() {
+                return None;
+            }
+            if is_determiner(self.word(i)) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// The speaker mention ending at token `last` (inclusive), not before token `floor`.
+    pub fn mention_ending_at(&self, last: usize, floor: usize) -> Option<Mention> {
+        let word = self.word(last);
+        if let Some((id, span)) = self.is_person(last) {
+            let (first, end) = self.token_range(span);
+            return Some(Mention {
+                first: first.max(floor),
+                end,
+                kind: MentionKind::Name(id),
+            });
+        }
+        // "the interlocutor of RT": a role noun with an "of" complement.
+        for back in 1..=6usize {
+            let Some(of) = last.checked_sub(back) else {
+                break;
+            };
+            if of <= floor || !self.is_word(of) {
+                break;
+            }
+            if self.word(of).eq_ignore_ascii_case("of") && of > floor {
+                if let Some(first) = self.description_at_head(of - 1, floor) {
+                    return Some(Mention {
+                        first,
+                        end: last + 1,
+                        kind: MentionKind::Description { head: of - 1 },
+                    });
+                }
+            }
+        }
+        if let Some((id, span)) = self.speaker_entity(last) {
+            let (first, end) = self.token_range(span);
+            return Some(Mention {
+                first: first.max(floor),
+                end,
+                kind: MentionKind::Name(id),
+            });
+        }
+        if let Some(gender) = cues::pronoun(word) {
+            return Some(Mention {
+                first: last,
+                end: last + 1,
+                kind: MentionKind::Pronoun(gender),
+            });
+        }
+        if word.eq_ignore_ascii_case("who") {
+            return Some(Mention {
+                first: last,
+                end: last + 1,
+                kind: MentionKind::Relative,
+            });
+        }
+        let first = self.description_at_head(last, floor)?;
+        Some(Mention {
+            first,
+            end: last + 1,
+            kind: MentionKind::Description { head: last },
+        })
+    }
+
+    /// The speaker mention starting at token `first`, ending before token `limit`.
+    pub fn mention_starting_at(&self, first: usize, limit: usize) -> Option<Mention> {
+        if first >= limit {
+            return None;
+        }
+        if let Some((id, span)) = self.speaker_entity(first) {
+            let (_, end) = self.token_range(span);
+            return Some(Mention {
+                first,
+                end: end.min(limit),
+                kind: MentionKind::Name(id),
+            });
+        }
+        if let Some(gender) = cues::pronoun(self.word(first)) {
+            return Some(Mention {
+                first,
+                end: first + 1,
+                kind: MentionKind::Pronoun(gender),
+            });
+        }
+        // "the editor of Arsenal magazine Alexei Leonkov": the name is the mention.
+        for i in first..(first + 10).min(limit) {
+            if !self.is_word(i) {
+                break;
+            }
+            if let Some((id, span)) = self.is_person(i) {
+                if i == first
+                    || is_determiner(self.word(first))
+                    || self
+                        .word(first)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                {
+                    let (_, end) = self.token_range(span);
+                    return Some(Mention {
+                        first: i,
+                        end: end.min(limit),
+                        kind: MentionKind::Name(id),
+                    });
+                }
+                break;
+            }
+        }
+        if !is_determiner(self.word(first)) {
+            // "according to French Foreign Minister Jean-Yves Le Drian"
+            for i in first..(first + 5).min(limit) {
+                let w = self.word(i);
+                if !self.is_word(i) || !w.chars().next().is_some_and(char::is_uppercase) {
+                    return None;
+                }
+                if let Some((id, span)) = self.is_person(i) {
+                    let (_, end) = self.token_range(span);
+                    return Some(Mention {
+                        first: i,
+                        end: end.min(limit),
+                        kind: MentionKind::Name(id),
+                    });
+                }
+            }
+            return None;
+        }
+        let mut head = None;
+        for i in first + 1..(first + 6).min(limit) {
+            if !self.is_word(i) {
+                break;
+            }
+            if let Some((id, span)) = self.is_person(i) {
+                // "the French minister Jean-Yves Le Drian": the name is the mention.
+                let (_, end) = self.token_range(span);
+                return Some(Mention {
+                    first: i,
+                    end: end.min(limit),
+                    kind: MentionKind::Name(id),
+                });
+            }
+            if is_role(self.word(i)) {
+                head = Some(i);
+                break;
+            }
+        }
+        let head = head?;
+        let mut end = head + 1;
+        if end < limit && self.word(end).eq_ignore_ascii_case("of") {
+            let mut j = end + 1;
+            while j < limit && j < head + MAX_DESCRIPTION && self.is_word(j) {
+                let w = self.word(j);
+                let capital = w.chars().next().is_some_and(char::is_uppercase);
+                if !(capital || ["the", "of", "and", "for"].contains(&w)) {
+                    break;
+                }
+                j += 1;
+                if capital {
+                    end = j;
+                }
+            }
+        }
+        Some(Mention {
+            first,
+            end,
+            kind: MentionKind::Description { head },
+        })
+    }
+
+    /// The entity a mention refers to, with a confidence, given the quotes attributed so far.
+    pub fn resolve(&self, mention: &Mention, said: &[Said]) -> Option<(EntityId, f32)> {
+        let pos = self.tokens[mention.first].span.start();
+        match mention.kind {
+            MentionKind::Name(id) => Some((id, 0.9)),
+            MentionKind::Pronoun(gender) => self.salient(pos, gender, said).map(|id| (id, 0.7)),
+            MentionKind::Relative => {
+                // "the French defense minister, who said": the phrase before the comma.
+                let comma = mention.first.checked_sub(1)?;
+                if self.word(comma) != "," || comma == 0 {
+                    return None;
+                }
+                let before = self.mention_ending_at(comma - 1, 0)?;
+                if before.kind == MentionKind::Relative {
+                    return None;
+                }
+                self.resolve(&before, said)
+            }
+            MentionKind::Description { head } => {
+                // Apposition "Lavrov, the Russian foreign minister, said".
+                // Also past short asides: "Lang, 54, a former diplomat, said".
+                if mention.first >= 2 && self.word(mention.first - 1) == "," {
+                    let floor = mention.first.saturating_sub(6);
+                    for t in (floor..mention.first - 1).rev() {
+                        if let Some((id, _)) = self.is_person(t) {
+                            return Some((id, 0.85));
+                        }
+                        if !self.is_word(t) && self.word(t) != "," {
+                            break;
+                        }
+                    }
+                }
+                if cues::is_indefinite(self.word(mention.first)) {
+                    return None; // "one aide said": someone new, unnamed
+                }
+                if let Some((id, _)) = self.by_role(mention, head, pos) {
+                    // The person of the previous sentence or two, whose title the
+                    // text never gave, is a likelier referent than a titled one further back.
+                    if let Some(near) = self.salient_within(pos, None, said, 2) {
+                        if near != id
+                            && !self.has_role(near, pos)
+                            && self.speaks_near(near, pos, said)
+                        {
+                            return Some((near, 0.6));
+                        }
+                    }
+                    return Some((id, 0.75));
+                }
+                // "the analyst", "the expert": most often the person quoted last.
+                let s0 = self.sentence_of(pos);
+                if let Some(q) = said
+                    .iter()
+                    .rev()
+                    .find(|q| q.pos < pos && q.sentence + SALIENCE_SENTENCES * 2 >= s0)
+                {
+                    return Some((q.speaker, 0.5));
+                }
+                self.salient(pos, None, said).map(|id| (id, 0.5))
+            }
+        }
+    }
+
+    /// The person whose learned roles best match the description.
+    fn by_role(&self, mention: &Mention, head: usize, pos: usize) -> Option<(EntityId, usize)> {
+        let head_key = role_key(self.word(head));
+        let mods: Vec<String> = (mention.first + 1..mention.end)
+            .filter(|&i| i != head && self.is_word(i))
+            .map(|i| role_key(self.word(i)))
+            .filter(|w| !["of", "the", "and", "for"].contains(&w.as_str()))
+            .collect();
+        let before_head = (head > mention.first + 1).then(|| role_key(self.word(head - 1)));
+        let mut best: Option<(usize, usize, EntityId)> = None; // (score, last mention, id)
+        for role in self.roles.iter().filter(|r| r.pos < pos) {
+            let Some(at) = role.words.iter().position(|w| *w == head_key) else {
+                continue;
+            };
+            let mut score = 2 + mods.iter().filter(|m| role.words.contains(m)).count();
+            if at > 0 && before_head.as_ref() == Some(&role.words[at - 1]) {
+                score += 1;
+            }
+            let last = self.entities[role.entity]
+                .mentions
+                .iter()
+                .filter(|m| m.start() < pos)
+                .map(|m| m.start())
+                .max()
+                .unwrap_or(0);
+            if best.is_none_or(|b| (score, last) > (b.0, b.1)) {
+                best = Some((score, last, role.entity));
+            }
+        }
+        best.map(|b| (b.2, b.0))
+    }
+
+    /// Whether `id` is quoted, or named next to a speech cue, in the two sentences before `pos`.
+    fn speaks_near(&self, id: EntityId, pos: usize, said: &[Said]) -> bool {
+        let s0 = self.sentence_of(pos);
+        let lo = s0.saturating_sub(2);
+        if said
+            .iter()
+            .any(|q| q.speaker == id && q.sentence >= lo && q.pos < pos)
+        {
+            return true;
+        }
+        (lo..=s0).any(|s| {
+            let range = self.sentences[s].token_range();
+            let named = range
+                .clone()
+                .any(|i| self.token_entity[i].is_some_and(|e| e.0 == id));
+            named
+                && range.clone().any(|i| {
+                    let next = if i + 1 < range.end {
+                        self.word(i + 1)
+                    } else {
+                        ""
+                    };
+                    self.tokens[i].span.start() < pos
+                        && cues::cue_at(&[self.word(i), next]).is_some()
+                })
+        })
+    }
+
+    /// Whether any role was learned for `id` before byte `pos`.
+    fn has_role(&self, id: EntityId, pos: usize) -> bool {
+        self.roles.iter().any(|r| r.entity == id && r.pos < pos)
+    }
+
+    /// The most salient person before byte `pos`: the speaker of the latest
+    /// attributed quote or the subject-like person of the latest sentence naming one.
+    pub fn salient(&self, pos: usize, gender: Option<bool>, said: &[Said]) -> Option<EntityId> {
+        self.salient_within(pos, gender, said, SALIENCE_SENTENCES)
+    }
+
+    /// [`Ctx::salient`] looking at most `back` sentences back.
+    fn salient_within(
+        &self,
+        pos: usize,
+        gender: Option<bool>,
+        said: &[Said],
+        back: usize,
+    ) -> Option<EntityId> {
+        if self.sentences.is_empty() {
+            return None;
+        }
+        let s0 = self.sentence_of(pos);
+        let compatible = |id: EntityId| match (gender, self.gender[id]) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        for s in (s0.saturating_sub(back)..=s0).rev() {
+            let sentence = self.sentences[s];
+            let limit = if s == s0 { pos } else { sentence.span.end() };
+            if let Some(q) = said
+                .iter()
+                .rev()
+                .find(|q| q.sentence == s && q.pos < limit && compatible(q.speaker))
+            {
+                return Some(q.speaker);
+            }
+            let mut fallback = None;
+            let mut i = sentence.first_token as usize;
+            while i < sentence.end_token as usize && self.tokens[i].span.start() < limit {
+                if self.token_in_zone(i) {
+                    i += 1;
+                    continue;
+                }
+                if let Some((id, span)) = self.is_person(i) {
+                    let (first, end) = self.token_range(span);
+                    if compatible(id) {
+                        if !self.prepositional(first, sentence.first_token as usize) {
+                            return Some(id);
+                        }
+                        if s != s0 {
+                            fallback.get_or_insert(id);
+                        }
+                    }
+                    i = end.max(i + 1);
+                    continue;
+                }
+                i += 1;
+            }
+            if fallback.is_some() {
+                return fallback;
+            }
+        }
+        None
+    }
+
+    /// True for an organisation named after a preposition ("between the EU"):
+    /// an object, not the subject of a nearby speech verb.
+    pub fn is_object(&self, m: &Mention, floor: usize) -> bool {
+        match m.kind {
+            MentionKind::Name(id) => {
+                self.entities[id].kind != EntityType::Person && self.prepositional(m.first, floor)
+            }
+            _ => false,
+        }
+    }
+
+    /// True when the name at token `first` follows a preposition (past its title words).
+    fn prepositional(&self, first: usize, floor: usize) -> bool {
+        let mut i = first;
+        while i > floor {
+            i -= 1;
+            let w = self.word(i);
+            if w.chars().next().is_some_and(char::is_uppercase) && !is_preposition(w)
+                || w.eq_ignore_ascii_case("the")
+            {
+                continue;
+            }
+            return is_preposition(w) || w.ends_with("’s") || w.ends_with("'s");
+        }
+        false
+    }
+
+    fn learn_roles(&mut self) {
+        let mut roles = Vec::new();
+        for (id, entity) in self.entities.iter().enumerate() {
+            if entity.kind != EntityType::Person {
+                continue;
+            }
+            for &m in &entity.mentions {
+                if m.end() > self.body.len() {
+                    continue;
+                }
+                let (first, end) = self.token_range(m);
+                if first >= self.tokens.len() {
+                    continue;
+                }
+                let floor = self.sentences[self.sentence_of(m.start())].first_token as usize;
+                self.learn_gender(id, first, floor);
+                for words in self.role_windows(first, end, floor) {
+                    if words.iter().any(|w| is_role(w)) {
+                        roles.push(LearnedRole {
+                            entity: id,
+                            pos: m.start(),
+                            words,
+                        });
+                    }
+                }
+            }
+        }
+        self.roles = roles;
+    }
+
+    fn learn_gender(&mut self, id: EntityId, first: usize, floor: usize) {
+        if first == 0 || first <= floor {
+            return;
+        }
+        let w = self.word(first - 1).trim_end_matches('.');
+        let g = match w.to_lowercase().as_str() {
+            "mr" | "monsieur" | "sir" | "mister" => Some(false),
+            "mrs" | "ms" | "madame" | "mme" | "miss" | "lady" | "dame" => Some(true),
+            _ => None,
+        };
+        if g.is_some() {
+            self.gender[id] = g;
+        }
+    }
+
+    /// Word windows around a mention that may hold its title or role.
+    fn role_windows(&self, first: usize, end: usize, floor: usize) -> Vec<Vec<String>> {
+        let key = |i: usize| role_key(self.word(i));
+        let mut out = Vec::new();
+        // Title before the name: "French Foreign Minister Jean-Yves Le Drian".
+        let mut pre = Vec::new();
+        let mut i = first;
+        while i > floor && pre.len() < 10 {
+            i -= 1;
+            let w = self.word(i);
+            let title = w.chars().next().is_some_and(char::is_uppercase)
+                || is_role(w)
+                || ["of", "the", "and", "for"].contains(&w);
+            if !self.is_word(i) || self.is_person(i).is_some() || !title {
+                break;
+            }
+            pre.push(key(i));
+        }
+        pre.reverse();
+        out.push(pre);
+        // Apposition after: "David Cadier, a researcher at ..., told".
+        if end < self.tokens.len() && self.word(end) == "," {
+            let words: Vec<String> = (end + 1..self.tokens.len().min(end + 16))
+                .take_while(|&j| self.is_word(j))
+                .map(key)
+                .collect();
+            if words
+                .first()
+                .is_some_and(|w| is_determiner(w) || is_role(w))
+            {
+                out.push(words);
+            }
+        }
+        // Apposition before: "the head of the Center ..., Yuri Rubinsky,".
+        if first >= 2 && first > floor + 1 && self.word(first - 1) == "," {
+            let mut words = Vec::new();
+            let mut j = first - 1;
+            while j > floor && words.len() < 16 {
+                j -= 1;
+                if !self.is_word(j) {
+                    break;
+                }
+                words.push(key(j));
+            }
+            words.reverse();
+            if words.first().is_some_and(|w| is_determiner(w)) {
+                out.push(words);
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,498 @@
+//! Word lists of the quote stage: speech cues (verbs, phrases, nouns), role
+//! nouns that head descriptions of people ("the French foreign minister",
+//! "the analyst"), pronouns and the words that mark scare quotes.
+//!
+//! All matching is ASCII-case-insensitive on whole tokens.
+
+/// Single-word speech verbs in every inflection we accept.
+const VERBS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "note",
+    "notes",
+    "noted",
+    "noting",
+    "stress",
+    "stresses",
+    "stressed",
+    "stressing",
+    "warn",
+    "warns",
+    "warned",
+    "warning",
+    "recall",
+    "recalls",
+    "recalled",
+    "recalling",
+    "explain",
+    "explains",
+    "explained",
+    "explaining",
+    "declare",
+    "declares",
+    "declared",
+    "declaring",
+    "stated",
+    "stating",
+    "announce",
+    "announces",
+    "announced",
+    "announcing",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+    "argue",
+    "argues",
+    "argued",
+    "arguing",
+    "claim",
+    "claims",
+    "claimed",
+    "claiming",
+    "comment",
+    "commented",
+    "commenting",
+    "remark",
+    "remarked",
+    "emphasize",
+    "emphasizes",
+    "emphasized",
+    "emphasizing",
+    "emphasise",
+    "emphasised",
+    "underline",
+    "underlined",
+    "underlines",
+    "underscored",
+    "underscores",
+    "conclude",
+    "concluded",
+    "concludes",
+    "acknowledge",
+    "acknowledged",
+    "acknowledges",
+    "acknowledging",
+    "admit",
+    "admits",
+    "admitted",
+    "assert",
+    "asserts",
+    "asserted",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "confirming",
+    "describe",
+    "describes",
+    "described",
+    "describing",
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "write",
+    "writes",
+    "wrote",
+    "writing",
+    "tweet",
+    "tweeted",
+    "posted",
+    "reply",
+    "replies",
+    "replied",
+    "answer",
+    "answered",
+    "respond",
+    "responded",
+    "ask",
+    "asks",
+    "asked",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "suggest",
+    "suggests",
+    "suggested",
+    "caution",
+    "cautions",
+    "cautioned",
+    "cautioning",
+    "express",
+    "expressed",
+    "expresses",
+    "expressing",
+    "predict",
+    "predicted",
+    "promise",
+    "promised",
+    "vow",
+    "vowed",
+    "pledge",
+    "pledged",
+    "complain",
+    "complained",
+    "deny",
+    "denied",
+    "denies",
+    "reiterate",
+    "reiterated",
+    "observe",
+    "observed",
+    "indicate",
+    "indicated",
+    "indicates",
+    "mention",
+    "mentioned",
+    "reveal",
+    "revealed",
+    "quoted",
+    "cited",
+    "echoed",
+    "conveyed",
+    "voiced",
+    "affirmed",
+    "maintained",
+    "contended",
+    "recounted",
+    "elaborated",
+    "summarized",
+    "summarised",
+    "joked",
+    "quipped",
+    "wondered",
+    "exclaimed",
+    "shouted",
+    "whispered",
+    "lamented",
+    "boasted",
+    "conceded",
+    "countered",
+    "retorted",
+    "hinted",
+    "testified",
+    "briefed",
+    "signaled",
+    "signalled",
+    "demanded",
+    "threatened",
+    "proclaimed",
+    "stressing",
+    "believes",
+    "thinks",
+    "estimated",
+];
+
+/// Verbs that open a reported clause ("said that ...") for indirect speech.
+const REPORTING: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "warned",
+    "warns",
+    "recalled",
+    "explained",
+    "declared",
+    "stated",
+    "announced",
+    "insisted",
+    "argued",
+    "claimed",
+    "emphasized",
+    "emphasised",
+    "acknowledged",
+    "admitted",
+    "asserted",
+    "confirmed",
+    "suggested",
+    "cautioned",
+    "indicated",
+    "reiterated",
+    "conveyed",
+    "stating",
+    "noting",
+    "adding",
+    "stressing",
+    "warning",
+    "insisting",
+    "arguing",
+    "claiming",
+    "explaining",
+    "believes",
+    "thinks",
+    "predicted",
+    "promised",
+    "vowed",
+];
+
+/// Particles completing a phrasal speech verb: "pointed out", "summed up".
+const PHRASAL: &[(&[&str], &str)] = &[
+    (&["point", "points", "pointed", "pointing"], "out"),
+    (&["sum", "sums", "summed", "summing"], "up"),
+    (&["make", "makes", "made", "making"], "clear"),
+    (&["went", "goes", "go"], "on"),
+    (&["according", "accordance"], "to"),
+    (&["in", "in"], "quotes"),
+];
+
+/// Nouns that announce speech: "in a statement", "in an interview".
+const NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "interview",
+    "remarks",
+    "comments",
+    "speech",
+    "tweet",
+    "post",
+    "communique",
+    "announcement",
+    "briefing",
+    "words",
+];
+
+/// Nouns that head a description of a person: "the French foreign minister",
+/// "the analyst", "the interlocutor of RT". Singular forms; a trailing "s" is
+/// stripped before lookup when comparing with learned roles.
+const ROLES: &[&str] = &[
+    "minister",
+    "president",
+    "premier",
+    "chancellor",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "leader",
+    "diplomat",
+    "ambassador",
+    "envoy",
+    "expert",
+    "analyst",
+    "researcher",
+    "professor",
+    "scholar",
+    "economist",
+    "scientist",
+    "head",
+    "chief",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "founder",
+    "editor",
+    "journalist",
+    "reporter",
+    "columnist",
+    "commentator",
+    "interlocutor",
+    "lawyer",
+    "attorney",
+    "judge",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "legislator",
+    "deputy",
+    "mayor",
+    "governor",
+    "general",
+    "commander",
+    "officer",
+    "prosecutor",
+    "adviser",
+    "advisor",
+    "aide",
+    "negotiator",
+    "representative",
+    "candidate",
+    "politician",
+    "activist",
+    "author",
+    "historian",
+    "specialist",
+    "strategist",
+    "manager",
+    "executive",
+    "owner",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "counterpart",
+    "colleague",
+    "source",
+    "member",
+    "doctor",
+    "policeman",
+    "spokesmen",
+    "mp",
+    "chairperson",
+    "coach",
+    "player",
+    "witness",
+    "resident",
+    "student",
+    "teacher",
+    "father",
+    "mother",
+    "woman",
+    "man",
+];
+
+/// Pronouns that can be the subject of a speech verb, with their gender
+/// (`Some(true)` feminine).
+pub fn pronoun(word: &str) -> Option<Option<bool>> {
+    if word.eq_ignore_ascii_case("he") {
+        Some(Some(false))
+    } else if word.eq_ignore_ascii_case("she") {
+        Some(Some(true))
+    } else {
+        None
+    }
+}
+
+/// Determiners that open a description.
+pub fn is_determiner(word: &str) -> bool {
+    [
+        "the", "a", "an", "one", "another", "this", "that", "his", "her", "its", "their", "our",
+    ]
+    .iter()
+    .any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// Indefinite determiners: "an aide said" introduces someone new.
+pub fn is_indefinite(word: &str) -> bool {
+    ["a", "an", "one", "another", "some"]
+        .iter()
+        .any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// Prepositions: a name after one is rarely the subject of its sentence.
+pub fn is_preposition(word: &str) -> bool {
+    [
+        "of", "with", "by", "to", "between", "from", "for", "than", "against", "about", "at", "on",
+        "in", "into", "toward", "towards", "under", "among", "like", "via",
+    ]
+    .iter()
+    .any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// Words before a quote that make it a label rather than a quotation.
+pub fn is_scare_marker(word: &str) -> bool {
+    [
+        "so-called",
+        "dubbed",
+        "termed",
+        "nicknamed",
+        "branded",
+        "labelled",
+        "labeled",
+    ]
+    .iter()
+    .any(|d| word.eq_ignore_ascii_case(d))
+}
+
+fn any_eq(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// How a cue relates to its speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// A speech verb: the speaker is its subject ("X said", "said X").
+    Verb,
+    /// "according to": the speaker follows the cue.
+    According,
+    /// A speech noun ("in a statement"): supports a nearby attribution.
+    Noun,
+}
+
+/// The cue starting at `words[0]`: its length in words and kind.
+pub fn cue_at(words: &[&str]) -> Option<(usize, CueKind)> {
+    let first = *words.first()?;
+    let second = words.get(1).copied().unwrap_or("");
+    for (heads, particle) in PHRASAL {
+        if any_eq(heads, first) && second.eq_ignore_ascii_case(particle) {
+            if first.eq_ignore_ascii_case("in") {
+                return None;
+            }
+            let kind = if first.eq_ignore_ascii_case("according") {
+                CueKind::According
+            } else {
+                CueKind::Verb
+            };
+            return Some((2, kind));
+        }
+    }
+    if any_eq(VERBS, first) {
+        return Some((1, CueKind::Verb));
+    }
+    if any_eq(NOUNS, first) {
+        return Some((1, CueKind::Noun));
+    }
+    None
+}
+
+/// True for verbs that introduce reported content ("said that ...").
+pub fn is_reporting(word: &str) -> bool {
+    any_eq(REPORTING, word)
+}
+
+/// True for a role noun heading a description of a person.
+pub fn is_role(word: &str) -> bool {
+    any_eq(ROLES, word)
+}
+
+/// Singular, lowercase form of a word for role comparison.
+pub fn role_key(word: &str) -> String {
+    let lower = word.to_lowercase();
+    match lower.strip_suffix('s') {
+        Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem.to_owned(),
+        _ => lower,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_single_and_phrasal_cues() {
+        assert_eq!(cue_at(&["said", "Shoigu"]), Some((1, CueKind::Verb)));
+        assert_eq!(cue_at(&["summed", "up"]), Some((2, CueKind::Verb)));
+        assert_eq!(cue_at(&["According", "to"]), Some((2, CueKind::According)));
+        assert_eq!(cue_at(&["statement"]), Some((1, CueKind::Noun)));
+        assert_eq!(cue_at(&["talks"]), None);
+    }
+
+    #[test]
+    fn role_keys_drop_plural_s() {
+        assert_eq!(role_key("Ministers"), "minister");
+        assert_eq!(role_key("boss"), "boss");
+    }
+}

@@ -1,0 +1,390 @@
+//! Quotations and their speakers.
+//!
+//! Requires: tokens, sentences and entities. Assigns: [`Doc::quotes`](crate::doc::Doc::quotes)
+//! and, through [`speakers`], [`Doc::speakers`](crate::doc::Doc::speakers).
+//!
+//! 1. [`marks`] pairs quote marks of every style paragraph by paragraph.
+//! 2. [`attribution`] finds each quote's speech cue ([`cues`]) and speaker
+//!    mention around it; [`coref`] resolves names, pronouns and descriptions to
+//!    entities. A quote-only sentence or paragraph continues the previous speaker.
+//! 3. Quotes interrupted by their attribution (`"A," he said, "B."`) are joined
+//!    into fragments of one quote; each quote gets its [`QuoteKind`].
+//! 4. Optionally, [`indirect`] adds reported speech ("X said that ...").
+//!
+//! A speaker is set only when a mention resolves to an entity of the entities
+//! stage; otherwise it stays empty, never guessed.
+
+pub mod attribution;
+pub mod coref;
+pub mod cues;
+pub mod eval;
+pub mod indirect;
+pub mod marks;
+
+use crate::doc::{Doc, EntityId, Quote, QuoteKind, Sentence, Span, SpeakerSentiment, Token};
+use crate::error::Result;
+use attribution::{attribute, sentence_initial, Found, Place};
+use coref::{Ctx, Said};
+
+/// Longest heading (in words) whose quotes are titles, not quotations.
+const HEADING_WORDS: usize = 25;
+/// Quotes of at most this many words with no speech cue are scare quotes.
+const SCARE_WORDS: usize = 4;
+
+/// Settings of the quote stage (`quotes` in the config file).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Also report indirect speech ("X said that ...") as INDIRECT quotes.
+    /// Off by default: gold sets of direct quotes count them as false positives.
+    pub indirect: bool,
+}
+
+/// Finds quotations and attributes them. Build once and share.
+#[derive(Clone, Debug, Default)]
+pub struct QuoteExtractor {
+    indirect: bool,
+}
+
+/// A quote being built.
+#[derive(Clone, Debug)]
+struct Draft {
+    marked: marks::Marked,
+    place: Place,
+    found: Option<Found>,
+    speaker: Option<EntityId>,
+    speaker_span: Option<Span>,
+    confidence: f32,
+    kind: QuoteKind,
+}
+
+impl QuoteExtractor {
+    /// The extractor (marked quotes only; see [`QuoteExtractor::with_indirect`]).
+    pub fn new() -> Result<QuoteExtractor> {
+        Ok(QuoteExtractor { indirect: false })
+    }
+
+    /// Also report indirect speech ("X said that ...") as [`QuoteKind::Indirect`].
+    pub fn with_indirect(mut self, indirect: bool) -> QuoteExtractor {
+        self.indirect = indirect;
+        self
+    }
+
+    /// Quotes of `doc` in body order.
+    pub fn run(&self, doc: &Doc) -> Vec<Quote> {
+        if doc.body.trim().is_empty() {
+            return Vec::new();
+        }
+        let owned;
+        let (tokens, sentences): (&[Token], &[Sentence]) = if doc.tokens.is_empty() {
+            owned = crate::segment::Segmenter::new().run(&doc.body);
+            (&owned.0, &owned.1)
+        } else {
+            (&doc.tokens, &doc.sentences)
+        };
+        if tokens.is_empty() || sentences.is_empty() {
+            return Vec::new();
+        }
+        let paragraphs = if doc.paragraphs.is_empty() {
+            crate::clean::line_blocks(&doc.body)
+        } else {
+            doc.paragraphs.clone()
+        };
+        let heading: Vec<bool> = paragraphs
+            .iter()
+            .map(|&p| is_heading(doc.text(p)))
+            .collect();
+        let marked: Vec<marks::Marked> = marks::find(&doc.body, &paragraphs)
+            .into_iter()
+            .filter(|m| !heading[m.paragraph])
+            .collect();
+        let zones = marked.iter().map(|m| (m.open, m.close)).collect();
+        let ctx = Ctx::new(doc, tokens, sentences, zones);
+        let mut said: Vec<Said> = Vec::new();
+        let mut drafts: Vec<Draft> = Vec::with_capacity(marked.len());
+        for m in marked {
+            let draft = self.attribute(&ctx, m, &drafts, &said, &paragraphs);
+            if let Some(speaker) = draft.speaker {
+                said.push(Said {
+                    sentence: ctx.sentence_of(draft.marked.open),
+                    pos: draft.marked.open,
+                    speaker,
+                });
+            }
+            drafts.push(draft);
+        }
+        let drafts = join_fragments(&ctx, drafts);
+        let mut quotes: Vec<Quote> = drafts.into_iter().map(|d| finish(&ctx, d)).collect();
+        if self.indirect {
+            quotes.extend(indirect::find(&ctx, &said));
+        }
+        quotes.sort_by_key(|q| q.span);
+        quotes
+    }
+
+    fn attribute(
+        &self,
+        ctx: &Ctx,
+        marked: marks::Marked,
+        earlier: &[Draft],
+        said: &[Said],
+        paragraphs: &[Span],
+    ) -> Draft {
+        let tokens = ctx.tokens;
+        let open = tokens.partition_point(|t| t.span.start() < marked.open);
+        let after = tokens.partition_point(|t| t.span.start() < marked.close);
+        let s_open = ctx.sentence_of(marked.open);
+        let s_close = ctx.sentence_of(marked.close.saturating_sub(1).max(marked.open));
+        let place = Place {
+            left: (ctx.sentences[s_open].first_token as usize).min(open),
+            open,
+            after,
+            right: (ctx.sentences[s_close].end_token as usize).max(after),
+        };
+        let found = attribute(ctx, &place)
+            .or_else(|| introduced(ctx, &place, paragraphs, marked.paragraph));
+        let mut draft = Draft {
+            marked,
+            place,
+            found,
+            speaker: None,
+            speaker_span: None,
+            confidence: 0.0,
+            kind: QuoteKind::Direct,
+        };
+        let words = word_count(ctx, &draft.marked.pieces);
+        let initial = sentence_initial(ctx, &place);
+        // A whole sentence in quotes ("Nobody should doubt that.") is a statement, however short.
+        let sentence = initial
+            && draft
+                .marked
+                .pieces
+                .last()
+                .is_some_and(|&p| ctx.body[p].trim_end().ends_with(['.', '!', '?', '…']));
+        if let Some(f) = found {
+            if let Some(m) = f.mention {
+                draft.speaker_span = Some(ctx.span(m.first, m.end));
+                if let Some((id, conf)) = ctx.resolve(&m, said) {
+                    draft.speaker = Some(id);
+                    draft.confidence = conf;
+                }
+            } else if let Some(prev) = earlier
+                .last()
+                .filter(|p| p.speaker.is_some() && ctx.sentence_of(p.marked.open) == s_open)
+            {
+                // "… said Parly, but added …, “…”": the same sentence's speaker.
+                draft.speaker = prev.speaker;
+                draft.speaker_span = prev.speaker_span;
+                draft.confidence = 0.6;
+            }
+            draft.kind = if initial {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+        } else if let Some(prev) =
+            continued(ctx, &draft, earlier, paragraphs, initial, words, sentence)
+        {
+            draft.speaker = prev.speaker;
+            draft.speaker_span = prev.speaker_span;
+            draft.confidence = 0.6;
+            draft.kind = QuoteKind::Direct;
+        } else if words <= SCARE_WORDS && !sentence {
+            draft.kind = QuoteKind::Scare;
+        } else {
+            draft.kind = if initial {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+        }
+        if draft.kind != QuoteKind::Direct && looks_like_label(ctx, &draft, words) {
+            draft.kind = QuoteKind::Scare;
+        }
+        if draft.kind == QuoteKind::Scare {
+            draft.speaker = None;
+            draft.speaker_span = None;
+            draft.confidence = 0.0;
+        }
+        draft
+    }
+}
+
+/// "Smith said:" closing the previous paragraph introduces a quote that opens its paragraph.
+fn introduced(ctx: &Ctx, place: &Place, paragraphs: &[Span], p: usize) -> Option<Found> {
+    let prev = paragraphs.get(p.checked_sub(1)?)?;
+    if !ctx.body[*prev].trim_end().ends_with(':') || !sentence_initial(ctx, place) {
+        return None;
+    }
+    let s = ctx.sentence_of(prev.end().saturating_sub(1));
+    let widened = Place {
+        left: ctx.sentences[s].first_token as usize,
+        ..*place
+    };
+    attribution::attribute(ctx, &widened).filter(|f| f.mention.is_some() && !f.immediate)
+}
+
+/// The earlier quote whose speaker a cue-less quote continues: the previous
+/// quote of the same paragraph, or of the previous paragraph when this
+/// paragraph is quotes only, with no other person named in between.
+fn continued<'d>(
+    ctx: &Ctx,
+    draft: &Draft,
+    earlier: &'d [Draft],
+    paragraphs: &[Span],
+    initial: bool,
+    words: usize,
+    sentence: bool,
+) -> Option<&'d Draft> {
+    let prev = earlier.last()?;
+    prev.speaker?;
+    if !initial || (words <= SCARE_WORDS && !sentence) {
+        return None;
+    }
+    let p = draft.marked.paragraph;
+    let prev_p = prev.marked.paragraph + prev.marked.pieces.len().saturating_sub(1);
+    let same = prev_p == p;
+    let quote_only = {
+        let para = paragraphs[p];
+        let body = ctx.body;
+        let mut outside = String::new();
+        let mut at = para.start();
+        for d in earlier.iter().filter(|d| d.marked.paragraph == p) {
+            outside.push_str(body.get(at..d.marked.open.max(at)).unwrap_or(""));
+            at = d.marked.close.max(at);
+        }
+        outside.push_str(body.get(at..draft.marked.open.max(at)).unwrap_or(""));
+        outside.push_str(
+            body.get(draft.marked.close.min(para.end())..para.end())
+                .unwrap_or(""),
+        );
+        !outside.chars().any(char::is_alphanumeric)
+    };
+    (same || (prev_p + 1 == p && quote_only)).then_some(prev)
+}
+
+/// A short quote used as a name or label: after "so-called"/"dubbed", or a
+/// capitalised title after "the" ("the “Norman Four”").
+fn looks_like_label(ctx: &Ctx, draft: &Draft, words: usize) -> bool {
+    let open = draft.place.open;
+    if open == 0 || words > SCARE_WORDS {
+        return false;
+    }
+    let before = ctx.word(open - 1);
+    if cues::is_scare_marker(before) {
+        return true;
+    }
+    let text = &ctx.body[draft.marked.pieces[0]];
+    let titled = text.split_whitespace().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    before.eq_ignore_ascii_case("the") && titled && draft.found.is_none_or(|f| f.mention.is_none())
+        || before.eq_ignore_ascii_case("the") && titled && words <= 2
+}
+
+/// Joins `“A,” he said, “B.”` into one quote with two fragments.
+fn join_fragments(ctx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        if let Some(prev) = out.last_mut() {
+            if interrupted(ctx, prev, &d) {
+                prev.marked.pieces.extend(d.marked.pieces.iter().copied());
+                prev.marked.close = d.marked.close;
+                prev.kind = QuoteKind::Direct;
+                continue;
+            }
+        }
+        out.push(d);
+    }
+    out
+}
+
+fn interrupted(ctx: &Ctx, prev: &Draft, next: &Draft) -> bool {
+    let Some(found) = prev.found.filter(|f| f.immediate && f.mention.is_some()) else {
+        return false;
+    };
+    if prev.marked.paragraph != next.marked.paragraph || prev.kind == QuoteKind::Scare {
+        return false;
+    }
+    let Some(last) = prev.marked.pieces.last() else {
+        return false;
+    };
+    let first_text = ctx.body[*last].trim_end();
+    if first_text.ends_with(['.', '!', '?', '…']) {
+        return false;
+    }
+    // Between the attribution and the next opening mark: only "," or ":".
+    let end = ctx.tokens[found.end.min(ctx.tokens.len()) - 1].span.end();
+    let gap = ctx.body.get(end..next.marked.open).unwrap_or("x");
+    let gap = gap.trim();
+    matches!(gap, "," | ":" | ";" | "—" | "–")
+}
+
+fn word_count(ctx: &Ctx, pieces: &[Span]) -> usize {
+    pieces
+        .iter()
+        .map(|&p| {
+            ctx.body[p]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count()
+        })
+        .sum()
+}
+
+fn finish(ctx: &Ctx, d: Draft) -> Quote {
+    let pieces = d.marked.pieces;
+    let span = pieces[0].cover(pieces[pieces.len() - 1]);
+    let _ = ctx;
+    Quote {
+        span,
+        fragments: if pieces.len() > 1 { pieces } else { Vec::new() },
+        kind: d.kind,
+        speaker: d.speaker,
+        speaker_span: d.speaker_span,
+        cue: d
+            .found
+            .filter(|_| d.kind != QuoteKind::Scare)
+            .map(|f| f.cue),
+        confidence: d.confidence,
+        sentiment: None,
+    }
+}
+
+/// True for a title-like line: short and without sentence-final punctuation.
+fn is_heading(line: &str) -> bool {
+    let trimmed = line.trim().trim_end_matches(|c: char| {
+        crate::segment::is_quote_char(c) || c == ')' || c.is_whitespace()
+    });
+    let last = trimmed.chars().next_back();
+    let words = trimmed.split_whitespace().count();
+    words <= HEADING_WORDS && !last.is_some_and(|c| ".!?…,;".contains(c))
+}
+
+/// Every speaker entity with the indices of its quotes (scare quotes excluded),
+/// in order of first quote.
+pub fn speakers(quotes: &[Quote]) -> Vec<SpeakerSentiment> {
+    let mut speakers: Vec<SpeakerSentiment> = Vec::new();
+    for (index, quote) in quotes.iter().enumerate() {
+        let Some(entity) = quote.speaker else {
+            continue;
+        };
+        if quote.kind == QuoteKind::Scare {
+            continue;
+        }
+        match speakers.iter_mut().find(|s| s.entity == entity) {
+            Some(speaker) => speaker.quotes.push(index),
+            None => speakers.push(SpeakerSentiment {
+                entity,
+                quotes: vec![index],
+                sentiment: None,
+            }),
+        }
+    }
+    speakers
+}
+
+#[cfg(test)]
+mod tests;

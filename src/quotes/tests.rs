@@ -1,0 +1,408 @@
+//! One small article per construction, plus a property test over random quote marks.
+
+use super::*;
+use crate::doc::{Entity, EntityType, InputFormat};
+use crate::segment::Segmenter;
+use proptest::prelude::*;
+
+/// A document over `text` whose PERSON entities are `people`: every whole-word
+/// occurrence of each listed form is a mention; the first form is the name.
+fn doc(text: &str, people: &[&[&str]]) -> Doc {
+    let mut doc = Doc::new(text.to_owned(), InputFormat::Text);
+    let (tokens, sentences) = Segmenter::new().run(text);
+    doc.tokens = tokens;
+    doc.sentences = sentences;
+    doc.paragraphs = crate::clean::line_blocks(text);
+    let mut taken: Vec<Span> = Vec::new();
+    for forms in people {
+        let mut sorted: Vec<&str> = forms.to_vec();
+        sorted.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        let mut mentions = Vec::new();
+        for form in sorted {
+            for (at, _) in text.match_indices(form) {
+                let span = Span::from_range(at..at + form.len());
+                let glued = text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    || text[span.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if !glued && !taken.iter().any(|t| t.overlaps(span)) {
+                    taken.push(span);
+                    mentions.push(span);
+                }
+            }
+        }
+        mentions.sort();
+        doc.entities.push(Entity {
+            name: forms[0].to_owned(),
+            kind: EntityType::Person,
+            mentions,
+            sentiment: None,
+        });
+    }
+    doc
+}
+
+fn run(doc: &Doc) -> Vec<Quote> {
+    QuoteExtractor::new().unwrap().run(doc)
+}
+
+/// `(text, kind, speaker name, speaker span text)` of each quote, for readable asserts.
+fn show(doc: &Doc) -> Vec<(String, QuoteKind, Option<String>, Option<String>)> {
+    run(doc)
+        .iter()
+        .map(|q| {
+            (
+                q.text(&doc.body),
+                q.kind,
+                q.speaker.map(|id| doc.entities[id].name.clone()),
+                q.speaker_span.map(|s| doc.text(s).to_owned()),
+            )
+        })
+        .collect()
+}
+
+fn speaker_of(doc: &Doc, text: &str) -> Option<String> {
+    show(doc)
+        .into_iter()
+        .find(|q| q.0.contains(text))
+        .unwrap_or_else(|| panic!("no quote with {text:?} in {:#?}", show(doc)))
+        .2
+}
+
+#[test]
+fn curly_double_quote_with_inverted_attribution() {
+    let d = doc("“The time has come,” said Anna Berg.\n", &[&["Anna Berg"]]);
+    let q = show(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "The time has come,");
+    assert_eq!(q[0].1, QuoteKind::Direct);
+    assert_eq!(q[0].2.as_deref(), Some("Anna Berg"));
+    assert_eq!(q[0].3.as_deref(), Some("Anna Berg"));
+}
+
+#[test]
+fn straight_double_quotes_with_name_then_verb() {
+    let d = doc(
+        "\"We will not give up on this,\" Berg told reporters.\n",
+        &[&["Anna Berg", "Berg"]],
+    );
+    assert_eq!(speaker_of(&d, "give up"), Some("Anna Berg".into()));
+}
+
+#[test]
+fn single_curly_and_guillemets_and_low_marks() {
+    let text = "‘We are ready to talk now,’ said Berg.\n«Nothing is decided yet today,» Kowalski said.\n„Wir sind bereit zu reden,“ said Weber.\n";
+    let d = doc(text, &[&["Berg"], &["Kowalski"], &["Weber"]]);
+    assert_eq!(speaker_of(&d, "ready"), Some("Berg".into()));
+    assert_eq!(speaker_of(&d, "Nothing"), Some("Kowalski".into()));
+    assert_eq!(speaker_of(&d, "Wir"), Some("Weber".into()));
+}
+
+#[test]
+fn stray_space_before_closing_mark() {
+    let d = doc(
+        "“We are determined to go as far as our colleagues are ready to go, ”said Ivanov.\n",
+        &[&["Ivanov"]],
+    );
+    let q = show(&d);
+    assert_eq!(q.len(), 1);
+    assert!(q[0].0.ends_with("ready to go,"), "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("Ivanov"));
+}
+
+#[test]
+fn apostrophes_inside_quotes_do_not_close_them() {
+    let d = doc(
+        "‘France’s interests and the country’s future are at stake,’ said Berg.\n",
+        &[&["Berg"]],
+    );
+    let q = show(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].0,
+        "France’s interests and the country’s future are at stake,"
+    );
+}
+
+#[test]
+fn multi_paragraph_quote_is_one_quote() {
+    let text = "Berg spoke at length. She said:\n“The first thing is trust.\n“The second thing is time.\n“The third is money,” she said.\nThen she left.\n";
+    let d = doc(text, &[&["Berg"]]);
+    let q = run(&d);
+    assert_eq!(q.len(), 1, "{:?}", show(&d));
+    assert_eq!(q[0].fragments.len(), 3);
+    assert!(q[0].text(text).contains("second thing"));
+}
+
+#[test]
+fn quote_interrupted_by_attribution_is_one_quote_with_fragments() {
+    let text = "“We came here to listen,” he said, “and we will keep listening.”\n";
+    let d = doc(&format!("Tom Hale arrived.\n{text}"), &[&["Tom Hale"]]);
+    let q = run(&d);
+    assert_eq!(q.len(), 1, "{:?}", show(&d));
+    assert_eq!(q[0].fragments.len(), 2);
+    assert_eq!(
+        q[0].text(&d.body),
+        "We came here to listen, and we will keep listening."
+    );
+    assert_eq!(q[0].speaker, Some(0));
+    assert_eq!(d.text(q[0].speaker_span.unwrap()), "he");
+}
+
+#[test]
+fn quote_inside_a_quote_stays_inside() {
+    let d = doc(
+        "“They told us ‘never give up’ and we did not,” said Berg.\n",
+        &[&["Berg"]],
+    );
+    let q = show(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "They told us ‘never give up’ and we did not,");
+}
+
+#[test]
+fn unbalanced_mark_does_not_swallow_the_article() {
+    let text = "Berg said “this will be hard for everyone.\n“We are ready,” said Berg.\nLater paragraphs follow here.\n";
+    let d = doc(text, &[&["Berg"]]);
+    let q = show(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "We are ready,");
+}
+
+#[test]
+fn partial_quote_inside_a_sentence() {
+    let d = doc(
+        "Prime Minister Paolo Neri described the restrictions as “sad,” and “not good for anyone.”\n",
+        &[&["Paolo Neri"]],
+    );
+    let q = show(&d);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q
+        .iter()
+        .all(|x| x.1 == QuoteKind::Partial && x.2.as_deref() == Some("Paolo Neri")));
+}
+
+#[test]
+fn scare_quotes_have_no_speaker() {
+    let d = doc(
+        "The ministers held \"frank\" talks. Leaders of the \"Norman Four\" will meet, Berg said.\n",
+        &[&["Berg"]],
+    );
+    let q = show(&d);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(
+        q.iter().all(|x| x.1 == QuoteKind::Scare && x.2.is_none()),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn pronoun_resolves_to_previous_subject() {
+    let text = "Ivanov recalled that Presidents Lund and Marek agreed to meet.\n“Not much time has passed since then,” he said.\n";
+    let d = doc(text, &[&["Ivanov"], &["Lund"], &["Marek"]]);
+    assert_eq!(speaker_of(&d, "Not much"), Some("Ivanov".into()));
+}
+
+#[test]
+fn she_skips_a_known_man() {
+    let text = "Mrs. Clara Holt met Mr. Tom Hale.\nThen Mr. Hale left. “We agree on most things,” she said.\n";
+    let d = doc(text, &[&["Clara Holt", "Holt"], &["Tom Hale", "Hale"]]);
+    assert_eq!(speaker_of(&d, "agree"), Some("Clara Holt".into()));
+}
+
+#[test]
+fn apposition_before_verb() {
+    let d = doc(
+        "Lavin, the Ruritanian foreign minister, said “the door remains open to all.”\n",
+        &[&["Lavin"]],
+    );
+    assert_eq!(speaker_of(&d, "door"), Some("Lavin".into()));
+}
+
+#[test]
+fn description_resolves_through_learned_title() {
+    let text = "Ruritanian Foreign Minister Ana Lavin and Defense Minister Petr Kos met in Oslo.\n“Trust must be rebuilt step by step,” the Ruritanian foreign minister said.\n“Our armies will keep talking to each other,” the defense minister said.\n";
+    let d = doc(text, &[&["Ana Lavin", "Lavin"], &["Petr Kos", "Kos"]]);
+    assert_eq!(speaker_of(&d, "Trust"), Some("Ana Lavin".into()));
+    assert_eq!(speaker_of(&d, "armies"), Some("Petr Kos".into()));
+}
+
+#[test]
+fn description_resolves_through_apposition_role() {
+    let text = "David Moor, a researcher at the Institute of Studies, spoke on television.\nThe weather was cold in the capital that day.\n“There is no real progress yet in the east,” the researcher said.\n";
+    let d = doc(text, &[&["David Moor", "Moor"]]);
+    assert_eq!(speaker_of(&d, "progress"), Some("David Moor".into()));
+}
+
+#[test]
+fn generic_description_falls_back_to_last_speaker() {
+    let text = "“The talks went well for both sides today,” Rubin said.\nHe also spoke of other matters.\n“Everything was coordinated with the allies beforehand,” explained the interlocutor of the station.\n";
+    let d = doc(text, &[&["Rubin"]]);
+    assert_eq!(speaker_of(&d, "coordinated"), Some("Rubin".into()));
+}
+
+#[test]
+fn quote_only_paragraph_continues_previous_speaker() {
+    let text = "“We discussed the situation in the region at length,” said Kos. “We noted the closeness of our views.”\n“We will meet again next month in the capital.”\n";
+    let d = doc(text, &[&["Kos"]]);
+    let q = show(&d);
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert!(q.iter().all(|x| x.2.as_deref() == Some("Kos")), "{q:?}");
+}
+
+#[test]
+fn according_to_attributes_to_following_name() {
+    let text = "According to Lavin, the meeting will be “a new start for everyone involved.”\n";
+    let d = doc(text, &[&["Lavin"]]);
+    assert_eq!(speaker_of(&d, "new start"), Some("Lavin".into()));
+}
+
+#[test]
+fn unknown_speaker_stays_empty() {
+    let d = doc(
+        "“We will fight this decision in every court,” said the union.\n",
+        &[],
+    );
+    let q = show(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2, None);
+}
+
+#[test]
+fn quoted_headings_are_not_quotes() {
+    let d = doc(
+        "‘Time has come’: ministers meet in Moscow\nThe talks began.\n",
+        &[],
+    );
+    assert!(run(&d).is_empty());
+}
+
+#[test]
+fn indirect_speech_reports_content() {
+    let text = "Berg said that the talks would resume next week in Geneva.\nAccording to Berg, the ceasefire is holding in most regions.\n";
+    let d = doc(text, &[&["Berg"]]);
+    let q = QuoteExtractor::new().unwrap().with_indirect(true).run(&d);
+    assert_eq!(q.len(), 2);
+    assert!(q
+        .iter()
+        .all(|x| x.kind == QuoteKind::Indirect && x.speaker == Some(0)));
+    assert_eq!(
+        q[0].text(text),
+        "the talks would resume next week in Geneva"
+    );
+    assert_eq!(q[1].text(text), "the ceasefire is holding in most regions");
+}
+
+#[test]
+fn speakers_group_quotes_and_skip_scare_quotes() {
+    let quote = |speaker: Option<usize>, kind| Quote {
+        span: Span::new(0, 1),
+        fragments: vec![],
+        kind,
+        speaker,
+        speaker_span: None,
+        cue: None,
+        confidence: 1.0,
+        sentiment: None,
+    };
+    let quotes = vec![
+        quote(Some(2), QuoteKind::Direct),
+        quote(Some(0), QuoteKind::Partial),
+        quote(Some(2), QuoteKind::Scare),
+        quote(None, QuoteKind::Direct),
+        quote(Some(2), QuoteKind::Indirect),
+    ];
+    let speakers = speakers(&quotes);
+    assert_eq!(speakers.len(), 2);
+    assert_eq!(
+        (speakers[0].entity, speakers[0].quotes.clone()),
+        (2, vec![0, 4])
+    );
+    assert_eq!(
+        (speakers[1].entity, speakers[1].quotes.clone()),
+        (0, vec![1])
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn random_quote_marks_never_break_the_stage(
+        inserts in proptest::collection::vec((0usize..400, 0usize..14), 0..30),
+        indirect in any::<bool>(),
+    ) {
+        const MARKS: [&str; 14] = ["“", "”", "\"", "‘", "’", "'", "«", "»", "„", "‚", "\n", "\n“", " said Berg, ", "「"];
+        let base = "Berg said that the talks went well. “We are ready,” she said. \
+                    The “frank” talks, Lavin added, would go on.\nAccording to Lavin, it was “fine.”\n\
+                    France’s view differs. He told reporters that nothing changed.";
+        let mut text = base.to_owned();
+        for (at, m) in inserts {
+            let mut at = at % (text.len() + 1);
+            while !text.is_char_boundary(at) { at -= 1; }
+            text.insert_str(at, MARKS[m]);
+        }
+        let d = doc(&text, &[&["Berg"], &["Lavin"]]);
+        let quotes = QuoteExtractor::new().unwrap().with_indirect(indirect).run(&d);
+        let mut last = Span::new(0, 0);
+        for q in &quotes {
+            prop_assert!(q.span.end() <= text.len());
+            prop_assert!(text.is_char_boundary(q.span.start()) && text.is_char_boundary(q.span.end()));
+            prop_assert!(q.span >= last, "sorted");
+            last = q.span;
+            for f in q.pieces() {
+                prop_assert!(q.span.contains(*f));
+                prop_assert!(text.is_char_boundary(f.start()) && text.is_char_boundary(f.end()));
+            }
+            if let Some(s) = q.speaker { prop_assert!(s < d.entities.len()); }
+            if let Some(s) = q.speaker_span { prop_assert!(s.end() <= text.len()); }
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_breaks_the_stage(text in "\\PC{0,300}", names in proptest::collection::vec("[A-Z][a-z]{1,6}", 0..3)) {
+        let forms: Vec<Vec<&str>> = names.iter().map(|n| vec![n.as_str()]).collect();
+        let people: Vec<&[&str]> = forms.iter().map(Vec::as_slice).collect();
+        let d = doc(&text, &people);
+        for q in QuoteExtractor::new().unwrap().with_indirect(true).run(&d) {
+            prop_assert!(q.span.end() <= text.len());
+            prop_assert!(text.is_char_boundary(q.span.start()) && text.is_char_boundary(q.span.end()));
+        }
+    }
+}
+
+#[test]
+fn unnamed_indefinite_speaker_stays_empty() {
+    let text = "“We have the votes,” Harlan said.\n“It's a disaster,” one aide said.\n";
+    let d = doc(text, &[&["Harlan"]]);
+    let q = show(&d);
+    assert_eq!(q[1].1, QuoteKind::Direct);
+    assert_eq!(
+        (q[1].2.as_deref(), q[1].3.as_deref()),
+        (None, Some("one aide"))
+    );
+}
+
+#[test]
+fn short_whole_sentence_quote_continues_the_speaker() {
+    let text = "“We will move quickly,” Harlan told reporters. “Nobody should doubt that.”\n";
+    let d = doc(text, &[&["Harlan"]]);
+    assert_eq!(speaker_of(&d, "Nobody"), Some("Harlan".into()));
+}
+
+#[test]
+fn apposition_past_an_aside() {
+    let text = "Lang, 54, a former diplomat, said he was “hopeful.”\n";
+    let d = doc(text, &[&["Lang"]]);
+    assert_eq!(speaker_of(&d, "hopeful"), Some("Lang".into()));
+}
+
+#[test]
+fn colon_paragraph_introduces_the_next_quote() {
+    let text = "Marsh told parliament:\n“Our door remains open to every partner.”\n";
+    let d = doc(text, &[&["Marsh"]]);
+    assert_eq!(speaker_of(&d, "door"), Some("Marsh".into()));
+}

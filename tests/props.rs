@@ -1,0 +1,157 @@
+//! Property tests over the whole pipeline: any text or HTML, no panic, and
+//! every span in bounds, on char boundaries, sorted where it must be.
+
+use proptest::prelude::*;
+use std::sync::OnceLock;
+use textanalysis::{Config, Content, Doc, Options, Pipeline, Span};
+
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::new(&Config::default()).unwrap())
+}
+
+fn check_span(doc: &Doc, span: Span, what: &str) {
+    assert!(
+        span.end() <= doc.body.len(),
+        "{what} {span:?} past body end {}",
+        doc.body.len()
+    );
+    assert!(
+        doc.body.is_char_boundary(span.start()),
+        "{what} {span:?} start not on a char boundary"
+    );
+    assert!(
+        doc.body.is_char_boundary(span.end()),
+        "{what} {span:?} end not on a char boundary"
+    );
+}
+
+fn check_doc(doc: &Doc) {
+    for pair in doc.tokens.windows(2) {
+        assert!(
+            pair[0].span.end() <= pair[1].span.start(),
+            "tokens sorted and disjoint"
+        );
+    }
+    for pair in doc.sentences.windows(2) {
+        assert!(
+            pair[0].span.end() <= pair[1].span.start(),
+            "sentences sorted and disjoint"
+        );
+    }
+    for token in &doc.tokens {
+        check_span(doc, token.span, "token");
+    }
+    for sentence in &doc.sentences {
+        check_span(doc, sentence.span, "sentence");
+    }
+    for paragraph in &doc.paragraphs {
+        check_span(doc, *paragraph, "paragraph");
+    }
+    for entity in &doc.entities {
+        assert!(!entity.mentions.is_empty(), "entity without mentions");
+        for mention in &entity.mentions {
+            check_span(doc, *mention, "mention");
+        }
+    }
+    for pair in doc.quotes.windows(2) {
+        assert!(
+            pair[0].span.start() <= pair[1].span.start(),
+            "quotes in body order"
+        );
+    }
+    for quote in &doc.quotes {
+        check_span(doc, quote.span, "quote");
+        for fragment in &quote.fragments {
+            check_span(doc, *fragment, "quote fragment");
+        }
+        if let Some(speaker) = quote.speaker {
+            assert!(speaker < doc.entities.len(), "speaker index in range");
+        }
+        for span in [quote.speaker_span, quote.cue].into_iter().flatten() {
+            check_span(doc, span, "attribution");
+        }
+    }
+    for speaker in &doc.speakers {
+        assert!(speaker.entity < doc.entities.len());
+        assert!(speaker.quotes.iter().all(|&q| q < doc.quotes.len()));
+    }
+}
+
+/// Text made of words, quote marks of every style, punctuation and odd characters.
+fn newsy_text() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("The".to_owned()),
+        Just("minister".to_owned()),
+        Just("Lavrov".to_owned()),
+        Just("said".to_owned()),
+        Just("Mr.".to_owned()),
+        Just("U.S.".to_owned()),
+        Just("\"".to_owned()),
+        Just("“".to_owned()),
+        Just("”".to_owned()),
+        Just("‘".to_owned()),
+        Just("’".to_owned()),
+        Just("«".to_owned()),
+        Just("»".to_owned()),
+        Just("„".to_owned()),
+        Just(",".to_owned()),
+        Just(".".to_owned()),
+        Just("\n".to_owned()),
+        Just("\n\n".to_owned()),
+        Just("é".to_owned()),
+        Just("😀".to_owned()),
+        Just("שלום".to_owned()),
+        Just("\u{0}".to_owned()),
+        "[A-Z][a-z]{0,8}",
+        "[a-z]{1,8}",
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(pieces, 0..120).prop_map(|words| words.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_analyses_without_panic(text in newsy_text()) {
+        for skip_cleaning in [false, true] {
+            let options = Options { skip_cleaning, ..Options::default() };
+            if let Ok(doc) = pipeline().analyze(&Content::Text(text.clone()), &options) {
+                check_doc(&doc);
+                if skip_cleaning {
+                    prop_assert_eq!(&doc.body, &text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_unicode_analyses_without_panic(text in "\\PC{0,400}") {
+        if let Ok(doc) = pipeline().analyze(&Content::Text(text), &Options::default()) {
+            check_doc(&doc);
+        }
+    }
+
+    #[test]
+    fn any_html_analyses_without_panic(body in newsy_text(), tags in prop::collection::vec("</?(p|div|span|a|script|h1|li|ul|article|nav)>", 0..30)) {
+        let mut html = String::from("<html><head><title>T</title></head><body>");
+        for (i, word) in body.split(' ').enumerate() {
+            html.push_str(word);
+            html.push(' ');
+            if let Some(tag) = tags.get(i % tags.len().max(1)) {
+                html.push_str(tag);
+            }
+        }
+        if let Ok(doc) = pipeline().analyze(&Content::Html(html.into_bytes()), &Options::default()) {
+            check_doc(&doc);
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_as_html_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        if let Ok(doc) = pipeline().analyze(&Content::Html(bytes), &Options::default()) {
+            check_doc(&doc);
+        }
+    }
+}
