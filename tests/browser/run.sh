@@ -25,7 +25,7 @@ else
     addr="127.0.0.1:$port"
     bin=target/release/textanalysis
     [ -x "$bin" ] || { echo "run.sh: $bin is missing; run cargo build --release first" >&2; exit 1; }
-    "$bin" serve --addr "$addr" > tests/output/server.log 2>&1 &
+    "$bin" serve --addr "$addr" --metrics-addr off > tests/output/server.log 2>&1 &
     server_pid=$!
     for _ in $(seq 1 100); do
         if "$bin" health --addr "$addr" --timeout-secs 1 >/dev/null 2>&1; then break; fi
