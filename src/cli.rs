@@ -520,19 +520,7 @@ fn analyze(args: &AnalyzeArgs) -> Result<()> {
     let mut out = stdout.lock();
     let mut failures = 0;
     for path in &args.files {
-        let bytes = read_input(path)?;
-        let content = if args.html || (!args.text && looks_like_html(&bytes)) {
-            Content::Html(bytes)
-        } else {
-            match String::from_utf8(bytes) {
-                Ok(text) => Content::Text(text),
-                Err(err) => Content::Html(err.into_bytes()),
-            }
-        };
-        let id = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |name| name.to_string_lossy().into_owned(),
-        );
+        let (id, content) = read_article(path, args.html, args.text)?;
         let response = match pipeline.analyze(&content, &options) {
             Ok(doc) => convert::response(id, &doc),
             Err(err) => {
@@ -564,6 +552,25 @@ fn read_input(path: &PathBuf) -> Result<Vec<u8>> {
     } else {
         std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
     }
+}
+
+/// A file's article id (its name) and content: HTML when forced or when it
+/// looks like HTML, text when forced or valid UTF-8, else HTML (charset detection).
+fn read_article(path: &PathBuf, force_html: bool, force_text: bool) -> Result<(String, Content)> {
+    let bytes = read_input(path)?;
+    let content = if force_html || (!force_text && looks_like_html(&bytes)) {
+        Content::Html(bytes)
+    } else {
+        match String::from_utf8(bytes) {
+            Ok(text) => Content::Text(text),
+            Err(err) => Content::Html(err.into_bytes()),
+        }
+    };
+    let id = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    Ok((id, content))
 }
 
 /// True when the content starts like an HTML document.
@@ -616,19 +623,7 @@ fn compare(args: &CompareArgs) -> Result<()> {
     let pipeline = Pipeline::new(&config)?;
     let mut articles = Vec::with_capacity(args.files.len());
     for path in &args.files {
-        let bytes = read_input(path)?;
-        let content = if looks_like_html(&bytes) {
-            Content::Html(bytes)
-        } else {
-            match String::from_utf8(bytes) {
-                Ok(text) => Content::Text(text),
-                Err(err) => Content::Html(err.into_bytes()),
-            }
-        };
-        let id = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |name| name.to_string_lossy().into_owned(),
-        );
+        let (id, content) = read_article(path, false, false)?;
         anyhow::ensure!(
             !articles.iter().any(|(seen, _)| *seen == id),
             "two files are named {id:?}; article ids must be distinct"

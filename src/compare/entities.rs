@@ -13,6 +13,7 @@
 use super::text::{edit_distance, fold};
 use super::{Article, CrossEntity, EntityInArticle};
 use crate::doc::{EntityId, EntityType};
+use crate::entities::names::TITLES;
 use std::collections::HashMap;
 
 /// Merged entities and where each article's entity went.
@@ -23,31 +24,6 @@ pub struct Merged {
     /// (article index, entity id in that article) -> index into `entities`.
     pub index: HashMap<(usize, EntityId), usize>,
 }
-
-/// Titles dropped before parsing a person's name.
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "madame",
-    "mme",
-    "monsieur",
-    "m",
-    "dr",
-    "prof",
-    "sir",
-    "dame",
-    "president",
-    "minister",
-    "senator",
-    "general",
-    "gen",
-    "gov",
-    "governor",
-    "rep",
-    "sen",
-];
 
 /// Surname particles that attach to the following word.
 const PARTICLES: &[&str] = &[
@@ -163,7 +139,8 @@ fn name_words(name: &str, kind: EntityType) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .collect();
     if kind == EntityType::Person {
-        while words.len() > 1 && TITLES.contains(&words[0].as_str()) {
+        // The entities stage's titles and roles, plus French "M." (monsieur).
+        while words.len() > 1 && (TITLES.contains(&words[0].as_str()) || words[0] == "m") {
             words.remove(0);
         }
     } else if words.len() > 1 && words[0] == "the" {
