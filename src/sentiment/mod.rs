@@ -109,10 +109,20 @@ impl SentimentScorer {
     /// range `target` of `sentence`; out-of-range or mid-character offsets
     /// are clamped to the nearest valid ones.
     pub fn target_probs(&self, sentence: &str, target: (usize, usize)) -> [f32; 3] {
+        self.target_probs_analyzed(&self.lexicon.analyze(sentence), sentence, target)
+    }
+
+    /// [`SentimentScorer::target_probs`] over a sentence already analysed by the lexicon,
+    /// so a sentence mentioning several entities is analysed once.
+    fn target_probs_analyzed(
+        &self,
+        a: &lexicon::Analysis<'_>,
+        sentence: &str,
+        target: (usize, usize),
+    ) -> [f32; 3] {
         let start = floor_boundary(sentence, target.0);
         let end = floor_boundary(sentence, target.1).max(start);
-        let a = self.lexicon.analyze(sentence);
-        let f = target_features(&self.lexicon, &a, sentence, (start, end));
+        let f = target_features(&self.lexicon, a, sentence, (start, end));
         let mut out = [0.0f32; 3];
         self.models.target.predict(&f, &mut out);
         train::softmax(&out)
@@ -149,10 +159,12 @@ impl SentimentScorer {
                 aggregate(parts)
             })
             .collect();
+        let mut analyses: Vec<Option<lexicon::Analysis<'_>>> = Vec::new();
+        analyses.resize_with(doc.sentences.len(), || None);
         let entities = doc
             .entities
             .iter()
-            .map(|e| self.entity(doc, &e.mentions))
+            .map(|e| self.entity(doc, &e.mentions, &mut analyses))
             .collect();
         Scores {
             quotes,
@@ -189,7 +201,12 @@ impl SentimentScorer {
         }
     }
 
-    fn entity(&self, doc: &Doc, mentions: &[Span]) -> Option<Sentiment> {
+    fn entity<'d>(
+        &self,
+        doc: &'d Doc,
+        mentions: &[Span],
+        analyses: &mut [Option<lexicon::Analysis<'d>>],
+    ) -> Option<Sentiment> {
         let mut sum = [0.0f32; 3];
         let mut seen: Vec<usize> = Vec::new();
         for m in mentions {
@@ -205,7 +222,12 @@ impl SentimentScorer {
                 continue;
             };
             let end = m.end().min(span.end());
-            let p = self.target_probs(sentence, (m.start() - span.start(), end - span.start()));
+            let analysis = analyses[si].get_or_insert_with(|| self.lexicon.analyze(sentence));
+            let p = self.target_probs_analyzed(
+                analysis,
+                sentence,
+                (m.start() - span.start(), end - span.start()),
+            );
             for (s, v) in sum.iter_mut().zip(p) {
                 *s += v;
             }
