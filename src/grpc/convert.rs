@@ -201,7 +201,7 @@ pub fn response(id: String, doc: &Doc) -> pb::AnalyzeResponse {
 pub fn error(status: &Status) -> pb::Error {
     pb::Error {
         code: status.code() as i32,
-        status: format!("{:?}", status.code()).to_uppercase_snake(),
+        status: super::status::code_name(status.code()).to_owned(),
         message: status.message().to_owned(),
     }
 }
@@ -396,24 +396,6 @@ pub fn comparison(
         statements,
         speakers,
         articles,
-    }
-}
-
-trait UpperSnake {
-    fn to_uppercase_snake(&self) -> String;
-}
-
-impl UpperSnake for String {
-    /// "InvalidArgument" -> "INVALID_ARGUMENT", as gRPC names its codes.
-    fn to_uppercase_snake(&self) -> String {
-        let mut out = String::with_capacity(self.len() + 4);
-        for (i, c) in self.chars().enumerate() {
-            if c.is_uppercase() && i > 0 {
-                out.push('_');
-            }
-            out.push(c.to_ascii_uppercase());
-        }
-        out
     }
 }
 

@@ -181,16 +181,21 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// A mention of entity `id` over body `span`, clipped to start at token `floor` or later.
+    fn name_mention(&self, id: EntityId, span: Span, floor: usize) -> Mention {
+        let (first, end) = self.token_range(span);
+        Mention {
+            first: first.max(floor),
+            end,
+            kind: MentionKind::Name(id),
+        }
+    }
+
     /// The speaker mention ending at token `last` (inclusive), not before token `floor`.
     pub fn mention_ending_at(&self, last: usize, floor: usize) -> Option<Mention> {
         let word = self.word(last);
         if let Some((id, span)) = self.is_person(last) {
-            let (first, end) = self.token_range(span);
-            return Some(Mention {
-                first: first.max(floor),
-                end,
-                kind: MentionKind::Name(id),
-            });
+            return Some(self.name_mention(id, span, floor));
         }
         // "the interlocutor of RT": a role noun with an "of" complement.
         for back in 1..=6usize {
@@ -211,12 +216,7 @@ impl<'a> Ctx<'a> {
             }
         }
         if let Some((id, span)) = self.speaker_entity(last) {
-            let (first, end) = self.token_range(span);
-            return Some(Mention {
-                first: first.max(floor),
-                end,
-                kind: MentionKind::Name(id),
-            });
+            return Some(self.name_mention(id, span, floor));
         }
         if let Some(gender) = cues::pronoun(word) {
             return Some(Mention {
