@@ -85,6 +85,15 @@ impl Gazetteer {
             .unwrap_or(0)
     }
 
+    /// Flags of a multi-word phrase (case-insensitive); 0 for one word or an unknown phrase.
+    pub fn phrase_flags(&self, words: &[&str]) -> u8 {
+        if words.len() < 2 {
+            return 0;
+        }
+        let hash = phrase_hash(words.iter().map(|w| TokenInfo::new(w).lower));
+        self.phrases.get(&hash).copied().unwrap_or(0)
+    }
+
     fn add_lines(&mut self, lines: &str, kind: u8) {
         for line in lines.lines() {
             let tokens = crate::segment::tokenize(line);

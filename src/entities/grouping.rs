@@ -8,12 +8,14 @@
 //!   allowing one edit in tokens of four letters or more ("Le Drian" of
 //!   "Jean-Yves Le Drian", "Sergey Lavrov" of "Sergei Lavrov", "Shoig" of "Shoigu");
 //! - a lone first name joins the one person it starts;
-//! - any mention that equals a person's surname joins that person;
+//! - any mention that equals a person's name or surname joins that person, whatever
+//!   type the tagger gave it;
 //! - other mentions join on equal folded text (case, accents, dots: "E.U." = "EU"),
 //!   on initials ("EU" of "European Union"), on shared content words ("Defense
 //!   Ministry" of "Russian Defense Ministry"), or on a generic head word
 //!   ("Elysee" of "Elysee Palace");
-//! - a group's type is that of its person mentions if any, else the majority;
+//! - a group's type is person if it holds a full person name, else the majority
+//!   (people winning ties);
 //!   its name is its longest, most frequent form.
 
 use super::names::{fold, similar, GENERIC, STOPWORDS, TITLES};
@@ -192,12 +194,13 @@ pub fn group(body: &str, mentions: &[Mention]) -> Vec<Entity> {
         .filter(|&&i| forms[i].kind != EntityType::Person)
     {
         let f = &forms[i];
+        // The tagger may type one mention of a name differently from the rest
+        // ("Parley" once as an organisation): one name, one referent per document.
         let person = (0..groups.len()).find(|&g| {
             is_person[g]
-                && groups[g].iter().any(|&j| {
-                    forms[j].words.len() > f.words.len()
-                        && is_suffix(&f.words, &forms[j].words, false)
-                })
+                && groups[g]
+                    .iter()
+                    .any(|&j| is_suffix(&f.words, &forms[j].words, false))
         });
         let found = person.or_else(|| {
             (0..groups.len())
@@ -224,7 +227,12 @@ fn entity(body: &str, forms: &[Form], group: &[usize], person: bool) -> (Span, E
     let mut mentions: Vec<Span> = group.iter().map(|&i| forms[i].span).collect();
     mentions.sort();
     mentions.dedup();
-    let kind = if person {
+    // A person group without a full name ("Jordan" alone) takes its majority type,
+    // people winning ties: a single-word name is as likely a place tagged once as a person.
+    let full_name = group
+        .iter()
+        .any(|&i| forms[i].kind == EntityType::Person && forms[i].words.len() >= 2);
+    let kind = if person && full_name {
         EntityType::Person
     } else {
         let mut counts = [0usize; 4];
@@ -380,6 +388,20 @@ mod tests {
         let body = "Olga Brandt spoke. Brandt left.";
         let e = group_text(body, &[("Olga Brandt", P), ("Brandt", L)]);
         assert_eq!(names(&e), [("Olga Brandt", P, 2)]);
+    }
+
+    #[test]
+    fn a_lone_name_typed_differently_once_stays_one_entity() {
+        let body = "Parlow spoke. Then Parlow left, and Parlow wrote.";
+        let e = group_text(body, &[("Parlow", P), ("Parlow", O), ("Parlow", P)]);
+        assert_eq!(names(&e), [("Parlow", P, 3)]);
+    }
+
+    #[test]
+    fn a_lone_name_mostly_typed_as_a_place_is_a_place() {
+        let body = "Jorvik, Jorvik and Jorvik.";
+        let e = group_text(body, &[("Jorvik", L), ("Jorvik", P), ("Jorvik", L)]);
+        assert_eq!(names(&e), [("Jorvik", L, 3)]);
     }
 
     #[test]

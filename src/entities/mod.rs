@@ -95,6 +95,11 @@ impl Tagger {
         self.gaz.word_flags(word)
     }
 
+    /// Gazetteer flags of a multi-word phrase (see [`gazetteer::Gazetteer::phrase_flags`]).
+    pub fn phrase_flags(&self, words: &[&str]) -> u8 {
+        self.gaz.phrase_flags(words)
+    }
+
     /// Tag a CoNLL file and return it with the predicted tag appended to each token line.
     pub fn tag_conll(&self, text: &str) -> String {
         let docs = conll::read(text);
@@ -249,7 +254,14 @@ impl EntityRecognizer {
 
     /// Entities of `doc`, in order of first mention.
     pub fn run(&self, doc: &Doc) -> Vec<Entity> {
-        debug_assert!(doc.body.is_empty() || !doc.tokens.is_empty() || doc.body.trim().is_empty());
+        debug_assert!(
+            !doc.tokens.is_empty()
+                || doc
+                    .body
+                    .chars()
+                    .all(|c| c.is_whitespace() || c.is_control()),
+            "segmentation must run first"
+        );
         let mentions = rules::refine(&self.tagger, &doc.body, self.mentions(doc));
         grouping::group(&doc.body, &mentions)
     }

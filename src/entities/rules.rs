@@ -4,6 +4,9 @@
 //!   ("Minister of the Armed Forces Florence Parly");
 //! - a mention followed by a place noun, or ending in a place head word, is a
 //!   place ("X peninsula", "Y Square");
+//! - a name after a personal honorific ("Madame X", "Mr. X") is a person, and so is
+//!   a first name plus an unknown capitalised word that the tagger took for a
+//!   place ("Florence Parley"), unless the pair is a known place;
 //! - a name coordinated with a person ("A and B") and known as a name is a person;
 //! - organisation head words extend a mention, and a nationality before an
 //!   organisation joins it ("Russian" + "Defense Ministry").
@@ -54,6 +57,12 @@ const PLACE_HEADS: &[&str] = &[
     "strait",
     "desert",
     "coast",
+];
+
+/// Personal honorifics: the capitalised words after one name a person.
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "madame", "mme", "madam", "monsieur", "mister", "dr", "sir", "dame",
+    "herr", "frau", "signor", "signora", "senor", "señor", "senora", "señora",
 ];
 
 /// Words that head organisation names.
@@ -144,6 +153,48 @@ fn split_person(tagger: &Tagger, body: &str, m: Mention, out: &mut Vec<Mention>)
     false
 }
 
+/// The word right before `span` (dots dropped) when only spaces separate them.
+fn previous_word(body: &str, span: Span) -> Option<&str> {
+    let before = body.get(..span.start())?;
+    let trimmed = before.strip_suffix(' ')?.trim_end_matches('.');
+    let start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &trimmed[start..];
+    (!word.is_empty()).then_some(word)
+}
+
+/// True when a mention the tagger did not call a person evidently names one.
+fn names_a_person(tagger: &Tagger, body: &str, m: Mention, w: &[Span]) -> bool {
+    if m.kind == EntityType::Person || w.is_empty() || w.len() > 3 {
+        return false;
+    }
+    if !w.iter().all(|&s| capitalised(&body[s])) {
+        return false;
+    }
+    let honorific = |word: &str| HONORIFICS.contains(&fold(word.trim_end_matches('.')).as_str());
+    let titled = previous_word(body, m.span).is_some_and(honorific)
+        || (w.len() >= 2 && honorific(&body[w[0]]));
+    if titled {
+        return true;
+    }
+    // "Florence Parley" read as a place: a first name and a word no list knows as a place.
+    if m.kind != EntityType::Location || w.len() != 2 {
+        return false;
+    }
+    let (first, last) = (&body[w[0]], &body[w[1]]);
+    let last_is_word = last.chars().skip(1).any(char::is_lowercase)
+        && last
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+    tagger.word_flags(first) & gazetteer::FIRST != 0
+        && last_is_word
+        && tagger.word_flags(last) & gazetteer::LOC == 0
+        && tagger.phrase_flags(&[first, last]) & gazetteer::LOC == 0
+        && !PLACE_HEADS.contains(&fold(last).as_str())
+        && !next_word(body, m.span).is_some_and(|a| PLACE_NOUNS.contains(&&body[a]))
+}
+
 fn retype(tagger: &Tagger, body: &str, mentions: &mut [Mention]) {
     // Surnames of people named in full somewhere in the document.
     let surnames: Vec<String> = mentions
@@ -159,6 +210,10 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut [Mention]) {
         let w = words(body, m.span);
         let last = w.last().map(|&s| fold(&body[s])).unwrap_or_default();
         let after = next_word(body, m.span).map(|s| &body[s]);
+        if names_a_person(tagger, body, m, &w) {
+            mentions[i].kind = EntityType::Person;
+            continue;
+        }
         if m.kind != EntityType::Location
             && (after.is_some_and(|a| PLACE_NOUNS.contains(&a))
                 || (w.len() >= 2 && PLACE_HEADS.contains(&last.as_str())))
@@ -301,6 +356,37 @@ mod tests {
         assert_eq!(
             shown(body, &got),
             [("Armed Forces".to_owned(), O), ("Karen Holm".to_owned(), P)]
+        );
+    }
+
+    #[test]
+    fn a_name_after_an_honorific_is_a_person() {
+        let body = "We will welcome Madame Quellec and Mr. Dunmore-Vale here.";
+        let got = refine(
+            tagger(),
+            body,
+            vec![at(body, "Quellec", L), at(body, "Dunmore-Vale", O)],
+        );
+        assert_eq!(got.iter().map(|m| m.kind).collect::<Vec<_>>(), [P, P]);
+    }
+
+    #[test]
+    fn a_first_name_and_an_unknown_word_read_as_a_place_is_a_person() {
+        let body = "He met Florence Quellec in Moscow. Then Victoria Falls and Florence Street.";
+        let got = refine(
+            tagger(),
+            body,
+            vec![
+                at(body, "Florence Quellec", L),
+                at(body, "Moscow", L),
+                at(body, "Victoria Falls", L),
+                at(body, "Florence Street", L),
+            ],
+        );
+        assert_eq!(
+            got.iter().map(|m| m.kind).collect::<Vec<_>>(),
+            [P, L, L, L],
+            "known places and place heads stay places"
         );
     }
 
