@@ -380,11 +380,16 @@ impl<'a> Ctx<'a> {
                     return None; // "one aide said": someone new, unnamed
                 }
                 if let Some((id, _)) = self.by_role(mention, head, pos) {
-                    // The person of the previous sentence or two, whose title the
-                    // text never gave, is a likelier referent than a titled one further back.
                     if let Some(near) = self.salient_within(pos, None, said, 2) {
+                        // The person of the previous sentence or two who was just
+                        // reported speaking is a likelier referent than a titled one
+                        // further back, if the text never gave their title, or if the
+                        // description is bare ("the minister") and the titled person
+                        // is not named in those sentences.
+                        let bare = head <= mention.first + 1 && mention.end <= head + 1;
                         if near != id
-                            && !self.has_role(near, pos)
+                            && (!self.has_role(near, pos)
+                                || (bare && !self.named_within(id, pos, 2)))
                             && self.speaks_near(near, pos, said)
                         {
                             return Some((near, 0.6));
@@ -404,6 +409,16 @@ impl<'a> Ctx<'a> {
                 self.salient(pos, None, said).map(|id| (id, 0.5))
             }
         }
+    }
+
+    /// Whether `id` is named in the sentence of `pos` (before it) or the `back` sentences before.
+    fn named_within(&self, id: EntityId, pos: usize, back: usize) -> bool {
+        let s0 = self.sentence_of(pos);
+        let from = self.sentences[s0.saturating_sub(back)].span.start();
+        self.entities[id]
+            .mentions
+            .iter()
+            .any(|m| m.start() >= from && m.start() < pos)
     }
 
     /// Whether `id` is quoted, or named next to a speech cue, in the two sentences before `pos`.

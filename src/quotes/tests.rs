@@ -415,6 +415,21 @@ fn description_prefers_untitled_person_just_quoted_over_titled_one_further_back(
 }
 
 #[test]
+fn bare_description_prefers_person_just_reported_speaking_over_titled_one_further_back() {
+    // Only Kos's title says "minister", but the text was just reporting Lavin's words.
+    let text = "Defense Minister Petr Kos met Trade Secretary Ana Lavin in Oslo.\nKos also spoke about the budget.\nThe talks lasted two hours.\nLavin gave an interview, in which she said the visit was useful.\n“We want to deepen our relations with every partner,” the minister said.\n";
+    let d = doc(text, &[&["Petr Kos", "Kos"], &["Ana Lavin", "Lavin"]]);
+    assert_eq!(speaker_of(&d, "deepen"), Some("Ana Lavin".into()));
+}
+
+#[test]
+fn qualified_description_keeps_its_role_match() {
+    let text = "Defense Minister Petr Kos met Trade Minister Ana Lavin in Oslo.\nThe talks lasted two hours.\nLavin said the visit was useful.\n“We will buy no new ships this year,” the defense minister said.\n";
+    let d = doc(text, &[&["Petr Kos", "Kos"], &["Ana Lavin", "Lavin"]]);
+    assert_eq!(speaker_of(&d, "ships"), Some("Petr Kos".into()));
+}
+
+#[test]
 #[ignore = "timing; run with --release --ignored --nocapture"]
 fn seed_timing() {
     let mut docs = Vec::new();
