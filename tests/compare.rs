@@ -87,10 +87,8 @@ fn seed_statements_cluster_across_outlets() {
 }
 
 /// Seed 002 prints Le Drian's words as a line of their own, without quote
-/// marks; the quotes stage does not report it yet, so the cluster has 000 and
-/// 001 only.
+/// marks (a pull quote echoing the headline's ‘Time has come’).
 #[test]
-#[ignore = "needs the quotes stage to find seed 002's unmarked quote line"]
 fn seed_le_drian_statement_spans_three_outlets() {
     let response = seed_comparison();
     assert_eq!(

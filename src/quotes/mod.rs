@@ -21,6 +21,7 @@ pub mod cues;
 pub mod eval;
 pub mod indirect;
 pub mod marks;
+pub mod pull;
 pub mod roles;
 
 use crate::doc::{Doc, EntityId, Quote, QuoteKind, Sentence, Span, SpeakerSentiment, Token};
@@ -124,6 +125,8 @@ impl QuoteExtractor {
         }
         let drafts = join_fragments(&ctx, drafts);
         let mut quotes: Vec<Quote> = drafts.into_iter().map(|d| finish(&ctx, d)).collect();
+        let pulled = pull::find(&ctx, &doc.title, &paragraphs, &quotes, &said);
+        quotes.extend(pulled);
         if self.indirect {
             quotes.extend(indirect::find(&ctx, &said));
         }

@@ -430,6 +430,34 @@ fn qualified_description_keeps_its_role_match() {
 }
 
 #[test]
+fn pull_quote_echoing_the_headline_is_found_with_the_person_just_named() {
+    let text = "At the summit, Ana Lavin said she wanted to ease tensions.\n\nThe hour has come, the hour is right, to work towards rebuilding trust\n\nShe added that talks would go on.\n";
+    let mut d = doc(text, &[&["Ana Lavin", "Lavin"]]);
+    d.title = "‘Hour has come’: ministers urge talks".into();
+    let got = show(&d);
+    let pulled = got
+        .iter()
+        .find(|q| q.0.starts_with("The hour has come"))
+        .expect("pull quote found");
+    assert_eq!(pulled.2.as_deref(), Some("Ana Lavin"));
+    // The same line with a headline that quotes nothing is a heading, not a quote.
+    d.title = "Ministers urge talks".into();
+    assert!(show(&d).is_empty(), "{:?}", show(&d));
+}
+
+#[test]
+fn pull_quote_repeating_a_body_quote_takes_its_speaker() {
+    let text = "Petr Kos spoke first.\n\nWe will never accept new tariffs on our farmers\n\nAna Lavin listened. “We will never accept new tariffs on our farmers, whatever happens,” Kos said.\n";
+    let d = doc(text, &[&["Petr Kos", "Kos"], &["Ana Lavin", "Lavin"]]);
+    let got = show(&d);
+    let pulled = got
+        .iter()
+        .find(|q| q.0 == "We will never accept new tariffs on our farmers")
+        .expect("pull quote found");
+    assert_eq!(pulled.2.as_deref(), Some("Petr Kos"));
+}
+
+#[test]
 #[ignore = "timing; run with --release --ignored --nocapture"]
 fn seed_timing() {
     let mut docs = Vec::new();
