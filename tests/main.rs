@@ -8,4 +8,5 @@ mod http;
 mod props;
 mod quotes;
 mod reliability;
+mod security;
 mod sentiment;
