@@ -5,6 +5,7 @@ mod deploy;
 mod entities;
 mod grpc;
 mod http;
+mod load;
 mod props;
 mod quotes;
 mod reliability;
