@@ -134,6 +134,21 @@ struct HealthArgs {
     /// Give up after this many seconds.
     #[arg(long, default_value_t = 3)]
     timeout_secs: u64,
+    /// PEM CA certificate to verify the server with; connects over TLS.
+    #[arg(long, env = "TEXTANALYSIS_HEALTH_CA_CERT")]
+    tls_ca_cert: Option<PathBuf>,
+    /// PEM client certificate, for a server that requires mutual TLS.
+    #[arg(long, env = "TEXTANALYSIS_HEALTH_CERT", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// PEM private key of the client certificate.
+    #[arg(long, env = "TEXTANALYSIS_HEALTH_KEY", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// Name to verify in the server certificate (default: the address's host).
+    #[arg(long, env = "TEXTANALYSIS_HEALTH_TLS_DOMAIN")]
+    tls_domain: Option<String>,
+    /// Bearer token, for a server whose health service is not open.
+    #[arg(long, env = "TEXTANALYSIS_HEALTH_TOKEN", hide_env_values = true)]
+    token: Option<String>,
 }
 
 // ---- quotes (issue 5) ----
@@ -287,6 +302,15 @@ struct ConfigArgs {
     /// Also report indirect speech ("X said that ...") as INDIRECT quotes.
     #[arg(long, env = "TEXTANALYSIS_QUOTES_INDIRECT")]
     indirect_quotes: Option<bool>,
+    /// Most tokens in one article body.
+    #[arg(long, env = "TEXTANALYSIS_MAX_TOKENS")]
+    max_tokens: Option<usize>,
+    /// Most capitalised tokens (name candidates) in one article body.
+    #[arg(long, env = "TEXTANALYSIS_MAX_CAPITALIZED_TOKENS")]
+    max_capitalized_tokens: Option<usize>,
+    /// Most quotation marks in one article body.
+    #[arg(long, env = "TEXTANALYSIS_MAX_QUOTE_MARKS")]
+    max_quote_marks: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -314,6 +338,65 @@ struct ServeArgs {
     /// Address of the Prometheus /metrics endpoint, or "off".
     #[arg(long, env = "TEXTANALYSIS_METRICS_ADDR")]
     metrics_addr: Option<String>,
+    #[command(flatten)]
+    security: SecurityArgs,
+}
+
+/// TLS and bearer-token settings of `serve`.
+#[derive(Debug, Args)]
+struct SecurityArgs {
+    /// PEM certificate chain of the server; turns on TLS (with --tls-key).
+    #[arg(long, env = "TEXTANALYSIS_TLS_CERT")]
+    tls_cert: Option<PathBuf>,
+    /// PEM private key of the server.
+    #[arg(long, env = "TEXTANALYSIS_TLS_KEY")]
+    tls_key: Option<PathBuf>,
+    /// PEM CA certificate(s) for client certificates; turns on mutual TLS.
+    #[arg(long, env = "TEXTANALYSIS_TLS_CLIENT_CA")]
+    tls_client_ca: Option<PathBuf>,
+    /// File of bearer tokens (`TOKEN` or `TOKEN RPC,RPC` per line); turns on authentication.
+    #[arg(long, env = "TEXTANALYSIS_AUTH_TOKENS_FILE")]
+    auth_tokens_file: Option<PathBuf>,
+    /// Bearer tokens given directly, entries separated by `;` or newlines (prefer the environment).
+    #[arg(long, env = "TEXTANALYSIS_AUTH_TOKENS", hide_env_values = true)]
+    auth_tokens: Option<String>,
+    /// Leave the health service open to callers without a token.
+    #[arg(long, env = "TEXTANALYSIS_AUTH_OPEN_HEALTH")]
+    auth_open_health: Option<bool>,
+    /// Leave server reflection open to callers without a token.
+    #[arg(long, env = "TEXTANALYSIS_AUTH_OPEN_REFLECTION")]
+    auth_open_reflection: Option<bool>,
+}
+
+impl SecurityArgs {
+    fn apply(&self, config: &mut Config) {
+        if let Some(v) = &self.tls_cert {
+            config.tls.cert = Some(v.clone());
+        }
+        if let Some(v) = &self.tls_key {
+            config.tls.key = Some(v.clone());
+        }
+        if let Some(v) = &self.tls_client_ca {
+            config.tls.client_ca = Some(v.clone());
+        }
+        if let Some(v) = &self.auth_tokens_file {
+            config.auth.tokens_file = Some(v.clone());
+        }
+        if let Some(v) = &self.auth_tokens {
+            config.auth.tokens = v
+                .split([';', '\n'])
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .map(str::to_owned)
+                .collect();
+        }
+        if let Some(v) = self.auth_open_health {
+            config.auth.open_health = v;
+        }
+        if let Some(v) = self.auth_open_reflection {
+            config.auth.open_reflection = v;
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -353,6 +436,15 @@ impl ConfigArgs {
         if let Some(v) = self.indirect_quotes {
             config.quotes.indirect = v;
         }
+        if let Some(v) = self.max_tokens {
+            config.limits.max_tokens = v;
+        }
+        if let Some(v) = self.max_capitalized_tokens {
+            config.limits.max_capitalized_tokens = v;
+        }
+        if let Some(v) = self.max_quote_marks {
+            config.limits.max_quote_marks = v;
+        }
         Ok(config)
     }
 }
@@ -387,6 +479,7 @@ impl ServeArgs {
                 })?),
             };
         }
+        self.security.apply(&mut config);
         config.validate()?;
         Ok(config)
     }
@@ -441,14 +534,19 @@ fn health(args: &HealthArgs) -> Result<()> {
         .context("cannot start the async runtime")?;
     let status = runtime.block_on(async {
         let check = async {
-            let channel = tonic::transport::Endpoint::from_shared(format!("http://{}", args.addr))?
-                .connect()
-                .await?;
-            let response = HealthClient::new(channel)
-                .check(tonic_health::pb::HealthCheckRequest {
-                    service: args.service.clone(),
-                })
-                .await?;
+            let channel = health_endpoint(args)?.connect().await?;
+            let mut request = tonic::Request::new(tonic_health::pb::HealthCheckRequest {
+                service: args.service.clone(),
+            });
+            if let Some(token) = &args.token {
+                request.metadata_mut().insert(
+                    "authorization",
+                    format!("Bearer {token}")
+                        .parse()
+                        .context("the token is not a valid header value")?,
+                );
+            }
+            let response = HealthClient::new(channel).check(request).await?;
             anyhow::Ok(response.into_inner().status)
         };
         tokio::time::timeout(std::time::Duration::from_secs(args.timeout_secs), check)
@@ -463,6 +561,28 @@ fn health(args: &HealthArgs) -> Result<()> {
         args.service
     );
     Ok(())
+}
+
+/// The endpoint of `health`: plain, TLS, or mutual TLS.
+fn health_endpoint(args: &HealthArgs) -> Result<tonic::transport::Endpoint> {
+    use tonic::transport::{Certificate, ClientTlsConfig, Endpoint, Identity};
+    let read = |path: &PathBuf| {
+        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+    };
+    let Some(ca) = &args.tls_ca_cert else {
+        return Ok(Endpoint::from_shared(format!("http://{}", args.addr))?);
+    };
+    let domain = args
+        .tls_domain
+        .clone()
+        .unwrap_or_else(|| args.addr.ip().to_string());
+    let mut tls = ClientTlsConfig::new()
+        .ca_certificate(Certificate::from_pem(read(ca)?))
+        .domain_name(domain);
+    if let (Some(cert), Some(key)) = (&args.tls_cert, &args.tls_key) {
+        tls = tls.identity(Identity::from_pem(read(cert)?, read(key)?));
+    }
+    Ok(Endpoint::from_shared(format!("https://{}", args.addr))?.tls_config(tls)?)
 }
 
 fn eval_quotes(args: &EvalQuotesArgs) -> Result<()> {

@@ -5,7 +5,7 @@
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The whole configuration. `Default` holds the production values.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -19,6 +19,59 @@ pub struct Config {
     pub log: LogConfig,
     /// Quote extraction.
     pub quotes: crate::quotes::Config,
+    /// Transport security (TLS, mutual TLS).
+    pub tls: TlsConfig,
+    /// Bearer-token authentication.
+    pub auth: AuthConfig,
+}
+
+/// Transport security: TLS when `cert` and `key` are set; mutual TLS when
+/// `client_ca` is set too (clients must present a certificate it signed).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TlsConfig {
+    /// PEM certificate chain of the server.
+    pub cert: Option<PathBuf>,
+    /// PEM private key of the server (PKCS#8, PKCS#1 or SEC1).
+    pub key: Option<PathBuf>,
+    /// PEM CA certificate(s) that client certificates must chain to; turns on mutual TLS.
+    pub client_ca: Option<PathBuf>,
+}
+
+impl TlsConfig {
+    /// True when the server speaks TLS.
+    pub fn enabled(&self) -> bool {
+        self.cert.is_some()
+    }
+}
+
+/// Bearer-token authentication of the analysis calls (gRPC, gRPC-Web and
+/// JSON). Off when no token is configured. Each token line is `TOKEN` (may
+/// call every RPC) or `TOKEN RPC,RPC` (only those RPCs; others get
+/// PERMISSION_DENIED). Blank lines and `#` comments are ignored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AuthConfig {
+    /// File of token lines.
+    pub tokens_file: Option<PathBuf>,
+    /// Token lines given directly (from `TEXTANALYSIS_AUTH_TOKENS`); never serialised.
+    #[serde(skip_serializing)]
+    pub tokens: Vec<String>,
+    /// Leave `grpc.health.v1.Health` open to callers without a token.
+    pub open_health: bool,
+    /// Leave gRPC server reflection open to callers without a token.
+    pub open_reflection: bool,
+}
+
+impl Default for AuthConfig {
+    fn default() -> Self {
+        AuthConfig {
+            tokens_file: None,
+            tokens: Vec::new(),
+            open_health: true,
+            open_reflection: true,
+        }
+    }
 }
 
 /// gRPC server settings.
@@ -61,12 +114,25 @@ impl Default for ServerConfig {
 pub struct Limits {
     /// Largest article (`text` or `html`) in bytes.
     pub max_input_bytes: usize,
+    /// Most tokens in one article body; more get RESOURCE_EXHAUSTED before
+    /// entity recognition.
+    pub max_tokens: usize,
+    /// Most capitalised tokens (name candidates) in one article body; more get
+    /// RESOURCE_EXHAUSTED before entity recognition. Bounds the work that
+    /// grows with the number of mentions.
+    pub max_capitalized_tokens: usize,
+    /// Most quotation marks in one article body (apostrophes inside words
+    /// excluded); more get RESOURCE_EXHAUSTED before quote extraction.
+    pub max_quote_marks: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_input_bytes: 4 * 1024 * 1024,
+            max_tokens: 250_000,
+            max_capitalized_tokens: 10_000,
+            max_quote_marks: 10_000,
         }
     }
 }
@@ -136,6 +202,13 @@ impl Config {
             self.server.max_articles_per_call,
         )?;
         positive("limits.max_input_bytes", self.limits.max_input_bytes)?;
+        positive("limits.max_tokens", self.limits.max_tokens)?;
+        positive(
+            "limits.max_capitalized_tokens",
+            self.limits.max_capitalized_tokens,
+        )?;
+        positive("limits.max_quote_marks", self.limits.max_quote_marks)?;
+        self.validate_tls()?;
         if self.limits.max_input_bytes > u32::MAX as usize / 2 {
             return Err(Error::Config {
                 key: "limits.max_input_bytes",
@@ -169,6 +242,23 @@ impl Config {
         }
         Ok(())
     }
+
+    fn validate_tls(&self) -> Result<()> {
+        let tls = &self.tls;
+        if tls.cert.is_some() != tls.key.is_some() {
+            return Err(Error::Config {
+                key: "tls.cert",
+                reason: "tls.cert and tls.key must be set together".to_owned(),
+            });
+        }
+        if tls.client_ca.is_some() && tls.cert.is_none() {
+            return Err(Error::Config {
+                key: "tls.client_ca",
+                reason: "mutual TLS needs tls.cert and tls.key too".to_owned(),
+            });
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -194,6 +284,26 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("adr"), "{err}");
+    }
+
+    #[test]
+    fn tls_key_without_cert_is_rejected() {
+        let mut config = Config::default();
+        config.tls.key = Some("key.pem".into());
+        let err = config.validate().unwrap_err().to_string();
+        assert!(err.contains("tls.cert"), "{err}");
+        let mut config = Config::default();
+        config.tls.client_ca = Some("ca.pem".into());
+        let err = config.validate().unwrap_err().to_string();
+        assert!(err.contains("tls.client_ca"), "{err}");
+    }
+
+    #[test]
+    fn auth_tokens_are_never_serialised() {
+        let mut config = Config::default();
+        config.auth.tokens = vec!["secret-token".into()];
+        let json = serde_json::to_string(&config).unwrap();
+        assert!(!json.contains("secret-token"), "{json}");
     }
 
     #[test]

@@ -24,6 +24,18 @@ pub enum Error {
         /// The limit (`limits.max_input_bytes`).
         max: usize,
     },
+    /// The article would take too much work: a count past its limit.
+    #[error("the article has {count} {what}; the limit is {max} (`{key}`)")]
+    TooMuchWork {
+        /// What was counted ("tokens", "quotation marks", ...).
+        what: &'static str,
+        /// How many the article has.
+        count: usize,
+        /// The limit.
+        max: usize,
+        /// The config key of the limit.
+        key: &'static str,
+    },
     /// The content is not text (binary data, or undecodable).
     #[error("the content does not look like text: {reason}")]
     NotText {
@@ -79,6 +91,7 @@ impl Error {
             Error::EmptyInput
                 | Error::MissingContent
                 | Error::InputTooLarge { .. }
+                | Error::TooMuchWork { .. }
                 | Error::NotText { .. }
                 | Error::DeadlineExceeded { .. }
         )

@@ -105,6 +105,7 @@ impl Pipeline {
             doc.sentences = sentences;
             timed("segment", started);
         }
+        self.check_work(&doc, options)?;
         if !options.skip_entities {
             check("entities")?;
             let _span = tracing::debug_span!("stage", stage = "entities").entered();
@@ -114,6 +115,12 @@ impl Pipeline {
         }
         if !options.skip_quotes {
             check("quotes")?;
+            bound(
+                "quotation marks",
+                count_quote_marks(&doc.body),
+                self.limits.max_quote_marks,
+                "limits.max_quote_marks",
+            )?;
             let _span = tracing::debug_span!("stage", stage = "quotes").entered();
             let started = Instant::now();
             doc.quotes = self.quotes.run(&doc);
@@ -138,6 +145,65 @@ impl Pipeline {
         }
         Ok(doc)
     }
+}
+
+impl Pipeline {
+    /// Refuse, before the entity stage, an article whose token counts are
+    /// past `limits`: the later stages' work grows faster than linearly in them.
+    fn check_work(&self, doc: &Doc, options: &Options) -> Result<()> {
+        bound(
+            "tokens",
+            doc.tokens.len(),
+            self.limits.max_tokens,
+            "limits.max_tokens",
+        )?;
+        if !options.skip_entities {
+            let capitalized = doc
+                .tokens
+                .iter()
+                .filter(|t| doc.body.as_str()[t.span].starts_with(char::is_uppercase))
+                .count();
+            bound(
+                "capitalised tokens",
+                capitalized,
+                self.limits.max_capitalized_tokens,
+                "limits.max_capitalized_tokens",
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn bound(what: &'static str, count: usize, max: usize, key: &'static str) -> Result<()> {
+    if count > max {
+        Err(Error::TooMuchWork {
+            what,
+            count,
+            max,
+            key,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// Quotation marks in `body`, not counting apostrophes between letters.
+pub fn count_quote_marks(body: &str) -> usize {
+    let mut count = 0;
+    let mut prev: Option<char> = None;
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        if crate::segment::is_quote_char(c) {
+            let apostrophe = matches!(c, '\'' | '’')
+                && prev.is_some_and(char::is_alphanumeric)
+                && chars.peek().is_some_and(|n| n.is_alphanumeric());
+            if !apostrophe {
+                count += 1;
+            }
+        }
+        prev = Some(c);
+    }
+    count
 }
 
 #[cfg(test)]
@@ -169,6 +235,65 @@ mod tests {
             )
             .unwrap_err();
         assert!(matches!(err, Error::DeadlineExceeded { stage: "segment" }));
+    }
+
+    /// The stages that ran on `text` (from the observer) and the result.
+    fn stages_run(pipeline: &Pipeline, text: String) -> (Vec<&'static str>, Result<Doc>) {
+        let ran = std::sync::Mutex::new(Vec::new());
+        let result = pipeline.analyze_observed(
+            &Content::Text(text),
+            &Options::default(),
+            None,
+            &|stage, _| ran.lock().unwrap().push(stage),
+        );
+        (ran.into_inner().unwrap(), result)
+    }
+
+    fn refused(result: Result<Doc>) -> &'static str {
+        match result {
+            Err(Error::TooMuchWork { key, .. }) => key,
+            other => panic!(
+                "expected TooMuchWork, got {:?}",
+                other.map(|d| d.tokens.len())
+            ),
+        }
+    }
+
+    #[test]
+    fn a_megabyte_of_capitalised_words_is_refused_before_entities() {
+        let text = "Alpha Bravo Charlie Delta ".repeat(40_000);
+        let (ran, result) = stages_run(&pipeline(), text);
+        assert_eq!(refused(result), "limits.max_capitalized_tokens");
+        assert_eq!(ran, ["clean", "segment"]);
+    }
+
+    #[test]
+    fn a_megabyte_of_quote_marks_is_refused_before_entities() {
+        let (ran, result) = stages_run(&pipeline(), "\"".repeat(1 << 20));
+        assert_eq!(refused(result), "limits.max_tokens");
+        assert_eq!(ran, ["clean", "segment"]);
+    }
+
+    #[test]
+    fn many_quoted_words_are_refused_before_quotes() {
+        let (ran, result) = stages_run(&pipeline(), "\"a\" ".repeat(20_000));
+        assert_eq!(refused(result), "limits.max_quote_marks");
+        assert_eq!(ran, ["clean", "segment", "entities"]);
+    }
+
+    #[test]
+    fn a_long_real_article_stays_within_every_bound() {
+        let seed = include_str!("../seeds/004_29795408d260e6de.txt");
+        let (ran, result) = stages_run(&pipeline(), seed.repeat(10));
+        let doc = result.unwrap();
+        assert_eq!(ran, ["clean", "segment", "entities", "quotes", "sentiment"]);
+        assert!(!doc.quotes.is_empty());
+    }
+
+    #[test]
+    fn apostrophes_inside_words_are_not_quote_marks() {
+        assert_eq!(count_quote_marks("don't France’s"), 0);
+        assert_eq!(count_quote_marks("'yes' “no” «si»"), 6);
     }
 
     #[test]

@@ -74,6 +74,11 @@ fn cases() -> Vec<(&'static str, textanalysis::grpc::pb::AnalyzeRequest, Code)> 
         (
             "only quote marks",
             text_request("quotes", &"\"“”‘’«»„".repeat(4000)),
+            Code::ResourceExhausted,
+        ),
+        (
+            "a few quote marks",
+            text_request("some-quotes", &"\"“”‘’«»„".repeat(1000)),
             Code::Ok,
         ),
         (

@@ -2,6 +2,7 @@
 //! convert the request, take a concurrency permit, run the CPU-bound analysis
 //! on the blocking pool, and convert the result.
 
+pub mod auth;
 pub mod convert;
 pub mod http;
 pub mod json;
@@ -316,7 +317,7 @@ pub async fn serve_with_metrics(
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let max_message = config.server.max_message_bytes;
-    let analysis = AnalysisService::new(pipeline, config).with_metrics(metrics);
+    let analysis = AnalysisService::new(pipeline, config).with_metrics(metrics.clone());
     let service = TextAnalysisServer::new(analysis.clone())
         .max_decoding_message_size(max_message)
         .max_encoding_message_size(max_message);
@@ -339,12 +340,26 @@ pub async fn serve_with_metrics(
     // first two. gRPC-Web wraps the gRPC services only (it refuses other HTTP/1 requests).
     use tower::Layer;
     let grpc_web = tonic_web::GrpcWebLayer::new();
-    let routes = tonic::service::Routes::from(http::router(analysis, max_message))
+    let mut routes = tonic::service::Routes::from(http::router(analysis, max_message))
         .add_service(grpc_web.layer(health_service))
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
         .add_service(grpc_web.layer(service));
-    let server = tonic::transport::Server::builder()
+    if let Some(authenticator) = auth::Authenticator::from_config(&config.auth)? {
+        tracing::info!("bearer-token authentication on");
+        let router = routes
+            .into_axum_router()
+            .layer(axum::middleware::from_fn_with_state(
+                (authenticator, metrics.clone()),
+                auth::middleware,
+            ));
+        routes = tonic::service::Routes::from(router);
+    }
+    let mut builder = tonic::transport::Server::builder();
+    if let Some(tls) = tls_config(&config.tls)? {
+        builder = builder.tls_config(tls)?;
+    }
+    let server = builder
         .accept_http1(true)
         .add_routes(routes)
         .serve_with_incoming_shutdown(incoming, async {
@@ -374,6 +389,29 @@ pub async fn serve_with_metrics(
             Ok(())
         }
     }
+}
+
+/// The server's TLS settings (`None`: plain TCP), reading the PEM files.
+fn tls_config(
+    config: &crate::config::TlsConfig,
+) -> Result<Option<tonic::transport::ServerTlsConfig>> {
+    use tonic::transport::{Certificate, Identity, ServerTlsConfig};
+    let (Some(cert), Some(key)) = (&config.cert, &config.key) else {
+        return Ok(None);
+    };
+    let read = |path: &std::path::PathBuf| {
+        std::fs::read(path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })
+    };
+    let mut tls = ServerTlsConfig::new().identity(Identity::from_pem(read(cert)?, read(key)?));
+    if let Some(ca) = &config.client_ca {
+        tls = tls
+            .client_ca_root(Certificate::from_pem(read(ca)?))
+            .client_auth_optional(false);
+    }
+    Ok(Some(tls))
 }
 
 /// Build the pipeline and serve on the configured address until SIGTERM/SIGINT.

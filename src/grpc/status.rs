@@ -10,7 +10,9 @@ impl From<Error> for Status {
             Error::EmptyInput | Error::MissingContent | Error::NotText { .. } => {
                 Status::invalid_argument(err.to_string())
             }
-            Error::InputTooLarge { .. } => Status::resource_exhausted(err.to_string()),
+            Error::InputTooLarge { .. } | Error::TooMuchWork { .. } => {
+                Status::resource_exhausted(err.to_string())
+            }
             Error::DeadlineExceeded { .. } => Status::deadline_exceeded(err.to_string()),
             _ => {
                 tracing::error!(error = %err, "internal error during analysis");
