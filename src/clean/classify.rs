@@ -10,7 +10,7 @@
 //! inside it, short blocks are kept when their neighbours make them headings
 //! or short paragraphs, as jusText's context smoothing does.
 
-use super::lexicon::{PHRASES, STOPWORDS};
+use super::lexicon::{CJK_FUNCTION_CHARS, FOREIGN_STOPWORDS, PHRASES, STOPWORDS};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -82,13 +82,26 @@ pub(crate) struct Features {
     pub text_ends_with_period: bool,
     pub phrase: Option<&'static str>,
     pub repeated: bool,
+    /// Stopwords per language: English, then [`FOREIGN_STOPWORDS`], then CJK
+    /// function characters. `stopwords` holds the page language's count.
+    pub stop_langs: [u32; LANGUAGES],
+}
+
+/// English, the foreign stopword lists, and CJK.
+const LANGUAGES: usize = FOREIGN_STOPWORDS.len() + 2;
+const CJK: usize = LANGUAGES - 1;
+
+/// Han, kana and Hangul: scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
 /// Built once: the phrase matcher and stopword set.
 #[derive(Clone, Debug)]
 pub struct Classifier {
     phrases: AhoCorasick,
-    stopwords: std::collections::HashSet<&'static str>,
+    /// Stopword -> bit set of the languages (indices of `stop_langs`) it belongs to.
+    stopwords: HashMap<&'static str, u16>,
 }
 
 impl Classifier {
@@ -99,10 +112,16 @@ impl Classifier {
             .match_kind(MatchKind::LeftmostFirst)
             .build(PHRASES.iter().map(|(p, _)| p))
             .expect("static phrase list builds");
-        Classifier {
-            phrases,
-            stopwords: STOPWORDS.iter().copied().collect(),
+        let mut stopwords: HashMap<&'static str, u16> = HashMap::new();
+        for word in STOPWORDS {
+            *stopwords.entry(word).or_default() |= 1;
         }
+        for (i, (_, words)) in FOREIGN_STOPWORDS.iter().enumerate() {
+            for word in words.split_whitespace() {
+                *stopwords.entry(word).or_default() |= 1 << (i + 1);
+            }
+        }
+        Classifier { phrases, stopwords }
     }
 
     fn comments_marker(&self, text: &str, f: &Features) -> bool {
@@ -130,16 +149,33 @@ impl Classifier {
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
             .filter(|w| w.chars().any(char::is_alphanumeric))
         {
+            let cjk = word.chars().filter(|&c| is_cjk(c)).count() as u32;
+            if cjk > 0 {
+                // No spaces between words: about two characters a word,
+                // and each character carries more than a Latin letter.
+                f.words += cjk.div_ceil(2);
+                f.chars += cjk;
+                f.stop_langs[CJK] += word
+                    .chars()
+                    .filter(|&c| CJK_FUNCTION_CHARS.contains(c))
+                    .count() as u32;
+                continue;
+            }
             f.words += 1;
             if word.chars().next().is_some_and(char::is_uppercase) {
                 f.capitalised += 1;
             }
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
-            if self.stopwords.contains(lower.as_str()) {
-                f.stopwords += 1;
+            if let Some(&mask) = self.stopwords.get(lower.as_str()) {
+                for (lang, count) in f.stop_langs.iter_mut().enumerate() {
+                    if mask & (1 << lang) != 0 {
+                        *count += 1;
+                    }
+                }
             }
         }
+        f.stopwords = f.stop_langs[0];
         for c in text.chars() {
             if c.is_alphabetic() {
                 f.alpha += 1;
@@ -148,10 +184,13 @@ impl Classifier {
             }
         }
         let trimmed = text.trim_end_matches(|c: char| {
-            matches!(c, '"' | '”' | '’' | '\'' | ')' | '»' | ' ' | '*')
+            matches!(
+                c,
+                '"' | '”' | '’' | '\'' | ')' | '»' | ' ' | '*' | '」' | '』' | '）'
+            )
         });
-        f.ends_sentence = trimmed.ends_with(['.', '!', '?', ':', '…', ';']);
-        f.text_ends_with_period = trimmed.ends_with(['.', '!', '?']);
+        f.ends_sentence = trimmed.ends_with(['.', '!', '?', ':', '…', ';', '。', '！', '？', '：']);
+        f.text_ends_with_period = trimmed.ends_with(['.', '!', '?', '。', '！', '？']);
         f.phrase = self
             .phrases
             .find(text)
@@ -159,12 +198,10 @@ impl Classifier {
         f
     }
 
-    /// A verdict for each block.
-    pub fn classify(&self, blocks: &[Block<'_>]) -> Vec<Verdict> {
-        let n = blocks.len();
-        if n == 0 {
-            return Vec::new();
-        }
+    /// Features of every block, with `repeated` set and stopwords counted in
+    /// the page's language (the stopword list it uses most); the flag is
+    /// false when the page uses none of our lists enough to judge by them.
+    fn page_features(&self, blocks: &[Block<'_>]) -> (Vec<Features>, bool) {
         let mut counts: HashMap<&str, u32> = HashMap::new();
         for b in blocks {
             *counts.entry(b.text.trim()).or_default() += 1;
@@ -177,15 +214,52 @@ impl Classifier {
                 f
             })
             .collect();
+        // The page's language: the stopword list it uses most.
+        let mut totals = [0u32; LANGUAGES];
+        for f in &feats {
+            for (total, count) in totals.iter_mut().zip(&f.stop_langs) {
+                *total += count;
+            }
+        }
+        let lang =
+            (0..LANGUAGES).fold(0, |best, l| if totals[l] > totals[best] { l } else { best });
+        for f in &mut feats {
+            f.stopwords = f.stop_langs[lang];
+        }
         let total_words: u32 = feats.iter().map(|f| f.words).sum();
-        let total_stop: u32 = feats.iter().map(|f| f.stopwords).sum();
+        let total_stop = totals[lang];
         // Pages in a language without our stopwords: judge by length only.
         let has_stopwords = total_words == 0 || total_stop * 20 >= total_words;
+        (feats, has_stopwords)
+    }
+
+    /// A verdict for each block.
+    pub fn classify(&self, blocks: &[Block<'_>]) -> Vec<Verdict> {
+        let n = blocks.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let (mut feats, has_stopwords) = self.page_features(blocks);
         let mut classes: Vec<Class> = blocks
             .iter()
             .zip(&feats)
             .map(|(b, f)| local_class(b, f, has_stopwords))
             .collect();
+        // Items of a numbered list ("1) ...", "2. ...", table rows "3<tab>...")
+        // count as article text: listicles, rankings and schedules.
+        for run in numbered_lists(blocks) {
+            // Not a "Most read" list.
+            if run[0] > 0 && feats[run[0] - 1].phrase.is_some() {
+                continue;
+            }
+            for i in run {
+                let f = &feats[i];
+                if f.phrase.is_none() && link_density(&blocks[i], f) <= 0.5 && blocks[i].hint > -1.0
+                {
+                    classes[i] = Class::NearGood;
+                }
+            }
+        }
         for i in 0..n {
             let text = blocks[i].text.trim();
             // A letter's salutation ("Dear reader,") opens an appeal box.
@@ -299,13 +373,13 @@ impl Classifier {
     #[doc(hidden)]
     pub fn explain(&self, blocks: &[Block<'_>]) -> Vec<String> {
         let verdicts = self.classify(blocks);
-        let feats: Vec<Features> = blocks.iter().map(|b| self.features(&b.text)).collect();
+        let (feats, has_stopwords) = self.page_features(blocks);
         blocks
             .iter()
             .zip(&feats)
             .zip(&verdicts)
             .map(|((b, f), v)| {
-                let c = local_class(b, f, true);
+                let c = local_class(b, f, has_stopwords);
                 format!(
                     "{:<8} {:>6.1} {:<24} h={:+.1} ld={:.2} {}",
                     format!("{c:?}"),
@@ -414,6 +488,52 @@ fn value(b: &Block<'_>, f: &Features, c: Class) -> f32 {
         return -60.0;
     }
     v + 3.0 * b.hint.min(0.0)
+}
+
+/// The leading item number of a list item or table row: "3) ", "3. ", "3<tab>".
+fn item_number(text: &str) -> Option<u32> {
+    let text = text.trim_start();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &text[digits..];
+    let marked = rest.starts_with([')', '\t']) || rest.starts_with(". ") || rest.starts_with(".\t");
+    let has_words = rest.chars().any(char::is_alphabetic);
+    (marked && has_words)
+        .then(|| text[..digits].parse().ok())
+        .flatten()
+}
+
+/// Numbered lists, as the indices of their items: at least three
+/// consecutively numbered items, each within a few blocks of the previous one.
+fn numbered_lists(blocks: &[Block<'_>]) -> Vec<Vec<usize>> {
+    const MIN_ITEMS: usize = 3;
+    const MAX_GAP: usize = 4;
+    let mut items = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut last = 0;
+    let mut flush = |run: &mut Vec<usize>| {
+        if run.len() >= MIN_ITEMS {
+            items.push(std::mem::take(run));
+        }
+        run.clear();
+    };
+    for (i, block) in blocks.iter().enumerate() {
+        let Some(number) = item_number(&block.text) else {
+            continue;
+        };
+        let continues = run
+            .last()
+            .is_some_and(|&prev| number == last + 1 && i - prev <= MAX_GAP);
+        if !continues {
+            flush(&mut run);
+        }
+        run.push(i);
+        last = number;
+    }
+    flush(&mut run);
+    items
 }
 
 /// The `[start, end)` run of blocks with the largest sum of values.
@@ -540,5 +660,62 @@ mod tests {
         assert_eq!(verdicts[0], Verdict::Remove("navigation"));
         assert_eq!(verdicts[4], Verdict::Remove("related-links"));
         assert_eq!(verdicts[7], Verdict::Remove("footer"));
+    }
+
+    #[test]
+    fn numbered_list_after_the_intro_is_kept() {
+        let para = "The minister said on Monday that the talks had been useful and that both sides would meet again in the coming weeks to discuss the details of an agreement.";
+        let lines = [
+            "Home",
+            "World",
+            para,
+            para,
+            "1) Lego Star Wars 75188 Bomber",
+            "http://example.com/a",
+            "2) Electric race track 960574",
+            "http://example.com/b",
+            "3) Boxed set of three films",
+            "http://example.com/c",
+            "4) Blade Runner, the final cut",
+            "http://example.com/d",
+            "Share this article",
+            "© 2019 Some Company",
+        ];
+        let verdicts = Classifier::new().classify(&blocks(&lines));
+        assert_eq!(verdicts[4], Verdict::Keep, "{verdicts:?}");
+        assert_eq!(verdicts[10], Verdict::Keep, "{verdicts:?}");
+        assert_eq!(verdicts[0], Verdict::Remove("navigation"));
+        assert_eq!(verdicts[13], Verdict::Remove("footer"));
+    }
+
+    #[test]
+    fn item_numbers_need_a_marker_and_words() {
+        assert_eq!(item_number("3) Thriller (vinyl)"), Some(3));
+        assert_eq!(item_number("12. The last item"), Some(12));
+        assert_eq!(item_number("7\tKyle Larson\t2339"), Some(7));
+        assert_eq!(item_number("2019 was a good year"), None);
+        assert_eq!(item_number("1.5 million people"), None);
+        assert_eq!(item_number("4) 2019"), None);
+    }
+
+    #[test]
+    fn portuguese_prose_beats_a_tag_cloud() {
+        let para = "A equipe do Serviço de Atendimento Domiciliar, do bairro Amizade, registrou nesta manhã o arrombamento de dois dos cinco automóveis da unidade, que estavam no pátio.";
+        let cloud = "adote um amigo agua alerta ambiente amizade atendimento atirador bem-estar biblioteca caminhada campanha capacitacao carnaval civil cmdca cultura";
+        let lines = ["Notícias", "Saúde", para, para, "Tags", cloud, "Contato"];
+        let verdicts = Classifier::new().classify(&blocks(&lines));
+        assert_eq!(verdicts[2], Verdict::Keep, "{verdicts:?}");
+        assert_eq!(verdicts[3], Verdict::Keep, "{verdicts:?}");
+        assert_ne!(verdicts[5], Verdict::Keep, "{verdicts:?}");
+    }
+
+    #[test]
+    fn japanese_prose_is_counted_in_characters() {
+        let f = Classifier::new().features(
+            "先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで男性が逮捕されました。",
+        );
+        assert!(f.words >= 15, "{f:?}");
+        assert!(f.stop_langs[CJK] >= 5, "{f:?}");
+        assert!(f.text_ends_with_period);
     }
 }
