@@ -285,12 +285,30 @@ impl Classifier {
             .zip(feats.iter().zip(&classes))
             .map(|(b, (f, c))| value(b, f, *c))
             .collect();
-        let (start, mut end) = best_segment(&values);
+        let (mut start, mut end) = best_segment(&values);
+        if start == end && feats.iter().any(|f| f.repeated) {
+            // All the prose is repeated (the page shows its article twice):
+            // judge the copies as if each were alone.
+            for f in &mut feats {
+                f.repeated = false;
+            }
+            for (v, (b, (f, c))) in values
+                .iter_mut()
+                .zip(blocks.iter().zip(feats.iter().zip(&classes)))
+            {
+                *v = value(b, f, *c);
+            }
+            (start, end) = best_segment(&values);
+        }
         // Reader comments look like prose: once a comment section starts
         // after article text, nothing below it can join the article.
         let mut good_words = 0;
         for i in start..end {
-            if good_words >= 100 && self.comments_marker(&blocks[i].text, &feats[i]) {
+            // So do comments, and listings of other articles, each with its own date line.
+            if good_words >= 100
+                && (self.comments_marker(&blocks[i].text, &feats[i])
+                    || starts_listing(i, blocks, &feats))
+            {
                 for v in &mut values[i..] {
                     *v = v.min(-1.0);
                 }
@@ -461,7 +479,11 @@ fn value(b: &Block<'_>, f: &Features, c: Class) -> f32 {
     let w = f.words as f32;
     // Boilerplate phrases in a paragraph-sized block: it may stay inside
     // the article, but it does not extend the article past its edges.
-    if f.phrase.is_some() && f.words <= 50 && matches!(c, Class::Good | Class::NearGood) {
+    // So does a paragraph that the page repeats (teasers shown twice).
+    let repeated = f.repeated && f.chars >= 60;
+    if (f.phrase.is_some() && f.words <= 50 || repeated)
+        && matches!(c, Class::Good | Class::NearGood)
+    {
         return -0.5 * w;
     }
     let v = match c {
@@ -488,6 +510,46 @@ fn value(b: &Block<'_>, f: &Features, c: Class) -> f32 {
         return -60.0;
     }
     v + 3.0 * b.hint.min(0.0)
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A line that is only a date: "Tuesday November 19, 2019", "19/11/2019".
+fn is_date_line(text: &str, f: &Features) -> bool {
+    if f.words > 6 || f.digits < 4 || f.ends_sentence {
+        return false;
+    }
+    let mut year = false;
+    let mut month = false;
+    let mut numeric = false;
+    for token in text.split(|c: char| c.is_whitespace() || c == ',') {
+        let lower = token.to_ascii_lowercase();
+        if token.len() == 4 && (token.starts_with("19") || token.starts_with("20")) {
+            year |= token.bytes().all(|b| b.is_ascii_digit());
+        } else if lower.len() >= 3 && MONTHS.iter().any(|m| lower.starts_with(m)) {
+            month = true;
+        } else if token.split(['/', '.', '-']).count() == 3
+            && token
+                .split(['/', '.', '-'])
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            numeric = true;
+        }
+    }
+    (year && month) || numeric
+}
+
+/// Block `i` is a date line followed by two more within ten blocks: a list
+/// of teasers for other articles (headline, author, date, summary).
+fn starts_listing(i: usize, blocks: &[Block<'_>], feats: &[Features]) -> bool {
+    let date = |j: usize| is_date_line(&blocks[j].text, &feats[j]);
+    date(i)
+        && (i + 1..blocks.len().min(i + 11))
+            .filter(|&j| date(j))
+            .count()
+            >= 2
 }
 
 /// The leading item number of a list item or table row: "3) ", "3. ", "3<tab>".
@@ -717,5 +779,55 @@ mod tests {
         assert!(f.words >= 15, "{f:?}");
         assert!(f.stop_langs[CJK] >= 5, "{f:?}");
         assert!(f.text_ends_with_period);
+    }
+
+    const PARA: &str = "The minister said on Monday that the talks had been useful and that both sides would meet again in the coming weeks to discuss the details of an agreement.";
+    const PARA2: &str = "Officials from both countries told reporters that they expected a draft text to be ready before the end of the year, although several questions were still open.";
+    const PARA3: &str = "The opposition criticised the government for what it called a lack of transparency, and it asked for the documents to be published in full as soon as possible.";
+
+    #[test]
+    fn teasers_with_their_own_date_lines_end_the_article() {
+        let para4 = "Analysts said the agreement, if it is signed, would be the first of its kind in the region and could serve as a model for the negotiations that are due next spring.";
+        let lines = [
+            "Opinion",
+            PARA,
+            PARA2,
+            PARA3,
+            para4,
+            "More from the Examiner",
+            "A headline of another story",
+            "Jane Doe",
+            "Wednesday November 20, 2019",
+            "Our family always celebrates anniversaries, but not this week, because a year ago our father was arrested and held for months.",
+            "Another headline",
+            "John Doe",
+            "Tuesday November 19, 2019",
+            "After three days of hearings, only one witness has emerged so far with a legitimate gripe, and it has nothing to do with the case.",
+            "A third headline",
+            "Ann Roe",
+            "Tuesday November 19, 2019",
+            "People are still waiting for the committee to deliver on its promises, and in the second week of hearings they are still waiting.",
+        ];
+        let verdicts = Classifier::new().classify(&blocks(&lines));
+        assert_eq!(&verdicts[1..5], &[Verdict::Keep; 4], "{verdicts:?}");
+        assert!(
+            verdicts[8..].iter().all(|v| *v != Verdict::Keep),
+            "{verdicts:?}"
+        );
+    }
+
+    #[test]
+    fn paragraphs_the_page_repeats_do_not_make_the_article() {
+        let teaser = "Indian-origin man pleads guilty to fraud scheme in US NEW YORK: An Indian-origin man has pleaded guilty to a scheme that cost investors millions of dollars.";
+        let mut lines = vec!["Home"];
+        lines.extend([teaser; 4]);
+        lines.extend(["Deportees return home", PARA, PARA2, "Share this"]);
+        lines.extend([teaser; 4]);
+        let verdicts = Classifier::new().classify(&blocks(&lines));
+        assert_eq!(&verdicts[6..8], &[Verdict::Keep; 2], "{verdicts:?}");
+        assert!(
+            verdicts[1..5].iter().all(|v| *v != Verdict::Keep),
+            "{verdicts:?}"
+        );
     }
 }
