@@ -1,5 +1,6 @@
 //! Integration tests: one binary (`autotests = false`).
 mod clean;
+mod clean_limits;
 mod compare;
 mod deploy;
 mod entities;

@@ -10,7 +10,7 @@
 //! inside it, short blocks are kept when their neighbours make them headings
 //! or short paragraphs, as jusText's context smoothing does.
 
-use super::lexicon::{PHRASES, STOPWORDS};
+use super::lexicon::{CJK_FUNCTION_CHARS, FOREIGN_STOPWORDS, PHRASES, STOPWORDS};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -82,13 +82,26 @@ pub(crate) struct Features {
     pub text_ends_with_period: bool,
     pub phrase: Option<&'static str>,
     pub repeated: bool,
+    /// Stopwords per language: English, then [`FOREIGN_STOPWORDS`], then CJK
+    /// function characters. `stopwords` holds the page language's count.
+    pub stop_langs: [u32; LANGUAGES],
+}
+
+/// English, the foreign stopword lists, and CJK.
+const LANGUAGES: usize = FOREIGN_STOPWORDS.len() + 2;
+const CJK: usize = LANGUAGES - 1;
+
+/// Han, kana and Hangul: scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
 /// Built once: the phrase matcher and stopword set.
 #[derive(Clone, Debug)]
 pub struct Classifier {
     phrases: AhoCorasick,
-    stopwords: std::collections::HashSet<&'static str>,
+    /// Stopword -> bit set of the languages (indices of `stop_langs`) it belongs to.
+    stopwords: HashMap<&'static str, u16>,
 }
 
 impl Classifier {
@@ -99,10 +112,16 @@ impl Classifier {
             .match_kind(MatchKind::LeftmostFirst)
             .build(PHRASES.iter().map(|(p, _)| p))
             .expect("static phrase list builds");
-        Classifier {
-            phrases,
-            stopwords: STOPWORDS.iter().copied().collect(),
+        let mut stopwords: HashMap<&'static str, u16> = HashMap::new();
+        for word in STOPWORDS {
+            *stopwords.entry(word).or_default() |= 1;
         }
+        for (i, (_, words)) in FOREIGN_STOPWORDS.iter().enumerate() {
+            for word in words.split_whitespace() {
+                *stopwords.entry(word).or_default() |= 1 << (i + 1);
+            }
+        }
+        Classifier { phrases, stopwords }
     }
 
     fn comments_marker(&self, text: &str, f: &Features) -> bool {
@@ -130,16 +149,33 @@ impl Classifier {
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
             .filter(|w| w.chars().any(char::is_alphanumeric))
         {
+            let cjk = word.chars().filter(|&c| is_cjk(c)).count() as u32;
+            if cjk > 0 {
+                // No spaces between words: about two characters a word,
+                // and each character carries more than a Latin letter.
+                f.words += cjk.div_ceil(2);
+                f.chars += cjk;
+                f.stop_langs[CJK] += word
+                    .chars()
+                    .filter(|&c| CJK_FUNCTION_CHARS.contains(c))
+                    .count() as u32;
+                continue;
+            }
             f.words += 1;
             if word.chars().next().is_some_and(char::is_uppercase) {
                 f.capitalised += 1;
             }
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
-            if self.stopwords.contains(lower.as_str()) {
-                f.stopwords += 1;
+            if let Some(&mask) = self.stopwords.get(lower.as_str()) {
+                for (lang, count) in f.stop_langs.iter_mut().enumerate() {
+                    if mask & (1 << lang) != 0 {
+                        *count += 1;
+                    }
+                }
             }
         }
+        f.stopwords = f.stop_langs[0];
         for c in text.chars() {
             if c.is_alphabetic() {
                 f.alpha += 1;
@@ -148,10 +184,13 @@ impl Classifier {
             }
         }
         let trimmed = text.trim_end_matches(|c: char| {
-            matches!(c, '"' | '”' | '’' | '\'' | ')' | '»' | ' ' | '*')
+            matches!(
+                c,
+                '"' | '”' | '’' | '\'' | ')' | '»' | ' ' | '*' | '」' | '』' | '）'
+            )
         });
-        f.ends_sentence = trimmed.ends_with(['.', '!', '?', ':', '…', ';']);
-        f.text_ends_with_period = trimmed.ends_with(['.', '!', '?']);
+        f.ends_sentence = trimmed.ends_with(['.', '!', '?', ':', '…', ';', '。', '！', '？', '：']);
+        f.text_ends_with_period = trimmed.ends_with(['.', '!', '?', '。', '！', '？']);
         f.phrase = self
             .phrases
             .find(text)
@@ -159,12 +198,10 @@ impl Classifier {
         f
     }
 
-    /// A verdict for each block.
-    pub fn classify(&self, blocks: &[Block<'_>]) -> Vec<Verdict> {
-        let n = blocks.len();
-        if n == 0 {
-            return Vec::new();
-        }
+    /// Features of every block, with `repeated` set and stopwords counted in
+    /// the page's language (the stopword list it uses most); the flag is
+    /// false when the page uses none of our lists enough to judge by them.
+    fn page_features(&self, blocks: &[Block<'_>]) -> (Vec<Features>, bool) {
         let mut counts: HashMap<&str, u32> = HashMap::new();
         for b in blocks {
             *counts.entry(b.text.trim()).or_default() += 1;
@@ -177,15 +214,52 @@ impl Classifier {
                 f
             })
             .collect();
+        // The page's language: the stopword list it uses most.
+        let mut totals = [0u32; LANGUAGES];
+        for f in &feats {
+            for (total, count) in totals.iter_mut().zip(&f.stop_langs) {
+                *total += count;
+            }
+        }
+        let lang =
+            (0..LANGUAGES).fold(0, |best, l| if totals[l] > totals[best] { l } else { best });
+        for f in &mut feats {
+            f.stopwords = f.stop_langs[lang];
+        }
         let total_words: u32 = feats.iter().map(|f| f.words).sum();
-        let total_stop: u32 = feats.iter().map(|f| f.stopwords).sum();
+        let total_stop = totals[lang];
         // Pages in a language without our stopwords: judge by length only.
         let has_stopwords = total_words == 0 || total_stop * 20 >= total_words;
+        (feats, has_stopwords)
+    }
+
+    /// A verdict for each block.
+    pub fn classify(&self, blocks: &[Block<'_>]) -> Vec<Verdict> {
+        let n = blocks.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let (mut feats, has_stopwords) = self.page_features(blocks);
         let mut classes: Vec<Class> = blocks
             .iter()
             .zip(&feats)
             .map(|(b, f)| local_class(b, f, has_stopwords))
             .collect();
+        // Items of a numbered list ("1) ...", "2. ...", table rows "3<tab>...")
+        // count as article text: listicles, rankings and schedules.
+        for run in numbered_lists(blocks) {
+            // Not a "Most read" list.
+            if run[0] > 0 && feats[run[0] - 1].phrase.is_some() {
+                continue;
+            }
+            for i in run {
+                let f = &feats[i];
+                if f.phrase.is_none() && link_density(&blocks[i], f) <= 0.5 && blocks[i].hint > -1.0
+                {
+                    classes[i] = Class::NearGood;
+                }
+            }
+        }
         for i in 0..n {
             let text = blocks[i].text.trim();
             // A letter's salutation ("Dear reader,") opens an appeal box.
@@ -211,12 +285,30 @@ impl Classifier {
             .zip(feats.iter().zip(&classes))
             .map(|(b, (f, c))| value(b, f, *c))
             .collect();
-        let (start, mut end) = best_segment(&values);
+        let (mut start, mut end) = best_segment(&values);
+        if start == end && feats.iter().any(|f| f.repeated) {
+            // All the prose is repeated (the page shows its article twice):
+            // judge the copies as if each were alone.
+            for f in &mut feats {
+                f.repeated = false;
+            }
+            for (v, (b, (f, c))) in values
+                .iter_mut()
+                .zip(blocks.iter().zip(feats.iter().zip(&classes)))
+            {
+                *v = value(b, f, *c);
+            }
+            (start, end) = best_segment(&values);
+        }
         // Reader comments look like prose: once a comment section starts
         // after article text, nothing below it can join the article.
         let mut good_words = 0;
         for i in start..end {
-            if good_words >= 100 && self.comments_marker(&blocks[i].text, &feats[i]) {
+            // So do comments, and listings of other articles, each with its own date line.
+            if good_words >= 100
+                && (self.comments_marker(&blocks[i].text, &feats[i])
+                    || starts_listing(i, blocks, &feats))
+            {
                 for v in &mut values[i..] {
                     *v = v.min(-1.0);
                 }
@@ -299,13 +391,13 @@ impl Classifier {
     #[doc(hidden)]
     pub fn explain(&self, blocks: &[Block<'_>]) -> Vec<String> {
         let verdicts = self.classify(blocks);
-        let feats: Vec<Features> = blocks.iter().map(|b| self.features(&b.text)).collect();
+        let (feats, has_stopwords) = self.page_features(blocks);
         blocks
             .iter()
             .zip(&feats)
             .zip(&verdicts)
             .map(|((b, f), v)| {
-                let c = local_class(b, f, true);
+                let c = local_class(b, f, has_stopwords);
                 format!(
                     "{:<8} {:>6.1} {:<24} h={:+.1} ld={:.2} {}",
                     format!("{c:?}"),
@@ -387,7 +479,11 @@ fn value(b: &Block<'_>, f: &Features, c: Class) -> f32 {
     let w = f.words as f32;
     // Boilerplate phrases in a paragraph-sized block: it may stay inside
     // the article, but it does not extend the article past its edges.
-    if f.phrase.is_some() && f.words <= 50 && matches!(c, Class::Good | Class::NearGood) {
+    // So does a paragraph that the page repeats (teasers shown twice).
+    let repeated = f.repeated && f.chars >= 60;
+    if (f.phrase.is_some() && f.words <= 50 || repeated)
+        && matches!(c, Class::Good | Class::NearGood)
+    {
         return -0.5 * w;
     }
     let v = match c {
@@ -414,6 +510,92 @@ fn value(b: &Block<'_>, f: &Features, c: Class) -> f32 {
         return -60.0;
     }
     v + 3.0 * b.hint.min(0.0)
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A line that is only a date: "Tuesday November 19, 2019", "19/11/2019".
+fn is_date_line(text: &str, f: &Features) -> bool {
+    if f.words > 6 || f.digits < 4 || f.ends_sentence {
+        return false;
+    }
+    let mut year = false;
+    let mut month = false;
+    let mut numeric = false;
+    for token in text.split(|c: char| c.is_whitespace() || c == ',') {
+        let lower = token.to_ascii_lowercase();
+        if token.len() == 4 && (token.starts_with("19") || token.starts_with("20")) {
+            year |= token.bytes().all(|b| b.is_ascii_digit());
+        } else if lower.len() >= 3 && MONTHS.iter().any(|m| lower.starts_with(m)) {
+            month = true;
+        } else if token.split(['/', '.', '-']).count() == 3
+            && token
+                .split(['/', '.', '-'])
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            numeric = true;
+        }
+    }
+    (year && month) || numeric
+}
+
+/// Block `i` is a date line followed by two more within ten blocks: a list
+/// of teasers for other articles (headline, author, date, summary).
+fn starts_listing(i: usize, blocks: &[Block<'_>], feats: &[Features]) -> bool {
+    let date = |j: usize| is_date_line(&blocks[j].text, &feats[j]);
+    date(i)
+        && (i + 1..blocks.len().min(i + 11))
+            .filter(|&j| date(j))
+            .count()
+            >= 2
+}
+
+/// The leading item number of a list item or table row: "3) ", "3. ", "3<tab>".
+fn item_number(text: &str) -> Option<u32> {
+    let text = text.trim_start();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &text[digits..];
+    let marked = rest.starts_with([')', '\t']) || rest.starts_with(". ") || rest.starts_with(".\t");
+    let has_words = rest.chars().any(char::is_alphabetic);
+    (marked && has_words)
+        .then(|| text[..digits].parse().ok())
+        .flatten()
+}
+
+/// Numbered lists, as the indices of their items: at least three
+/// consecutively numbered items, each within a few blocks of the previous one.
+fn numbered_lists(blocks: &[Block<'_>]) -> Vec<Vec<usize>> {
+    const MIN_ITEMS: usize = 3;
+    const MAX_GAP: usize = 4;
+    let mut items = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut last = 0;
+    let mut flush = |run: &mut Vec<usize>| {
+        if run.len() >= MIN_ITEMS {
+            items.push(std::mem::take(run));
+        }
+        run.clear();
+    };
+    for (i, block) in blocks.iter().enumerate() {
+        let Some(number) = item_number(&block.text) else {
+            continue;
+        };
+        let continues = run
+            .last()
+            .is_some_and(|&prev| number == last + 1 && i - prev <= MAX_GAP);
+        if !continues {
+            flush(&mut run);
+        }
+        run.push(i);
+        last = number;
+    }
+    flush(&mut run);
+    items
 }
 
 /// The `[start, end)` run of blocks with the largest sum of values.
@@ -540,5 +722,112 @@ mod tests {
         assert_eq!(verdicts[0], Verdict::Remove("navigation"));
         assert_eq!(verdicts[4], Verdict::Remove("related-links"));
         assert_eq!(verdicts[7], Verdict::Remove("footer"));
+    }
+
+    #[test]
+    fn numbered_list_after_the_intro_is_kept() {
+        let para = "The minister said on Monday that the talks had been useful and that both sides would meet again in the coming weeks to discuss the details of an agreement.";
+        let lines = [
+            "Home",
+            "World",
+            para,
+            para,
+            "1) Lego Star Wars 75188 Bomber",
+            "http://example.com/a",
+            "2) Electric race track 960574",
+            "http://example.com/b",
+            "3) Boxed set of three films",
+            "http://example.com/c",
+            "4) Blade Runner, the final cut",
+            "http://example.com/d",
+            "Share this article",
+            "© 2019 Some Company",
+        ];
+        let verdicts = Classifier::new().classify(&blocks(&lines));
+        assert_eq!(verdicts[4], Verdict::Keep, "{verdicts:?}");
+        assert_eq!(verdicts[10], Verdict::Keep, "{verdicts:?}");
+        assert_eq!(verdicts[0], Verdict::Remove("navigation"));
+        assert_eq!(verdicts[13], Verdict::Remove("footer"));
+    }
+
+    #[test]
+    fn item_numbers_need_a_marker_and_words() {
+        assert_eq!(item_number("3) Thriller (vinyl)"), Some(3));
+        assert_eq!(item_number("12. The last item"), Some(12));
+        assert_eq!(item_number("7\tKyle Larson\t2339"), Some(7));
+        assert_eq!(item_number("2019 was a good year"), None);
+        assert_eq!(item_number("1.5 million people"), None);
+        assert_eq!(item_number("4) 2019"), None);
+    }
+
+    #[test]
+    fn portuguese_prose_beats_a_tag_cloud() {
+        let para = "A equipe do Serviço de Atendimento Domiciliar, do bairro Amizade, registrou nesta manhã o arrombamento de dois dos cinco automóveis da unidade, que estavam no pátio.";
+        let cloud = "adote um amigo agua alerta ambiente amizade atendimento atirador bem-estar biblioteca caminhada campanha capacitacao carnaval civil cmdca cultura";
+        let lines = ["Notícias", "Saúde", para, para, "Tags", cloud, "Contato"];
+        let verdicts = Classifier::new().classify(&blocks(&lines));
+        assert_eq!(verdicts[2], Verdict::Keep, "{verdicts:?}");
+        assert_eq!(verdicts[3], Verdict::Keep, "{verdicts:?}");
+        assert_ne!(verdicts[5], Verdict::Keep, "{verdicts:?}");
+    }
+
+    #[test]
+    fn japanese_prose_is_counted_in_characters() {
+        let f = Classifier::new().features(
+            "先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで男性が逮捕されました。",
+        );
+        assert!(f.words >= 15, "{f:?}");
+        assert!(f.stop_langs[CJK] >= 5, "{f:?}");
+        assert!(f.text_ends_with_period);
+    }
+
+    const PARA: &str = "The minister said on Monday that the talks had been useful and that both sides would meet again in the coming weeks to discuss the details of an agreement.";
+    const PARA2: &str = "Officials from both countries told reporters that they expected a draft text to be ready before the end of the year, although several questions were still open.";
+    const PARA3: &str = "The opposition criticised the government for what it called a lack of transparency, and it asked for the documents to be published in full as soon as possible.";
+
+    #[test]
+    fn teasers_with_their_own_date_lines_end_the_article() {
+        let para4 = "Analysts said the agreement, if it is signed, would be the first of its kind in the region and could serve as a model for the negotiations that are due next spring.";
+        let lines = [
+            "Opinion",
+            PARA,
+            PARA2,
+            PARA3,
+            para4,
+            "More from the Examiner",
+            "A headline of another story",
+            "Jane Doe",
+            "Wednesday November 20, 2019",
+            "Our family always celebrates anniversaries, but not this week, because a year ago our father was arrested and held for months.",
+            "Another headline",
+            "John Doe",
+            "Tuesday November 19, 2019",
+            "After three days of hearings, only one witness has emerged so far with a legitimate gripe, and it has nothing to do with the case.",
+            "A third headline",
+            "Ann Roe",
+            "Tuesday November 19, 2019",
+            "People are still waiting for the committee to deliver on its promises, and in the second week of hearings they are still waiting.",
+        ];
+        let verdicts = Classifier::new().classify(&blocks(&lines));
+        assert_eq!(&verdicts[1..5], &[Verdict::Keep; 4], "{verdicts:?}");
+        assert!(
+            verdicts[8..].iter().all(|v| *v != Verdict::Keep),
+            "{verdicts:?}"
+        );
+    }
+
+    #[test]
+    fn paragraphs_the_page_repeats_do_not_make_the_article() {
+        let teaser = "Indian-origin man pleads guilty to fraud scheme in US NEW YORK: An Indian-origin man has pleaded guilty to a scheme that cost investors millions of dollars.";
+        let mut lines = vec!["Home"];
+        lines.extend([teaser; 4]);
+        lines.extend(["Deportees return home", PARA, PARA2, "Share this"]);
+        lines.extend([teaser; 4]);
+        let verdicts = Classifier::new().classify(&blocks(&lines));
+        assert_eq!(&verdicts[6..8], &[Verdict::Keep; 2], "{verdicts:?}");
+        assert!(
+            verdicts[1..5].iter().all(|v| *v != Verdict::Keep),
+            "{verdicts:?}"
+        );
     }
 }

@@ -137,6 +137,116 @@ pub fn limit_nesting(html: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `html` without comments and the content of `script` (except JSON-LD),
+/// `style` and `svg` elements: text a reader never sees, often most of a
+/// page's bytes, removed by a byte scan before the (much costlier) HTML
+/// parsers run. Borrowed unchanged when there is nothing to remove.
+pub fn strip_invisible(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(offset) = memchr_lt(&bytes[i..]) {
+        let start = i + offset;
+        let rest = &bytes[start + 1..];
+        let end = if rest.starts_with(b"!--") {
+            find_ci(bytes, start + 4, b"-->").map_or(bytes.len(), |e| e + 3)
+        } else if let Some(tag) = [&b"script"[..], b"style", b"svg"]
+            .into_iter()
+            .find(|tag| starts_with_tag(rest, tag))
+        {
+            let open_end = memchr_gt(&bytes[start..]).map_or(bytes.len(), |p| start + p + 1);
+            let open = &bytes[start..open_end];
+            let json_ld =
+                tag == b"script" && open.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"));
+            if json_ld || open.ends_with(b"/>") {
+                i = open_end;
+                continue;
+            }
+            let mut close = b"</".to_vec();
+            close.extend_from_slice(tag);
+            match find_ci(bytes, open_end, &close) {
+                Some(c) => memchr_gt(&bytes[c..]).map_or(bytes.len(), |p| c + p + 1),
+                None => bytes.len(),
+            }
+        } else {
+            i = start + 1;
+            continue;
+        };
+        out.push_str(&html[copied..start]);
+        copied = end;
+        i = end;
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// `rest` (what follows a `<`) opens the element `tag`.
+fn starts_with_tag(rest: &[u8], tag: &[u8]) -> bool {
+    rest.len() > tag.len()
+        && rest[..tag.len()].eq_ignore_ascii_case(tag)
+        && matches!(
+            rest[tag.len()],
+            b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
+        )
+}
+
+/// The first position at or after `from` where `needle` (ASCII, starting
+/// with a byte that is not a letter) occurs, ignoring ASCII case.
+fn find_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let first = needle[0];
+    let mut i = from;
+    while i < bytes.len() {
+        let p = i + bytes[i..].iter().position(|&b| b == first)?;
+        if bytes.len() - p >= needle.len()
+            && bytes[p..p + needle.len()].eq_ignore_ascii_case(needle)
+        {
+            return Some(p);
+        }
+        i = p + 1;
+    }
+    None
+}
+
+fn memchr_gt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'>')
+}
+
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == b'<')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_styles_svg_and_comments_are_stripped() {
+        let html = "<p>a</p><SCRIPT type=x>if (a<b) { x('</p>') }</Script ><style>p{}</style>\
+                    <svg viewBox='0 0 1 1'><title>icon</title></svg><!-- c --><p>b</p>";
+        assert_eq!(strip_invisible(html), "<p>a</p><p>b</p>");
+    }
+
+    #[test]
+    fn json_ld_and_look_alike_tags_are_kept() {
+        let html = "<script type=\"application/ld+json\">{\"headline\": \"H\"}</script>\
+                    <scripts>x</scripts><svg/><p>text</p>";
+        assert!(matches!(
+            strip_invisible(html),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn unclosed_invisible_content_runs_to_the_end() {
+        assert_eq!(
+            strip_invisible("<p>a</p><!-- never closed <p>b</p>"),
+            "<p>a</p>"
+        );
+        assert_eq!(strip_invisible("<p>a</p><script>var s = '"), "<p>a</p>");
+        assert_eq!(strip_invisible("<p>a</p><style"), "<p>a</p><style");
+    }
 }

@@ -197,3 +197,69 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "yours",
     "yourself",
 ];
+
+/// Function words of other languages, one string of space-separated words
+/// per language (the most frequent words of running text). A page is judged
+/// with the list whose words it uses most; English is [`STOPWORDS`].
+pub(crate) const FOREIGN_STOPWORDS: &[(&str, &str)] = &[
+    (
+        "es",
+        "a al algo algunos ante antes como con contra cual cuando de del desde donde \
+         durante e el ella ellas ellos en entre era es esa ese eso esta este esto fue \
+         ha han hasta hay la las le les lo los más me mi muy ni no nos o otra otro para \
+         pero por porque que quien se ser si sin sobre son su sus también te tiene todo \
+         tras un una uno y ya",
+    ),
+    (
+        "pt",
+        "a ao aos as até com como da das de do dos e ela ele eles em entre era essa \
+         esse esta este está foi for há isso já mais mas na nas nem no nos não num numa \
+         o os ou para pela pelo pode por quando que se sem ser seu seus sobre sua suas \
+         são também tem um uma à às é",
+    ),
+    (
+        "fr",
+        "a au aux avec ce ces cette comme dans de des du elle en est et il ils je la le \
+         les leur leurs lui mais me même ne nous on ont ou par pas plus pour qu que qui \
+         sa se ses son sont sur un une vous y été être à où",
+    ),
+    (
+        "de",
+        "aber als am an auch auf aus bei bis das dass dem den der des die dies doch \
+         durch ein eine einem einen einer es für hat hatte ich ihr im in ist kann mit \
+         nach nicht noch nur oder sich sie sind so um und uns vom von vor war wird wie \
+         wir zu zum zur über",
+    ),
+    (
+        "it",
+        "a ai al alla alle anche che ci come con da dal dalla degli dei del della delle \
+         di e ed era gli ha hanno i il in la le lo loro ma mi ne nel nella non o per più \
+         questo questa quando se si sono su sua suo sul sulla tra un una uno è",
+    ),
+    (
+        "nl",
+        "aan al als bij dan dat de der die dit door een en er had heeft het hij hun ik \
+         in is je kan maar met naar niet nog of om ook op over te tot uit van voor was \
+         wat we werd wordt zal ze zich zijn",
+    ),
+    (
+        "ru",
+        "а без бы был была были было в вы да для до его ее её если есть же за и из или \
+         им их к как когда ли мы на над не нет но о об от по под при с со так также то \
+         только у уже что это я вот все всё даже ещё еще они она он можно нужно чтобы \
+         может очень этого этом эти этот тем чем там тут где себя свой своих после через",
+    ),
+    (
+        "id",
+        "ada adalah akan atau bagi bahwa dalam dan dari dengan di ini itu jika juga ke \
+         kepada karena lebih maka oleh pada para saat sebagai sudah telah tersebut tidak \
+         untuk yang yg dgn ia dia saya kita kami mereka bisa dapat belum hanya masih harus \
+         bukan sangat jadi seperti cuma lagi setelah sebelum tapi tetapi namun kalau pun \
+         apa semua hal secara antara hingga sampai begitu yaitu pernah sendiri",
+    ),
+];
+
+/// Particles and function characters of Japanese and Chinese, counted per
+/// character in text written without spaces.
+pub(crate) const CJK_FUNCTION_CHARS: &str =
+    "のにはをがでともたてなしかへや的了是在和也有这不就都而与";
