@@ -5,6 +5,7 @@ mod deploy;
 mod entities;
 mod grpc;
 mod http;
+mod loadgen;
 mod props;
 mod quotes;
 mod reliability;

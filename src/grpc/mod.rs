@@ -5,6 +5,7 @@
 pub mod convert;
 pub mod http;
 pub mod json;
+pub mod loadgen;
 pub mod metrics;
 pub mod status;
 
