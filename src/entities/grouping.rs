@@ -16,7 +16,7 @@
 //! - a group's type is that of its person mentions if any, else the majority;
 //!   its name is its longest, most frequent form.
 
-use super::names::{fold, similar, GENERIC, STOPWORDS, TITLES};
+use super::names::{fold, fold_is_one_of, similar, GENERIC, STOPWORDS, TITLES};
 use super::Mention;
 use crate::doc::{Entity, EntityType, Span};
 use std::collections::HashMap;
@@ -58,13 +58,13 @@ fn word_spans(body: &str, span: Span) -> Vec<Span> {
 fn clean(body: &str, mention: &Mention) -> Option<Form> {
     let mut words = word_spans(body, mention.span);
     // Leading "the"; for people, everything up to the last title word.
-    while words.len() > 1 && fold(&body[words[0]]) == "the" {
+    while words.len() > 1 && fold_is_one_of(&body[words[0]], &["the"]) {
         words.remove(0);
     }
     if mention.kind == EntityType::Person {
         let last_title = words[..words.len().saturating_sub(1)]
             .iter()
-            .rposition(|&w| TITLES.contains(&fold(&body[w]).as_str()));
+            .rposition(|&w| fold_is_one_of(&body[w], TITLES));
         if let Some(j) = last_title {
             words.drain(..=j);
         }

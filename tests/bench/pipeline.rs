@@ -166,5 +166,31 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, stages);
+/// The whole pipeline over all five seeds: time per iteration / 5 = per article.
+fn seeds(c: &mut Criterion) {
+    let pipeline = Pipeline::new(&Config::default()).expect("pipeline builds");
+    let contents: Vec<Content> = SEEDS
+        .iter()
+        .map(|s| Content::Text((*s).to_owned()))
+        .collect();
+    let mut group = c.benchmark_group("seeds");
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3))
+        .throughput(Throughput::Elements(SEEDS.len() as u64));
+    group.bench_function("pipeline-all-five", |b| {
+        b.iter(|| {
+            for content in &contents {
+                let doc = pipeline
+                    .analyze(black_box(content), &Options::default())
+                    .expect("analyses");
+                assert!(!doc.entities.is_empty());
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, stages, seeds);
 criterion_main!(benches);
