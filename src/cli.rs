@@ -39,6 +39,8 @@ enum Command {
     Compare(CompareArgs),
     /// Score sentiment of standard-input lines; one JSON object per line.
     Sentiment(SentimentArgs),
+    /// Load a running server with Analyze or AnalyzeStream calls; report calls/s, latency and errors.
+    Loadgen(LoadgenArgs),
 }
 
 // ---- sentiment (issue 6) ----
@@ -523,6 +525,7 @@ pub fn run() -> Result<()> {
         Command::Eval(EvalCommand::Sentiment { data }) => eval_sentiment(&data),
         Command::Train(TrainCommand::Sentiment { data, out }) => train_sentiment(&data, &out),
         Command::Eval(EvalCommand::Quotes(args)) => eval_quotes(&args),
+        Command::Loadgen(args) => loadgen(&args),
     }
 }
 
@@ -777,3 +780,98 @@ fn compare(args: &CompareArgs) -> Result<()> {
     out.flush()?;
     Ok(())
 }
+
+// ---- loadgen (issue 8) ----
+
+/// The RPC `loadgen` drives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum LoadgenMode {
+    /// One Analyze call per article.
+    Unary,
+    /// Long-lived AnalyzeStream calls, `--window` articles in flight on each.
+    Stream,
+}
+
+#[derive(Debug, Args)]
+struct LoadgenArgs {
+    /// Server address.
+    #[arg(long, default_value = "127.0.0.1:50051")]
+    addr: String,
+    /// Analyses in flight at once.
+    #[arg(long, default_value_t = 64)]
+    concurrency: usize,
+    /// Seconds to keep sending.
+    #[arg(long, default_value_t = 10.0)]
+    duration: f64,
+    /// Unary (Analyze) or streaming (AnalyzeStream) calls.
+    #[arg(long, value_enum, default_value = "unary")]
+    mode: LoadgenMode,
+    /// Stream mode: articles in flight on each stream (streams = concurrency / window).
+    #[arg(long, default_value_t = 8)]
+    window: usize,
+    /// HTTP/2 connections shared by the workers.
+    #[arg(long, default_value_t = 1)]
+    connections: usize,
+    /// Client runtime threads.
+    #[arg(long, default_value_t = 1)]
+    threads: usize,
+    /// Per-call deadline in seconds.
+    #[arg(long, default_value_t = 60.0)]
+    timeout: f64,
+    /// Print the report as one JSON object.
+    #[arg(long)]
+    json: bool,
+    /// Articles to send round-robin (HTML or text, detected as for `analyze`).
+    #[arg(long = "input", required = true, num_args = 1..)]
+    input: Vec<PathBuf>,
+}
+
+fn loadgen(args: &LoadgenArgs) -> Result<()> {
+    use textanalysis::grpc::loadgen;
+    let mut articles = Vec::with_capacity(args.input.len());
+    for path in &args.input {
+        let (id, content) = read_article(path, false, false)?;
+        let content = match content {
+            Content::Text(text) => pb::article::Content::Text(text),
+            Content::Html(html) => pb::article::Content::Html(html),
+        };
+        articles.push(pb::Article {
+            id,
+            content: Some(content),
+            ..Default::default()
+        });
+    }
+    let seconds = |s: f64, what: &str| {
+        std::time::Duration::try_from_secs_f64(s).with_context(|| format!("invalid {what} {s}"))
+    };
+    let uri = if args.addr.contains("://") {
+        args.addr.clone()
+    } else {
+        format!("http://{}", args.addr)
+    };
+    let config = loadgen::Config {
+        concurrency: args.concurrency,
+        duration: seconds(args.duration, "--duration")?,
+        mode: match args.mode {
+            LoadgenMode::Unary => loadgen::Mode::Unary,
+            LoadgenMode::Stream => loadgen::Mode::Stream,
+        },
+        window: args.window,
+        connections: args.connections,
+        timeout: seconds(args.timeout, "--timeout")?,
+        ..loadgen::Config::new(uri, articles)
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(args.threads.max(1))
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    let report = runtime.block_on(loadgen::run(&config))?;
+    if args.json {
+        println!("{}", report.to_json());
+    } else {
+        println!("{report}");
+    }
+    Ok(())
+}
+// ---- end loadgen ----

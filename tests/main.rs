@@ -7,6 +7,7 @@ mod entities;
 mod grpc;
 mod http;
 mod load;
+mod loadgen;
 mod props;
 mod quotes;
 mod reliability;

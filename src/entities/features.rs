@@ -4,6 +4,30 @@
 //! (curly quotes and apostrophes to ASCII, digits to `0`).
 
 use super::gazetteer::{self, Gazetteer};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hasher for short token strings (the per-document cache of infos).
+#[derive(Default)]
+struct StrHasher(u64);
+
+impl Hasher for StrHasher {
+    fn finish(&self) -> u64 {
+        self.0.wrapping_mul(K)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("chunks of 8 bytes"));
+            self.0 = mix(self.0, word);
+        }
+        for &b in chunks.remainder() {
+            self.0 = mix(self.0, u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.0 = mix(self.0, u64::from(n));
+    }
+}
 
 /// Features per token (fixed, so the features of token `i` are `feats[i * N_FEATURES..]`).
 pub const N_FEATURES: usize = 36;
@@ -181,9 +205,16 @@ where
     S: IntoIterator<Item = T>,
     T: IntoIterator<Item = &'a str>,
 {
+    // Words recur within a document ("the", names): compute each form's infos once.
+    let mut seen: std::collections::HashMap<&str, TokenInfo, BuildHasherDefault<StrHasher>> =
+        std::collections::HashMap::default();
     let mut out: Vec<Vec<TokenInfo>> = sentences
         .into_iter()
-        .map(|s| s.into_iter().map(TokenInfo::new).collect())
+        .map(|s| {
+            s.into_iter()
+                .map(|text| *seen.entry(text).or_insert_with(|| TokenInfo::new(text)))
+                .collect()
+        })
         .collect();
     let mut lower_seen = gazetteer::IdSet::default();
     let mut midcap_seen = gazetteer::IdSet::default();

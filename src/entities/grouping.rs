@@ -18,9 +18,10 @@
 //!   (people winning ties);
 //!   its name is its longest, most frequent form.
 
-use super::names::{fold, similar, GENERIC, STOPWORDS, TITLES};
+use super::names::{fold, fold_is_one_of, similar, GENERIC, STOPWORDS, TITLES};
 use super::Mention;
 use crate::doc::{Entity, EntityType, Span};
+use std::collections::HashMap;
 
 /// A mention after cleaning: its span, type and folded words.
 #[derive(Clone, Debug)]
@@ -59,13 +60,13 @@ fn word_spans(body: &str, span: Span) -> Vec<Span> {
 fn clean(body: &str, mention: &Mention) -> Option<Form> {
     let mut words = word_spans(body, mention.span);
     // Leading "the"; for people, everything up to the last title word.
-    while words.len() > 1 && fold(&body[words[0]]) == "the" {
+    while words.len() > 1 && fold_is_one_of(&body[words[0]], &["the"]) {
         words.remove(0);
     }
     if mention.kind == EntityType::Person {
         let last_title = words[..words.len().saturating_sub(1)]
             .iter()
-            .rposition(|&w| TITLES.contains(&fold(&body[w]).as_str()));
+            .rposition(|&w| fold_is_one_of(&body[w], TITLES));
         if let Some(j) = last_title {
             words.drain(..=j);
         }
@@ -149,7 +150,32 @@ fn same_thing(form: &Form, other: &Form) -> bool {
             .all(|w| *w == mine[0] || GENERIC.contains(&w.as_str()))
 }
 
+/// Members `(group, form)` of groups, looked up by a key that every match shares.
+type Block<K> = HashMap<K, Vec<(usize, usize)>>;
+
+fn add<K: std::hash::Hash + Eq>(block: &mut Block<K>, key: K, group: usize, form: usize) {
+    block.entry(key).or_default().push((group, form));
+}
+
+/// The first group (lowest index) of a candidate member that `accept`s.
+fn first_group<'b>(
+    candidates: impl IntoIterator<Item = &'b (usize, usize)>,
+    mut accept: impl FnMut(usize) -> bool,
+) -> Option<usize> {
+    candidates
+        .into_iter()
+        .filter(|&&(_, j)| accept(j))
+        .map(|&(g, _)| g)
+        .min()
+}
+
 /// Group mentions into entities in order of first mention.
+///
+/// Each rule is checked only against the members that could match it, found
+/// through blocks keyed by what a match must share (a person's surname initial,
+/// first or last word, any word, initials), so the cost grows with the number
+/// of similar mentions rather than with the square of all mentions. The result
+/// is that of trying every group in order: the lowest matching group wins.
 pub fn group(body: &str, mentions: &[Mention]) -> Vec<Entity> {
     let forms: Vec<Form> = mentions.iter().filter_map(|m| clean(body, m)).collect();
     // Longest first, then in text order.
@@ -157,38 +183,57 @@ pub fn group(body: &str, mentions: &[Mention]) -> Vec<Entity> {
     order.sort_by_key(|&i| (std::cmp::Reverse(forms[i].words.len()), forms[i].span));
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut is_person: Vec<bool> = Vec::new();
+    let initial = |j: usize| forms[j].words.last().and_then(|w| w.chars().next());
+    let last = |j: usize| forms[j].words.last().map_or("", String::as_str);
+    // Person-group members by the first letter of their last word: a fuzzy
+    // suffix match needs the same initial there (`similar`).
+    let mut by_initial: Block<Option<char>> = HashMap::new();
+    // Person-group members of two words or more, by their first word.
+    let mut by_first: Block<&str> = HashMap::new();
+    // Person-group members by their last word (exact suffix matches).
+    let mut by_last: Block<&str> = HashMap::new();
     // People first, so other mentions can defer to them.
     for &i in order
         .iter()
         .filter(|&&i| forms[i].kind == EntityType::Person)
     {
         let f = &forms[i];
-        let found = groups.iter().position(|g| {
-            g.iter()
-                .any(|&j| is_suffix(&f.words, &forms[j].words, true))
+        let found = by_initial.get(&initial(i)).and_then(|members| {
+            first_group(members, |j| is_suffix(&f.words, &forms[j].words, true))
         });
         let found = found.or_else(|| {
             // A lone first name, when it starts exactly one person's name.
             if f.words.len() != 1 {
                 return None;
             }
-            let hits: Vec<usize> = (0..groups.len())
-                .filter(|&g| {
-                    groups[g]
-                        .iter()
-                        .any(|&j| forms[j].words.len() >= 2 && forms[j].words[0] == f.words[0])
-                })
-                .collect();
+            let mut hits: Vec<usize> = by_first
+                .get(f.words[0].as_str())
+                .map(|members| members.iter().map(|&(g, _)| g).collect())
+                .unwrap_or_default();
+            hits.sort_unstable();
+            hits.dedup();
             (hits.len() == 1).then(|| hits[0])
         });
-        match found {
-            Some(g) => groups[g].push(i),
+        let g = match found {
+            Some(g) => {
+                groups[g].push(i);
+                g
+            }
             None => {
                 groups.push(vec![i]);
                 is_person.push(true);
+                groups.len() - 1
             }
+        };
+        add(&mut by_initial, initial(i), g, i);
+        add(&mut by_last, last(i), g, i);
+        if f.words.len() >= 2 {
+            add(&mut by_first, f.words[0].as_str(), g, i);
         }
     }
+    // Non-person-group members by each of their words, and by their initials.
+    let mut by_word: Block<&str> = HashMap::new();
+    let mut by_initials: Block<&str> = HashMap::new();
     for &i in order
         .iter()
         .filter(|&&i| forms[i].kind != EntityType::Person)
@@ -196,21 +241,30 @@ pub fn group(body: &str, mentions: &[Mention]) -> Vec<Entity> {
         let f = &forms[i];
         // The tagger may type one mention of a name differently from the rest
         // ("Parley" once as an organisation): one name, one referent per document.
-        let person = (0..groups.len()).find(|&g| {
-            is_person[g]
-                && groups[g]
-                    .iter()
-                    .any(|&j| is_suffix(&f.words, &forms[j].words, false))
+        let person = by_last.get(last(i)).and_then(|members| {
+            first_group(members, |j| is_suffix(&f.words, &forms[j].words, false))
         });
         let found = person.or_else(|| {
-            (0..groups.len())
-                .find(|&g| !is_person[g] && groups[g].iter().any(|&j| same_thing(f, &forms[j])))
+            // `same_thing` needs a shared word, or initials equal to the one word.
+            let shared = f.words.iter().filter_map(|w| by_word.get(w.as_str()));
+            let initials = by_initials.get(f.words[0].as_str());
+            first_group(shared.chain(initials).flatten(), |j| {
+                same_thing(f, &forms[j])
+            })
         });
         match found {
-            Some(g) => groups[g].push(i),
+            Some(g) if is_person[g] => {
+                groups[g].push(i);
+                add(&mut by_last, last(i), g, i);
+            }
+            Some(g) => {
+                groups[g].push(i);
+                index_thing(&mut by_word, &mut by_initials, &forms, g, i);
+            }
             None => {
                 groups.push(vec![i]);
                 is_person.push(false);
+                index_thing(&mut by_word, &mut by_initials, &forms, groups.len() - 1, i);
             }
         }
     }
@@ -221,6 +275,24 @@ pub fn group(body: &str, mentions: &[Mention]) -> Vec<Entity> {
         .collect();
     entities.sort_by_key(|(first, _)| *first);
     entities.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Index a member of a non-person group for [`same_thing`] look-ups.
+fn index_thing<'a>(
+    by_word: &mut Block<&'a str>,
+    by_initials: &mut Block<&'a str>,
+    forms: &'a [Form],
+    group: usize,
+    form: usize,
+) {
+    let f = &forms[form];
+    let mut words: Vec<&str> = f.words.iter().map(String::as_str).collect();
+    words.sort_unstable();
+    words.dedup();
+    for w in words {
+        add(by_word, w, group, form);
+    }
+    add(by_initials, f.initials.as_str(), group, form);
 }
 
 fn entity(body: &str, forms: &[Form], group: &[usize], person: bool) -> (Span, Entity) {

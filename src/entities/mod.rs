@@ -77,15 +77,17 @@ impl Tagger {
         );
         let mut feats = Vec::new();
         let mut emissions: Vec<[f32; TAGS]> = Vec::new();
-        let mut tags = Vec::new();
+        let mut back = Vec::new();
         infos
             .iter()
             .map(|info| {
                 feats.clear();
                 feats.reserve(info.len() * N_FEATURES);
                 features::extract(info, self.model.bits(), &mut feats);
-                self.model.tag(&feats, &mut emissions, &mut tags);
-                tags.clone()
+                let mut tags = Vec::with_capacity(info.len());
+                self.model
+                    .tag_with(&feats, &mut emissions, &mut back, &mut tags);
+                tags
             })
             .collect()
     }

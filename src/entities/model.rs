@@ -58,37 +58,69 @@ pub type Transitions = [[f32; TAGS]; TAGS + 1];
 
 /// Best tag sequence for per-token emission scores.
 pub fn viterbi(emissions: &[[f32; TAGS]], trans: &Transitions, out: &mut Vec<u8>) {
+    viterbi_with(emissions, trans, &mut Vec::new(), out);
+}
+
+/// The tags each tag may follow, in ascending order: all of them, except that
+/// `I-X` follows only `B-X` and `I-X`.
+const fn predecessors() -> [([u8; TAGS], usize); TAGS] {
+    let mut out = [([0u8; TAGS], 0usize); TAGS];
+    let mut t = 0;
+    while t < TAGS {
+        let mut n = 0;
+        let mut p = 0;
+        while p < TAGS {
+            let inside = t != 0 && t % 2 == 0;
+            if !inside || (p != 0 && p.div_ceil(2) == t.div_ceil(2)) {
+                out[t].0[n] = p as u8;
+                n += 1;
+            }
+            p += 1;
+        }
+        out[t].1 = n;
+        t += 1;
+    }
+    out
+}
+
+const PREDECESSORS: [([u8; TAGS], usize); TAGS] = predecessors();
+
+/// [`viterbi`] with a reusable back-pointer buffer. Disallowed transitions
+/// (see [`allowed`]) are skipped: they score -inf, so they never win, and the
+/// allowed ones are tried in the same ascending order with the same strict
+/// comparison, so ties resolve as if every transition were tried.
+fn viterbi_with(
+    emissions: &[[f32; TAGS]],
+    trans: &Transitions,
+    back: &mut Vec<[u8; TAGS]>,
+    out: &mut Vec<u8>,
+) {
     out.clear();
     let n = emissions.len();
     if n == 0 {
         return;
     }
-    // Disallowed transitions cost -inf, so the inner loop needs no test.
-    let mut t2 = *trans;
-    for (p, row) in t2.iter_mut().enumerate() {
-        for (t, w) in row.iter_mut().enumerate() {
-            let prev = (p < TAGS).then_some(p as u8);
-            if !allowed(prev, t as u8) {
-                *w = f32::NEG_INFINITY;
-            }
-        }
-    }
-    let trans = &t2;
-    let mut back = vec![[0u8; TAGS]; n];
+    back.clear();
+    back.resize(n, [0u8; TAGS]);
     let mut score = [f32::NEG_INFINITY; TAGS];
     for (t, s) in score.iter_mut().enumerate() {
-        *s = trans[TAGS][t] + emissions[0][t];
+        *s = if allowed(None, t as u8) {
+            trans[TAGS][t] + emissions[0][t]
+        } else {
+            f32::NEG_INFINITY
+        };
     }
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; TAGS];
         for t in 0..TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for (p, &sp) in score.iter().enumerate() {
-                let s = sp + trans[p][t];
+            let (preds, count) = &PREDECESSORS[t];
+            for &p in &preds[..*count] {
+                let s = score[p as usize] + trans[p as usize][t];
                 if s > best {
                     best = s;
-                    arg = p as u8;
+                    arg = p;
                 }
             }
             next[t] = best + emissions[i][t];
@@ -111,7 +143,8 @@ pub fn viterbi(emissions: &[[f32; TAGS]], trans: &Transitions, out: &mut Vec<u8>
 pub struct Model {
     bits: u32,
     scale: f32,
-    weights: Vec<i16>,
+    /// One row of `TAGS` weights per hash bucket.
+    weights: Vec<[i16; TAGS]>,
     trans: Transitions,
 }
 
@@ -157,8 +190,14 @@ impl Model {
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         let weights = weights
-            .iter()
-            .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
+            .chunks_exact(TAGS)
+            .map(|row| {
+                let mut q = [0i16; TAGS];
+                for (q, w) in q.iter_mut().zip(row) {
+                    *q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+                }
+                q
+            })
             .collect();
         Model {
             bits,
@@ -180,9 +219,9 @@ impl Model {
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
-        let rows: Vec<(usize, &[i16])> = self
+        let rows: Vec<(usize, &[i16; TAGS])> = self
             .weights
-            .chunks_exact(TAGS)
+            .iter()
             .enumerate()
             .filter(|(_, r)| r.iter().any(|&w| w != 0))
             .collect();
@@ -217,13 +256,13 @@ impl Model {
             }
         }
         let rows = r.u32()? as usize;
-        let mut weights = vec![0i16; (1usize << bits) * TAGS];
+        let mut weights = vec![[0i16; TAGS]; 1usize << bits];
         for _ in 0..rows {
             let bucket = r.u32()? as usize;
             if bucket >= 1 << bits {
                 return Err("bucket out of range");
             }
-            for w in &mut weights[bucket * TAGS..(bucket + 1) * TAGS] {
+            for w in &mut weights[bucket] {
                 *w = i16::from_le_bytes(r.take::<2>()?);
             }
         }
@@ -240,18 +279,30 @@ impl Model {
 
     /// Tags of a sentence whose features are `feats` (`N_FEATURES` per token).
     pub fn tag(&self, feats: &[u32], emissions: &mut Vec<[f32; TAGS]>, out: &mut Vec<u8>) {
+        self.tag_with(feats, emissions, &mut Vec::new(), out);
+    }
+
+    /// [`Model::tag`] reusing a back-pointer buffer across sentences.
+    pub fn tag_with(
+        &self,
+        feats: &[u32],
+        emissions: &mut Vec<[f32; TAGS]>,
+        back: &mut Vec<[u8; TAGS]>,
+        out: &mut Vec<u8>,
+    ) {
         emissions.clear();
         for token in feats.chunks_exact(N_FEATURES) {
             let mut sum = [0i32; TAGS];
             for &b in token {
-                let row = &self.weights[b as usize * TAGS..b as usize * TAGS + TAGS];
-                for (s, &w) in sum.iter_mut().zip(row) {
-                    *s += i32::from(w);
+                // Buckets are below `1 << bits`, the table's length.
+                let row = &self.weights[b as usize];
+                for k in 0..TAGS {
+                    sum[k] += i32::from(row[k]);
                 }
             }
             emissions.push(sum.map(|s| s as f32 * self.scale));
         }
-        viterbi(emissions, &self.trans, out);
+        viterbi_with(emissions, &self.trans, back, out);
     }
 }
 
@@ -268,6 +319,65 @@ mod tests {
         let mut out = Vec::new();
         viterbi(&em, &[[0f32; TAGS]; TAGS + 1], &mut out);
         assert_eq!(out, vec![1, 2]);
+    }
+
+    /// Viterbi trying every transition, disallowed ones at -inf (the reference).
+    fn viterbi_all_pairs(emissions: &[[f32; TAGS]], trans: &Transitions) -> Vec<u8> {
+        let mut t2 = *trans;
+        for (p, row) in t2.iter_mut().enumerate() {
+            for (t, w) in row.iter_mut().enumerate() {
+                if !allowed((p < TAGS).then_some(p as u8), t as u8) {
+                    *w = f32::NEG_INFINITY;
+                }
+            }
+        }
+        let n = emissions.len();
+        let mut back = vec![[0u8; TAGS]; n];
+        let mut score: [f32; TAGS] = std::array::from_fn(|t| t2[TAGS][t] + emissions[0][t]);
+        for i in 1..n {
+            let mut next = [f32::NEG_INFINITY; TAGS];
+            for t in 0..TAGS {
+                let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
+                for (p, &sp) in score.iter().enumerate() {
+                    if sp + t2[p][t] > best {
+                        best = sp + t2[p][t];
+                        arg = p as u8;
+                    }
+                }
+                next[t] = best + emissions[i][t];
+                back[i][t] = arg;
+            }
+            score = next;
+        }
+        let mut tag = (0..TAGS)
+            .max_by(|&a, &b| score[a].total_cmp(&score[b]))
+            .unwrap() as u8;
+        let mut out = vec![0; n];
+        for i in (0..n).rev() {
+            out[i] = tag;
+            tag = back[i][tag as usize];
+        }
+        out
+    }
+
+    #[test]
+    fn viterbi_skipping_disallowed_transitions_matches_trying_all() {
+        // Coarse values so that ties happen often.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % 7) as f32 - 3.0
+        };
+        let mut back = Vec::new();
+        for len in 1..40 {
+            let trans: Transitions = std::array::from_fn(|_| std::array::from_fn(|_| next()));
+            let em: Vec<[f32; TAGS]> = (0..len).map(|_| std::array::from_fn(|_| next())).collect();
+            let mut out = Vec::new();
+            viterbi_with(&em, &trans, &mut back, &mut out);
+            assert_eq!(out, viterbi_all_pairs(&em, &trans), "length {len}");
+        }
     }
 
     #[test]

@@ -196,6 +196,16 @@ pub fn fold(word: &str) -> String {
         .collect()
 }
 
+/// `fold(word)` is one of `list` (lowercase words), without building the
+/// folded string when `word` is plain ASCII (where folding only lowercases).
+pub fn fold_is_one_of(word: &str, list: &[&str]) -> bool {
+    if word.bytes().all(|b| b.is_ascii() && b != b'.' && b != b'`') {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&fold(word).as_str())
+    }
+}
+
 /// Levenshtein distance over chars.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
@@ -242,5 +252,20 @@ mod tests {
         assert!(!similar("bob", "rob"));
         assert!(!similar("hart", "bart"));
         assert_eq!(fold("É.U."), "eu");
+    }
+
+    #[test]
+    fn fold_is_one_of_agrees_with_fold() {
+        let list = ["the", "eu", "minister", "o'neil", "élysée", "elysee"];
+        for word in [
+            "The", "THE", "E.U.", "EU", "Minister", "O`Neil", "O'Neil", "Élysée", "ELYSEE", "them",
+            "", ".", "th.e",
+        ] {
+            assert_eq!(
+                fold_is_one_of(word, &list),
+                list.contains(&fold(word).as_str()),
+                "{word}"
+            );
+        }
     }
 }

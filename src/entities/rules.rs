@@ -12,7 +12,7 @@
 //!   organisation joins it ("Russian" + "Defense Ministry").
 
 use super::gazetteer;
-use super::names::fold;
+use super::names::{fold, fold_is_one_of};
 use super::{Mention, Tagger};
 use crate::doc::{EntityType, Span};
 
@@ -254,7 +254,7 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut [Mention]) {
 }
 
 fn is_org_head(body: &str, span: Span) -> bool {
-    capitalised(&body[span]) && ORG_HEADS.contains(&fold(&body[span]).as_str())
+    capitalised(&body[span]) && fold_is_one_of(&body[span], ORG_HEADS)
 }
 
 /// Apply the corrections; mentions stay in body order.

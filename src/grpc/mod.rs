@@ -6,6 +6,7 @@ pub mod auth;
 pub mod convert;
 pub mod http;
 pub mod json;
+pub mod loadgen;
 pub mod metrics;
 pub mod status;
 
