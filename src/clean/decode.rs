@@ -100,11 +100,8 @@ pub fn limit_nesting(html: &str) -> std::borrow::Cow<'_, str> {
             i = start + 1;
             continue;
         }
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| b == b'>')
-            .map_or(bytes.len(), |p| start + p + 1);
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = memchr_gt(&bytes[start..]).map_or(bytes.len(), |p| start + p + 1);
+        let name = &bytes[name_start..name_start + name_len];
         let self_closing = end >= 2 && bytes[end - 2] == b'/';
         if closing {
             if dropped > 0 {
@@ -113,7 +110,11 @@ pub fn limit_nesting(html: &str) -> std::borrow::Cow<'_, str> {
             } else {
                 depth = depth.saturating_sub(1);
             }
-        } else if !self_closing && !VOID_TAGS.contains(&name.as_str()) {
+        } else if !self_closing
+            && !VOID_TAGS
+                .iter()
+                .any(|v| v.as_bytes().eq_ignore_ascii_case(name))
+        {
             if depth >= MAX_NESTING {
                 dropped += 1;
                 cuts.push(start..end);
@@ -200,7 +201,7 @@ fn find_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let first = needle[0];
     let mut i = from;
     while i < bytes.len() {
-        let p = i + bytes[i..].iter().position(|&b| b == first)?;
+        let p = i + memchr::memchr(first, &bytes[i..])?;
         if bytes.len() - p >= needle.len()
             && bytes[p..p + needle.len()].eq_ignore_ascii_case(needle)
         {
@@ -212,11 +213,11 @@ fn find_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 }
 
 fn memchr_gt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'>')
+    memchr::memchr(b'>', bytes)
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
+    memchr::memchr(b'<', bytes)
 }
 
 #[cfg(test)]
