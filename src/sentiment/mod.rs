@@ -34,7 +34,7 @@ use crate::doc::{Doc, QuoteKind, Sentiment, SentimentLabel, Span};
 use crate::error::Result;
 use features::{target_part, text_features, Features, SentenceContext};
 use lexicon::Lexicon;
-use model::Models;
+use model::Scoring;
 
 /// The embedded model, built by `textanalysis train sentiment`.
 const MODEL: &[u8] = include_bytes!("../../data/sentiment/model.bin");
@@ -66,7 +66,7 @@ pub struct Scores {
 #[derive(Clone, Debug)]
 pub struct SentimentScorer {
     lexicon: Lexicon,
-    models: Models,
+    models: Scoring,
 }
 
 impl SentimentScorer {
@@ -74,7 +74,7 @@ impl SentimentScorer {
     pub fn new() -> Result<SentimentScorer> {
         Ok(SentimentScorer {
             lexicon: Lexicon::new(),
-            models: Models::from_bytes(MODEL)?,
+            models: Scoring::from_bytes(MODEL)?,
         })
     }
 
