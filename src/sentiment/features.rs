@@ -164,21 +164,58 @@ fn add_ngrams(words: &[Word<'_>], scope: &[bool], f: &mut Features) {
     }
 }
 
-/// Features of the target at byte span `target` of `text`.
+/// Features of the target at byte span `target` of `text`: the sentence's
+/// share ([`SentenceContext`]) followed by the target's ([`target_part`]).
 pub(crate) fn target_features(
     lex: &Lexicon,
     a: &Analysis<'_>,
     text: &str,
     target: (usize, usize),
 ) -> Features {
+    let ctx = SentenceContext::new(lex, a, text);
+    let mut f = ctx.features.clone();
+    target_part(a, &ctx.scope, text, target, &mut f);
+    f
+}
+
+/// The part of a target's features that depends only on its sentence, and
+/// the sentence's negation scope: computed once per sentence however many
+/// targets it holds.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SentenceContext {
+    /// Sentence-level features (lexicon figures and n-grams).
+    pub features: Features,
+    /// Negation scope of each word.
+    pub scope: Vec<bool>,
+}
+
+impl SentenceContext {
+    /// The sentence-level part of [`target_features`] for `text`, analysed as `a`.
+    pub(crate) fn new(lex: &Lexicon, a: &Analysis<'_>, text: &str) -> SentenceContext {
+        let n = a.words.len();
+        let mut features = Features::with_capacity(5 * n + 24);
+        add_sentence(lex, a, text, &mut features, 0);
+        let mut scope = Vec::with_capacity(n);
+        negation_scope(lex, &a.words, &mut scope);
+        // The target model was trained with the n-grams listed twice (once by
+        // `add_sentence`, once here); kept so its weights mean the same.
+        add_ngrams(&a.words, &scope, &mut features);
+        SentenceContext { features, scope }
+    }
+}
+
+/// Appends the features of the target at byte span `target` of `text`
+/// (analysed as `a`, negation scope `scope`) to `f`: the target's words, its
+/// position, and the words and lexicon mass around it.
+pub(crate) fn target_part(
+    a: &Analysis<'_>,
+    scope: &[bool],
+    text: &str,
+    target: (usize, usize),
+    f: &mut Features,
+) {
     let words = &a.words;
     let n = words.len();
-    let mut f = Features::with_capacity(3 * n + 40);
-    add_sentence(lex, a, text, &mut f, 0);
-    let mut scope = Vec::with_capacity(n);
-    negation_scope(lex, words, &mut scope);
-    add_ngrams(words, &scope, &mut f);
-
     // Words overlapping the target, and the first/last index.
     let (ts, te) = target;
     let first = words.partition_point(|w| w.start + w.text.len() <= ts);
@@ -193,7 +230,7 @@ pub(crate) fn target_features(
     f.dense(20, if first == 0 { 1.0 } else { 0.0 });
     f.dense(21, if end >= n { 1.0 } else { 0.0 });
     f.dense(22, if n > 0 { first as f32 / n as f32 } else { 0.0 });
-    let before = &text[..ts.min(text.len())];
+    let before = text.get(..ts).unwrap_or(text);
     let opens = before.matches(['\u{201c}', '"']).count();
     let closes = before.matches('\u{201d}').count();
     let in_quote = if before.contains('\u{201c}') {
@@ -295,5 +332,4 @@ pub(crate) fn target_features(
         f.hashed(ns(Ns::RightPolar, h), 0.7);
         f.dense(38, v / 4.0);
     }
-    f
 }

@@ -480,6 +480,10 @@ impl Lexicon {
 
 fn has_nt(word: &str) -> bool {
     let lower = word.as_bytes();
+    // Most words hold no apostrophe (ASCII, or U+2019, whose UTF-8 starts 0xE2).
+    if !lower.iter().any(|&b| b == b'\'' || b == 0xE2) {
+        return false;
+    }
     lower.windows(3).any(|w| {
         w[0].eq_ignore_ascii_case(&b'n') && w[1] == b'\'' && w[2].eq_ignore_ascii_case(&b't')
     }) || word.contains("n\u{2019}t")

@@ -32,9 +32,9 @@ pub use train::{byte_offset, load_mtsc, load_nyt, train, MtscSentence, MtscTarge
 
 use crate::doc::{Doc, QuoteKind, Sentiment, SentimentLabel, Span};
 use crate::error::Result;
-use features::{target_features, text_features};
+use features::{target_part, text_features, Features, SentenceContext};
 use lexicon::Lexicon;
-use model::Models;
+use model::Scoring;
 
 /// The embedded model, built by `textanalysis train sentiment`.
 const MODEL: &[u8] = include_bytes!("../../data/sentiment/model.bin");
@@ -66,7 +66,7 @@ pub struct Scores {
 #[derive(Clone, Debug)]
 pub struct SentimentScorer {
     lexicon: Lexicon,
-    models: Models,
+    models: Scoring,
 }
 
 impl SentimentScorer {
@@ -74,7 +74,7 @@ impl SentimentScorer {
     pub fn new() -> Result<SentimentScorer> {
         Ok(SentimentScorer {
             lexicon: Lexicon::new(),
-            models: Models::from_bytes(MODEL)?,
+            models: Scoring::from_bytes(MODEL)?,
         })
     }
 
@@ -109,23 +109,45 @@ impl SentimentScorer {
     /// range `target` of `sentence`; out-of-range or mid-character offsets
     /// are clamped to the nearest valid ones.
     pub fn target_probs(&self, sentence: &str, target: (usize, usize)) -> [f32; 3] {
-        self.target_probs_analyzed(&self.lexicon.analyze(sentence), sentence, target)
+        let prepared = self.prepare(sentence);
+        self.target_probs_prepared(&prepared, sentence, target, &mut Features::default())
     }
 
-    /// [`SentimentScorer::target_probs`] over a sentence already analysed by the lexicon,
-    /// so a sentence mentioning several entities is analysed once.
-    fn target_probs_analyzed(
+    /// [`SentimentScorer::target_probs`] over a sentence already prepared by
+    /// [`SentimentScorer::prepare`], so a sentence mentioning several
+    /// entities is analysed and its sentence-level features scored once.
+    fn target_probs_prepared(
         &self,
-        a: &lexicon::Analysis<'_>,
+        p: &Prepared<'_>,
         sentence: &str,
         target: (usize, usize),
+        buf: &mut Features,
     ) -> [f32; 3] {
         let start = floor_boundary(sentence, target.0);
         let end = floor_boundary(sentence, target.1).max(start);
-        let f = target_features(&self.lexicon, a, sentence, (start, end));
+        buf.idx.clear();
+        buf.val.clear();
+        target_part(&p.analysis, &p.context.scope, sentence, (start, end), buf);
         let mut out = [0.0f32; 3];
-        self.models.target.predict(&f, &mut out);
+        self.models.target.predict(buf, &mut out);
+        for (o, s) in out.iter_mut().zip(p.logits) {
+            *o += s;
+        }
         train::softmax(&out)
+    }
+
+    /// A sentence's lexicon analysis, sentence-level target features and
+    /// their share of the target model's logits.
+    fn prepare<'a>(&self, sentence: &'a str) -> Prepared<'a> {
+        let analysis = self.lexicon.analyze(sentence);
+        let context = SentenceContext::new(&self.lexicon, &analysis, sentence);
+        let mut logits = [0.0f32; 3];
+        self.models.target.predict(&context.features, &mut logits);
+        Prepared {
+            analysis,
+            context,
+            logits,
+        }
     }
 
     /// Most likely class toward `target`: 0 negative, 1 neutral, 2 positive.
@@ -159,12 +181,13 @@ impl SentimentScorer {
                 aggregate(parts)
             })
             .collect();
-        let mut analyses: Vec<Option<lexicon::Analysis<'_>>> = Vec::new();
-        analyses.resize_with(doc.sentences.len(), || None);
+        let mut prepared: Vec<Option<Prepared<'_>>> = Vec::new();
+        prepared.resize_with(doc.sentences.len(), || None);
+        let mut buf = Features::default();
         let entities = doc
             .entities
             .iter()
-            .map(|e| self.entity(doc, &e.mentions, &mut analyses))
+            .map(|e| self.entity(doc, &e.mentions, &mut prepared, &mut buf))
             .collect();
         Scores {
             quotes,
@@ -205,7 +228,8 @@ impl SentimentScorer {
         &self,
         doc: &'d Doc,
         mentions: &[Span],
-        analyses: &mut [Option<lexicon::Analysis<'d>>],
+        prepared: &mut [Option<Prepared<'d>>],
+        buf: &mut Features,
     ) -> Option<Sentiment> {
         let mut sum = [0.0f32; 3];
         let mut seen: Vec<usize> = Vec::new();
@@ -222,11 +246,12 @@ impl SentimentScorer {
                 continue;
             };
             let end = m.end().min(span.end());
-            let analysis = analyses[si].get_or_insert_with(|| self.lexicon.analyze(sentence));
-            let p = self.target_probs_analyzed(
-                analysis,
+            let prep = prepared[si].get_or_insert_with(|| self.prepare(sentence));
+            let p = self.target_probs_prepared(
+                prep,
                 sentence,
                 (m.start() - span.start(), end - span.start()),
+                buf,
             );
             for (s, v) in sum.iter_mut().zip(p) {
                 *s += v;
@@ -238,6 +263,13 @@ impl SentimentScorer {
         let n = seen.len() as f32;
         Some(from_probs(&sum.map(|s| s / n)))
     }
+}
+
+/// A sentence made ready for targeted scoring (see [`SentimentScorer::prepare`]).
+struct Prepared<'a> {
+    analysis: lexicon::Analysis<'a>,
+    context: SentenceContext,
+    logits: [f32; 3],
 }
 
 /// Aggregate `(score, length)` pairs: length-weighted mean, MIXED when both a

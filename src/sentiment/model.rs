@@ -61,32 +61,120 @@ impl Linear {
         }
     }
 
+    #[cfg(test)]
     fn read(bytes: &mut &[u8]) -> Result<Linear> {
-        let bad = |reason: &str| Error::Model {
-            name: "sentiment",
-            reason: reason.to_owned(),
-        };
-        let outputs = usize::from(take::<1>(bytes).ok_or_else(|| bad("truncated header"))?[0]);
-        let bits = u32::from(take::<1>(bytes).ok_or_else(|| bad("truncated header"))?[0]);
-        if bits != BITS || outputs == 0 {
-            return Err(bad("feature space or outputs do not match this build"));
-        }
-        let scale = f32::from_le_bytes(take::<4>(bytes).ok_or_else(|| bad("truncated header"))?);
-        let count = u32::from_le_bytes(take::<4>(bytes).ok_or_else(|| bad("truncated header"))?);
-        let mut model = Linear::zeros(outputs);
-        for _ in 0..count {
-            let r = u32::from_le_bytes(take::<4>(bytes).ok_or_else(|| bad("truncated weights"))?)
-                as usize;
-            if r >= 1 << BITS {
-                return Err(bad("feature index out of range"));
+        let mut model: Option<Linear> = None;
+        read_rows(bytes, |outputs, scale, r, o, q| {
+            let m = model.get_or_insert_with(|| Linear::zeros(outputs));
+            if r < usize::MAX {
+                m.weights[r * outputs + o] = f32::from(q) * scale;
             }
-            for o in 0..outputs {
-                let q =
-                    i16::from_le_bytes(take::<2>(bytes).ok_or_else(|| bad("truncated weights"))?);
-                model.weights[r * outputs + o] = f32::from(q) * scale;
+        })?;
+        model.ok_or_else(|| bad("no model"))
+    }
+}
+
+fn bad(reason: &str) -> Error {
+    Error::Model {
+        name: "sentiment",
+        reason: reason.to_owned(),
+    }
+}
+
+/// Parse one model's header and rows, calling `put(outputs, scale, row,
+/// output, weight)` once with `row == usize::MAX` after the header, then for
+/// every stored weight.
+fn read_rows(bytes: &mut &[u8], mut put: impl FnMut(usize, f32, usize, usize, i16)) -> Result<()> {
+    let outputs = usize::from(take::<1>(bytes).ok_or_else(|| bad("truncated header"))?[0]);
+    let bits = u32::from(take::<1>(bytes).ok_or_else(|| bad("truncated header"))?[0]);
+    if bits != BITS || outputs == 0 {
+        return Err(bad("feature space or outputs do not match this build"));
+    }
+    let scale = f32::from_le_bytes(take::<4>(bytes).ok_or_else(|| bad("truncated header"))?);
+    let count = u32::from_le_bytes(take::<4>(bytes).ok_or_else(|| bad("truncated header"))?);
+    put(outputs, scale, usize::MAX, 0, 0);
+    for _ in 0..count {
+        let r =
+            u32::from_le_bytes(take::<4>(bytes).ok_or_else(|| bad("truncated weights"))?) as usize;
+        if r >= 1 << BITS {
+            return Err(bad("feature index out of range"));
+        }
+        for o in 0..outputs {
+            let q = i16::from_le_bytes(take::<2>(bytes).ok_or_else(|| bad("truncated weights"))?);
+            put(outputs, scale, r, o, q);
+        }
+    }
+    Ok(())
+}
+
+/// A linear model for scoring: the file's i16 weights and their scale, half
+/// the memory of [`Linear`] (fewer cache misses on the hashed lookups), with
+/// the same scores (each weight is `q x scale` as in [`Linear::read`]).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Compact {
+    outputs: usize,
+    scale: f32,
+    /// Row-major: feature index x outputs.
+    weights: Vec<i16>,
+}
+
+impl Compact {
+    fn read(bytes: &mut &[u8]) -> Result<Compact> {
+        let mut model: Option<Compact> = None;
+        read_rows(bytes, |outputs, scale, r, o, q| {
+            let m = model.get_or_insert_with(|| Compact {
+                outputs,
+                scale,
+                weights: vec![0; (1usize << BITS) * outputs],
+            });
+            if r < usize::MAX {
+                m.weights[r * outputs + o] = q;
+            }
+        })?;
+        model.ok_or_else(|| bad("no model"))
+    }
+
+    /// Scores for `f`, written into `out` (length `outputs`).
+    pub(crate) fn predict(&self, f: &Features, out: &mut [f32]) {
+        out.fill(0.0);
+        for (&i, &v) in f.idx.iter().zip(&f.val) {
+            let at = i as usize * self.outputs;
+            let Some(row) = self.weights.get(at..at + self.outputs) else {
+                continue;
+            };
+            for (o, &q) in out.iter_mut().zip(row) {
+                *o += f32::from(q) * self.scale * v;
             }
         }
-        Ok(model)
+    }
+}
+
+/// The two models in their scoring form.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Scoring {
+    /// See [`Models::text`].
+    pub text: Compact,
+    /// See [`Models::target`].
+    pub target: Compact,
+}
+
+impl Scoring {
+    /// Parse the model file format.
+    pub(crate) fn from_bytes(mut bytes: &[u8]) -> Result<Scoring> {
+        bytes = strip_magic(bytes)?;
+        let text = Compact::read(&mut bytes)?;
+        let target = Compact::read(&mut bytes)?;
+        if text.outputs != 1 || target.outputs != 3 {
+            return Err(bad("unexpected model shapes"));
+        }
+        Ok(Scoring { text, target })
+    }
+}
+
+fn strip_magic(bytes: &[u8]) -> Result<&[u8]> {
+    match bytes.strip_prefix(MAGIC.as_slice()) {
+        Some(rest) => Ok(rest),
+        None => Err(bad("not a sentiment model file")),
     }
 }
 
@@ -114,22 +202,14 @@ impl Models {
         out
     }
 
-    /// Parse the model file format.
+    /// Parse the model file format (the scorer reads it as [`Scoring`]).
+    #[cfg(test)]
     pub(crate) fn from_bytes(mut bytes: &[u8]) -> Result<Models> {
-        if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
-            return Err(Error::Model {
-                name: "sentiment",
-                reason: "not a sentiment model file".to_owned(),
-            });
-        }
-        bytes = &bytes[MAGIC.len()..];
+        bytes = strip_magic(bytes)?;
         let text = Linear::read(&mut bytes)?;
         let target = Linear::read(&mut bytes)?;
         if text.outputs != 1 || target.outputs != 3 {
-            return Err(Error::Model {
-                name: "sentiment",
-                reason: "unexpected model shapes".to_owned(),
-            });
+            return Err(bad("unexpected model shapes"));
         }
         Ok(Models { text, target })
     }
@@ -150,6 +230,35 @@ mod tests {
         let back = Models::from_bytes(&models.to_bytes()).unwrap();
         assert!((back.text.weights[5] - 0.5).abs() < 1e-4);
         assert!((back.target.weights[3 * 7 + 2] + 1.25).abs() < 1e-4);
+    }
+
+    #[test]
+    fn compact_scores_equal_the_full_model() {
+        let mut models = Models {
+            text: Linear::zeros(1),
+            target: Linear::zeros(3),
+        };
+        models.text.weights[70] = 0.37;
+        models.target.weights[3 * 70 + 1] = -0.8;
+        models.target.weights[3 * 99] = 0.21;
+        let bytes = models.to_bytes();
+        let (full, compact) = (
+            Models::from_bytes(&bytes).unwrap(),
+            Scoring::from_bytes(&bytes).unwrap(),
+        );
+        let f = Features {
+            idx: vec![70, 99, 5],
+            val: vec![0.5, -1.5, 2.0],
+        };
+        let (mut a, mut b) = ([0.0f32; 3], [0.0f32; 3]);
+        full.target.predict(&f, &mut a);
+        compact.target.predict(&f, &mut b);
+        assert_eq!(a, b);
+        assert!(a[1] < 0.0 && a[0] < 0.0);
+        full.text.predict(&f, &mut a[..1]);
+        compact.text.predict(&f, &mut b[..1]);
+        assert_eq!(a[0], b[0]);
+        assert!(Scoring::from_bytes(&bytes[..bytes.len() - 1]).is_err());
     }
 
     #[test]
