@@ -8,13 +8,8 @@ use textanalysis::config::Config;
 use textanalysis::sentiment::SentimentScorer;
 use textanalysis::{Options, Pipeline};
 
-const SEEDS: [&str; 5] = [
-    include_str!("../../seeds/000_014238c15a46f1f0.txt"),
-    include_str!("../../seeds/001_fd6752b6150a77c8.txt"),
-    include_str!("../../seeds/002_3f996f77626a4efd.txt"),
-    include_str!("../../seeds/003_6c5723df540ffc3e.txt"),
-    include_str!("../../seeds/004_29795408d260e6de.txt"),
-];
+mod seeds;
+use seeds::SEEDS;
 
 fn bench(c: &mut Criterion) {
     let pipeline = Pipeline::new(&Config::default()).expect("pipeline builds");
