@@ -131,7 +131,7 @@ impl Default for Limits {
         Limits {
             max_input_bytes: 4 * 1024 * 1024,
             max_tokens: 250_000,
-            max_capitalized_tokens: 10_000,
+            max_capitalized_tokens: 5_000,
             max_quote_marks: 10_000,
         }
     }

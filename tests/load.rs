@@ -385,6 +385,7 @@ async fn long_soak() {
     let (rss_burst, hwm) = server.memory_kib();
     let recovery = Instant::now();
     let after = probe(server.addr, 5).await;
+    let recovered = recovery.elapsed();
     let steady = hammer(server.addr, limit / 2, Duration::from_secs(10), &article).await;
     let (rss_end, _) = server.memory_kib();
     println!(
@@ -397,7 +398,7 @@ async fn long_soak() {
         burst.exhausted,
         burst.other.len(),
         after.as_secs_f64() * 1e3,
-        recovery.elapsed().as_secs_f64(),
+        recovered.as_secs_f64(),
         steady.percentile(0.5),
     );
     // Flat: the second half's RSS stays within 20% of the first sample after warm-up.
