@@ -22,7 +22,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run the gRPC server.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Analyse files and print one JSON AnalyzeResponse per line.
     Analyze(AnalyzeArgs),
     /// Train a model.
@@ -331,6 +331,9 @@ struct ServeArgs {
     /// Articles of one AnalyzeStream call analysed at once.
     #[arg(long, env = "TEXTANALYSIS_STREAM_CONCURRENCY")]
     stream_concurrency: Option<usize>,
+    /// Analyses running on the CPU at once (0: one per core).
+    #[arg(long, env = "TEXTANALYSIS_ANALYSIS_THREADS")]
+    analysis_threads: Option<usize>,
     /// Articles accepted in one stream or comparison.
     #[arg(long, env = "TEXTANALYSIS_MAX_ARTICLES_PER_CALL")]
     max_articles_per_call: Option<usize>,
@@ -466,6 +469,9 @@ impl ServeArgs {
         }
         if let Some(v) = self.stream_concurrency {
             server.stream_concurrency = v;
+        }
+        if let Some(v) = self.analysis_threads {
+            server.analysis_threads = v;
         }
         if let Some(v) = self.max_articles_per_call {
             server.max_articles_per_call = v;

@@ -201,7 +201,13 @@ async fn sigterm_with_50_calls_in_flight_completes_or_refuses_each() {
             }
             Err(status) => status.code(),
         };
-        assert!(matches!(code, Code::Ok | Code::Unavailable), "{code:?}");
+        // A call racing the server's GOAWAY is refused at the HTTP/2 level before
+        // any work starts: tonic reports that as UNAVAILABLE or CANCELLED, both
+        // safe to retry elsewhere. Nothing may come back half done (checked above).
+        assert!(
+            matches!(code, Code::Ok | Code::Unavailable | Code::Cancelled),
+            "{code:?}"
+        );
         late_codes.push(code);
     }
     eprintln!("calls sent after SIGTERM: {late_codes:?}");

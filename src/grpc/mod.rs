@@ -40,6 +40,8 @@ use pb::text_analysis_server::{TextAnalysis, TextAnalysisServer};
 pub struct AnalysisService {
     pipeline: Arc<Pipeline>,
     limiter: Arc<Semaphore>,
+    /// Turns on the CPU, handed out first come, first served.
+    cpu: Arc<Semaphore>,
     stream_concurrency: usize,
     max_articles_per_call: usize,
     metrics: metrics::Metrics,
@@ -51,6 +53,7 @@ impl AnalysisService {
         AnalysisService {
             pipeline,
             limiter: Arc::new(Semaphore::new(config.server.max_concurrent_analyses)),
+            cpu: Arc::new(Semaphore::new(analysis_threads(config))),
             stream_concurrency: config.server.stream_concurrency,
             max_articles_per_call: config.server.max_articles_per_call,
             metrics: metrics::Metrics::new(),
@@ -73,7 +76,13 @@ impl AnalysisService {
         let pipeline = Arc::clone(&self.pipeline);
         let span = tracing::Span::current();
         let metrics = self.metrics.clone();
+        // Tokio's semaphore is fair: calls get the CPU in the order they came.
+        let turn = Arc::clone(&self.cpu)
+            .acquire_owned()
+            .await
+            .map_err(|_| Status::unavailable("server is shutting down"))?;
         tokio::task::spawn_blocking(move || {
+            let _turn = turn;
             let _in_flight = metrics.in_flight();
             span.in_scope(|| {
                 pipeline.analyze_observed(&content, &options, deadline, &|stage, elapsed| {
@@ -232,6 +241,14 @@ impl TextAnalysis for AnalysisService {
             Status::internal("comparison task failed")
         })?;
         Ok(Response::new(response))
+    }
+}
+
+/// CPU turns: `server.analysis_threads`, or one per core when 0.
+fn analysis_threads(config: &Config) -> usize {
+    match config.server.analysis_threads {
+        0 => std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
+        n => n,
     }
 }
 
