@@ -157,6 +157,42 @@ async fn bad_input_gets_invalid_argument() {
 }
 
 #[tokio::test]
+async fn every_call_carries_a_request_id() {
+    let server = TestServer::start(Config::default()).await;
+    let mut client = server.client().await;
+    // The caller's id comes back, on success and on error.
+    let mut request = tonic::Request::new(text_request("r", "Hello there."));
+    request
+        .metadata_mut()
+        .insert("x-request-id", "caller-7".parse().unwrap());
+    let response = client.analyze(request).await.unwrap();
+    assert_eq!(response.metadata().get("x-request-id").unwrap(), "caller-7");
+    let mut bad = tonic::Request::new(text_request("r", ""));
+    bad.metadata_mut()
+        .insert("x-request-id", "caller-8".parse().unwrap());
+    let status = client.analyze(bad).await.unwrap_err();
+    assert_eq!(status.code(), Code::InvalidArgument);
+    assert_eq!(status.metadata().get("x-request-id").unwrap(), "caller-8");
+    // Without one, the server makes a fresh id per call.
+    let ids: Vec<String> = fresh_ids(&mut client).await;
+    assert!(!ids[0].is_empty() && ids[0] != ids[1], "{ids:?}");
+    server.stop().await;
+}
+
+async fn fresh_ids(client: &mut TextAnalysisClient<Channel>) -> Vec<String> {
+    let mut ids = Vec::new();
+    for _ in 0..2 {
+        let response = client
+            .analyze(text_request("r", "Hello there."))
+            .await
+            .unwrap();
+        let id = response.metadata().get("x-request-id").unwrap();
+        ids.push(id.to_str().unwrap().to_owned());
+    }
+    ids
+}
+
+#[tokio::test]
 async fn wrongly_declared_charset_is_decoded() {
     let server = TestServer::start(Config::default()).await;
     let mut client = server.client().await;

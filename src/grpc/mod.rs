@@ -8,6 +8,7 @@ pub mod http;
 pub mod json;
 pub mod loadgen;
 pub mod metrics;
+pub mod request_id;
 pub mod status;
 
 use crate::clean::Content;
@@ -373,6 +374,12 @@ pub async fn serve_with_metrics(
             ));
         routes = tonic::service::Routes::from(router);
     }
+    // Outermost, so refusals by the layers inside are tagged too.
+    let routes = tonic::service::Routes::from(
+        routes
+            .into_axum_router()
+            .layer(axum::middleware::from_fn(request_id::middleware)),
+    );
     let mut builder = tonic::transport::Server::builder();
     if let Some(tls) = tls_config(&config.tls)? {
         builder = builder.tls_config(tls)?;
