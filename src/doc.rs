@@ -384,6 +384,79 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// The first broken invariant of the annotations, if any: every span inside
+    /// the body and on char boundaries, tokens and sentences sorted and disjoint,
+    /// quotes in body order, indices in range. Property tests and the fuzz target
+    /// call it after every analysis.
+    pub fn check_spans(&self) -> std::result::Result<(), String> {
+        let span_ok = |span: Span, what: &str| {
+            if span.end() > self.body.len() {
+                return Err(format!("{what} {span:?} past body end {}", self.body.len()));
+            }
+            if !self.body.is_char_boundary(span.start()) || !self.body.is_char_boundary(span.end())
+            {
+                return Err(format!("{what} {span:?} not on a char boundary"));
+            }
+            Ok(())
+        };
+        let sorted = |spans: &mut dyn Iterator<Item = Span>, what: &str| {
+            let all: Vec<Span> = spans.collect();
+            match all.windows(2).find(|p| p[0].end() > p[1].start()) {
+                Some(p) => Err(format!(
+                    "{what} not sorted and disjoint: {:?} {:?}",
+                    p[0], p[1]
+                )),
+                None => all.iter().try_for_each(|&s| span_ok(s, what)),
+            }
+        };
+        sorted(&mut self.tokens.iter().map(|t| t.span), "token")?;
+        sorted(&mut self.sentences.iter().map(|s| s.span), "sentence")?;
+        self.paragraphs
+            .iter()
+            .try_for_each(|&p| span_ok(p, "paragraph"))?;
+        for entity in &self.entities {
+            if entity.mentions.is_empty() {
+                return Err(format!("entity {:?} without mentions", entity.name));
+            }
+            entity
+                .mentions
+                .iter()
+                .try_for_each(|&m| span_ok(m, "mention"))?;
+        }
+        if let Some(p) = self
+            .quotes
+            .windows(2)
+            .find(|p| p[0].span.start() > p[1].span.start())
+        {
+            return Err(format!(
+                "quotes out of body order: {:?} {:?}",
+                p[0].span, p[1].span
+            ));
+        }
+        for quote in &self.quotes {
+            span_ok(quote.span, "quote")?;
+            quote
+                .fragments
+                .iter()
+                .try_for_each(|&f| span_ok(f, "quote fragment"))?;
+            if quote.speaker.is_some_and(|s| s >= self.entities.len()) {
+                return Err(format!("quote {:?} speaker index out of range", quote.span));
+            }
+            [quote.speaker_span, quote.cue]
+                .into_iter()
+                .flatten()
+                .try_for_each(|s| span_ok(s, "attribution"))?;
+        }
+        for speaker in &self.speakers {
+            if speaker.entity >= self.entities.len()
+                || speaker.quotes.iter().any(|&q| q >= self.quotes.len())
+            {
+                return Err(format!("speaker {} refers out of range", speaker.entity));
+            }
+        }
+        Ok(())
+    }
+
     /// A document whose body is `body`, with no annotations yet.
     pub fn new(body: String, input_format: InputFormat) -> Doc {
         Doc {
@@ -452,6 +525,16 @@ pub enum Align {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn check_spans_finds_spans_past_the_body_and_inside_characters() {
+        let mut doc = Doc::new("Zoë said.".to_owned(), InputFormat::Text);
+        assert_eq!(doc.check_spans(), Ok(()));
+        doc.paragraphs = vec![Span::new(0, 3)]; // inside "ë"
+        assert!(doc.check_spans().unwrap_err().contains("char boundary"));
+        doc.paragraphs = vec![Span::new(0, 40)];
+        assert!(doc.check_spans().unwrap_err().contains("past body end"));
+    }
 
     #[test]
     fn span_indexes_str() {
