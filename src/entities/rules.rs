@@ -172,7 +172,7 @@ fn names_a_person(tagger: &Tagger, body: &str, m: Mention, w: &[Span]) -> bool {
     if !w.iter().all(|&s| capitalised(&body[s])) {
         return false;
     }
-    let honorific = |word: &str| HONORIFICS.contains(&fold(word.trim_end_matches('.')).as_str());
+    let honorific = |word: &str| fold_is_one_of(word, HONORIFICS);
     let titled = previous_word(body, m.span).is_some_and(honorific)
         || (w.len() >= 2 && honorific(&body[w[0]]));
     if titled {
@@ -191,7 +191,7 @@ fn names_a_person(tagger: &Tagger, body: &str, m: Mention, w: &[Span]) -> bool {
         && last_is_word
         && tagger.word_flags(last) & gazetteer::LOC == 0
         && tagger.phrase_flags(&[first, last]) & gazetteer::LOC == 0
-        && !PLACE_HEADS.contains(&fold(last).as_str())
+        && !fold_is_one_of(last, PLACE_HEADS)
         && !next_word(body, m.span).is_some_and(|a| PLACE_NOUNS.contains(&&body[a]))
 }
 
