@@ -15,6 +15,30 @@ pub struct LearnedRole {
     pub(super) words: Vec<String>,
 }
 
+/// Government portfolios, each a group of words that name the same one
+/// ("defense minister" = "Minister of the Armed Forces"), as role keys.
+const PORTFOLIOS: &[&[&str]] = &[
+    &["foreign"],
+    &["defense", "defence", "armed", "military"],
+    &["interior", "home"],
+    &["finance", "treasury", "economy"],
+    &["justice"],
+    &["health"],
+    &["education"],
+    &["trade", "commerce", "industry"],
+    &["energy"],
+    &["agriculture", "farming"],
+    &["culture"],
+    &["transport"],
+    &["labour", "labor", "employment"],
+    &["environment", "ecology", "climate"],
+];
+
+/// The portfolio (index into [`PORTFOLIOS`]) the first portfolio word of `words` names.
+fn portfolio_of<'w>(mut words: impl Iterator<Item = &'w str>) -> Option<usize> {
+    words.find_map(|w| PORTFOLIOS.iter().position(|group| group.contains(&w)))
+}
+
 impl Ctx<'_> {
     /// The person whose learned roles best match the description.
     pub(super) fn by_role(
@@ -31,10 +55,17 @@ impl Ctx<'_> {
             .collect();
         let before_head = (head > mention.first + 1).then(|| role_key(self.word(head - 1)));
         let mut best: Option<(usize, usize, EntityId)> = None; // (score, last mention, id)
+        let wanted = portfolio_of(mods.iter().map(String::as_str));
         for role in self.roles.iter().filter(|r| r.pos < pos) {
             let Some(at) = role.words.iter().position(|w| *w == head_key) else {
                 continue;
             };
+            // "the foreign minister" is not the person titled "Minister of
+            // Defense" anywhere before, even where a shorter title ("Minister
+            // Shoigu") names no portfolio.
+            if wanted.is_some_and(|p| self.holds_other_portfolio(role.entity, p, pos)) {
+                continue;
+            }
             let mut score = 2 + mods.iter().filter(|m| role.words.contains(m)).count();
             if at > 0 && before_head.as_ref() == Some(&role.words[at - 1]) {
                 score += 1;
@@ -51,6 +82,18 @@ impl Ctx<'_> {
             }
         }
         best.map(|b| (b.2, b.0))
+    }
+
+    /// Whether the roles learned for `id` before byte `pos` name a portfolio,
+    /// none of them `portfolio`.
+    fn holds_other_portfolio(&self, id: EntityId, portfolio: usize, pos: usize) -> bool {
+        let mut held = self
+            .roles
+            .iter()
+            .filter(|r| r.entity == id && r.pos < pos)
+            .filter_map(|r| portfolio_of(r.words.iter().map(String::as_str)))
+            .peekable();
+        held.peek().is_some() && held.all(|p| p != portfolio)
     }
 
     /// Whether any role was learned for `id` before byte `pos`.

@@ -423,6 +423,24 @@ fn bare_description_prefers_person_just_reported_speaking_over_titled_one_furthe
 }
 
 #[test]
+fn description_with_another_portfolio_skips_the_titled_person() {
+    // Kos's title names the defense portfolio; "the foreign minister" is not him,
+    // so the quote goes to the person the text was just quoting (who has a
+    // role of her own, so the rule for untitled speakers does not apply).
+    let text = "Minister of Defense Petr Kos met the press in Oslo.\nAna Lavin, a senior envoy of the government, joined them.\n“We agreed to keep talking,” Lavin said.\nShe also praised the hosts.\n“We welcome every step toward a deal,” the Ruritanian Foreign Minister said.\n";
+    let d = doc(text, &[&["Petr Kos", "Kos"], &["Ana Lavin", "Lavin"]]);
+    assert_eq!(speaker_of(&d, "welcome"), Some("Ana Lavin".into()));
+}
+
+#[test]
+fn defense_minister_matches_minister_of_the_armed_forces() {
+    // Kos, named last, is a minister too, but of another portfolio.
+    let text = "Minister of the Armed Forces Ana Lavin met Trade Minister Petr Kos in Oslo.\nThe talks lasted two hours.\n“Our armies will keep talking,” the defense minister said.\n";
+    let d = doc(text, &[&["Ana Lavin", "Lavin"], &["Petr Kos", "Kos"]]);
+    assert_eq!(speaker_of(&d, "armies"), Some("Ana Lavin".into()));
+}
+
+#[test]
 fn qualified_description_keeps_its_role_match() {
     let text = "Defense Minister Petr Kos met Trade Minister Ana Lavin in Oslo.\nThe talks lasted two hours.\nLavin said the visit was useful.\n“We will buy no new ships this year,” the defense minister said.\n";
     let d = doc(text, &[&["Petr Kos", "Kos"], &["Ana Lavin", "Lavin"]]);
