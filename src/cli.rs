@@ -133,20 +133,31 @@ struct HealthArgs {
     /// Service to check; empty checks the server as a whole.
     #[arg(long, default_value = "textanalysis.v1.TextAnalysis")]
     service: String,
-    /// Give up after this many seconds.
-    #[arg(long, default_value_t = 3)]
+    /// Give up after this many seconds (connecting and the check together).
+    #[arg(long, env = "TEXTANALYSIS_HEALTH_TIMEOUT_SECS", default_value_t = 3)]
     timeout_secs: u64,
     /// PEM CA certificate to verify the server with; connects over TLS.
     #[arg(long, env = "TEXTANALYSIS_HEALTH_CA_CERT")]
     tls_ca_cert: Option<PathBuf>,
     /// PEM client certificate, for a server that requires mutual TLS.
-    #[arg(long, env = "TEXTANALYSIS_HEALTH_CERT", requires = "tls_key")]
+    #[arg(
+        long,
+        env = "TEXTANALYSIS_HEALTH_CERT",
+        requires = "tls_key",
+        requires = "tls_ca_cert"
+    )]
     tls_cert: Option<PathBuf>,
     /// PEM private key of the client certificate.
     #[arg(long, env = "TEXTANALYSIS_HEALTH_KEY", requires = "tls_cert")]
     tls_key: Option<PathBuf>,
-    /// Name to verify in the server certificate (default: the address's host).
-    #[arg(long, env = "TEXTANALYSIS_HEALTH_TLS_DOMAIN")]
+    /// Name to verify in the server certificate (default: the address's host);
+    /// for probes that connect to 127.0.0.1 while the certificate names the Service.
+    #[arg(
+        long,
+        visible_alias = "tls-server-name",
+        env = "TEXTANALYSIS_HEALTH_TLS_DOMAIN",
+        requires = "tls_ca_cert"
+    )]
     tls_domain: Option<String>,
     /// Bearer token, for a server whose health service is not open.
     #[arg(long, env = "TEXTANALYSIS_HEALTH_TOKEN", hide_env_values = true)]
@@ -535,7 +546,19 @@ pub fn run() -> Result<()> {
     }
 }
 
+/// `health`: exit 0 when SERVING; otherwise exit 1 with exactly one line on
+/// stderr saying why (what a probe's event log shows), printed here rather
+/// than by `main` so no backtrace or cause list is appended.
 fn health(args: &HealthArgs) -> Result<()> {
+    if let Err(err) = check_health(args) {
+        let reason = format!("{err:#}").replace(['\n', '\r'], " ");
+        eprintln!("health check of {} failed: {reason}", args.addr);
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+fn check_health(args: &HealthArgs) -> Result<()> {
     use tonic_health::pb::{health_check_response::ServingStatus, health_client::HealthClient};
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -543,7 +566,10 @@ fn health(args: &HealthArgs) -> Result<()> {
         .context("cannot start the async runtime")?;
     let status = runtime.block_on(async {
         let check = async {
-            let channel = health_endpoint(args)?.connect().await?;
+            let channel = health_endpoint(args)?
+                .connect()
+                .await
+                .context("cannot connect")?;
             let mut request = tonic::Request::new(tonic_health::pb::HealthCheckRequest {
                 service: args.service.clone(),
             });
@@ -555,19 +581,27 @@ fn health(args: &HealthArgs) -> Result<()> {
                         .context("the token is not a valid header value")?,
                 );
             }
-            let response = HealthClient::new(channel).check(request).await?;
+            let response = HealthClient::new(channel)
+                .check(request)
+                .await
+                .map_err(|status| anyhow::anyhow!("{:?}: {}", status.code(), status.message()))?;
             anyhow::Ok(response.into_inner().status)
         };
         tokio::time::timeout(std::time::Duration::from_secs(args.timeout_secs), check)
             .await
-            .context("health check timed out")?
+            .with_context(|| format!("no answer within {} s", args.timeout_secs))?
     })?;
     let status = ServingStatus::try_from(status).unwrap_or(ServingStatus::Unknown);
     println!("{}", status.as_str_name());
     anyhow::ensure!(
         status == ServingStatus::Serving,
-        "{} is not serving",
-        args.service
+        "{} is {}",
+        if args.service.is_empty() {
+            "the server"
+        } else {
+            &args.service
+        },
+        status.as_str_name()
     );
     Ok(())
 }
