@@ -370,6 +370,9 @@ struct SecurityArgs {
     /// PEM CA certificate(s) for client certificates; turns on mutual TLS.
     #[arg(long, env = "TEXTANALYSIS_TLS_CLIENT_CA")]
     tls_client_ca: Option<PathBuf>,
+    /// Client certificate names (subject CN or DNS SAN), comma-separated, allowed to call the analysis RPCs under mutual TLS.
+    #[arg(long, env = "TEXTANALYSIS_TLS_ALLOWED_CLIENT_NAMES")]
+    tls_allowed_client_names: Option<String>,
     /// File of bearer tokens (`TOKEN` or `TOKEN RPC,RPC` per line); turns on authentication.
     #[arg(long, env = "TEXTANALYSIS_AUTH_TOKENS_FILE")]
     auth_tokens_file: Option<PathBuf>,
@@ -394,6 +397,15 @@ impl SecurityArgs {
         }
         if let Some(v) = &self.tls_client_ca {
             config.tls.client_ca = Some(v.clone());
+        }
+        if let Some(v) = &self.tls_allowed_client_names {
+            config.tls.allowed_client_names = Some(
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|name| !name.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            );
         }
         if let Some(v) = &self.auth_tokens_file {
             config.auth.tokens_file = Some(v.clone());

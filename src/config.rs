@@ -36,6 +36,10 @@ pub struct TlsConfig {
     pub key: Option<PathBuf>,
     /// PEM CA certificate(s) that client certificates must chain to; turns on mutual TLS.
     pub client_ca: Option<PathBuf>,
+    /// Client names (certificate subject CN or DNS SAN) allowed to call the
+    /// analysis RPCs under mutual TLS; `None` allows every certificate the CA
+    /// signed. Per-client authorisation without handing out tokens.
+    pub allowed_client_names: Option<Vec<String>>,
 }
 
 impl TlsConfig {
@@ -262,6 +266,22 @@ impl Config {
                 reason: "mutual TLS needs tls.cert and tls.key too".to_owned(),
             });
         }
+        if let Some(names) = &tls.allowed_client_names {
+            if tls.client_ca.is_none() {
+                return Err(Error::Config {
+                    key: "tls.allowed_client_names",
+                    reason: "needs mutual TLS (tls.client_ca): without client certificates \
+                             there are no names to check"
+                        .to_owned(),
+                });
+            }
+            if names.is_empty() || names.iter().any(|n| n.trim().is_empty()) {
+                return Err(Error::Config {
+                    key: "tls.allowed_client_names",
+                    reason: "must list at least one name, and no empty names".to_owned(),
+                });
+            }
+        }
         Ok(())
     }
 }
@@ -301,6 +321,21 @@ mod tests {
         config.tls.client_ca = Some("ca.pem".into());
         let err = config.validate().unwrap_err().to_string();
         assert!(err.contains("tls.client_ca"), "{err}");
+    }
+
+    #[test]
+    fn allowed_client_names_need_mutual_tls_and_a_name() {
+        let mut config = Config::default();
+        config.tls.allowed_client_names = Some(vec!["billing".into()]);
+        let err = config.validate().unwrap_err().to_string();
+        assert!(err.contains("tls.allowed_client_names"), "{err}");
+        config.tls.cert = Some("server.pem".into());
+        config.tls.key = Some("server.key".into());
+        config.tls.client_ca = Some("ca.pem".into());
+        config.validate().unwrap();
+        config.tls.allowed_client_names = Some(vec![]);
+        let err = config.validate().unwrap_err().to_string();
+        assert!(err.contains("tls.allowed_client_names"), "{err}");
     }
 
     #[test]

@@ -10,9 +10,9 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tonic::transport::{Certificate, Channel, ClientTlsConfig, Identity};
 use tonic::Code;
 
-/// A CA, a server certificate for `localhost`/127.0.0.1 and a client
-/// certificate signed by it, and a client certificate from another CA; all
-/// written as PEM files into a fresh folder.
+/// A CA, a server certificate for `localhost`/127.0.0.1 and two client
+/// certificates signed by it (`client.test`, `other.test`), and a client
+/// certificate from another CA; all written as PEM files into a fresh folder.
 struct Pki {
     dir: PathBuf,
 }
@@ -30,6 +30,7 @@ impl Pki {
             &ca,
         );
         pki.leaf("client", &["client.test"], &ca);
+        pki.leaf("other-client", &["other.test"], &ca);
         let rogue = pki.ca("rogue-ca");
         pki.leaf("rogue", &["client.test"], &rogue);
         pki
@@ -160,6 +161,54 @@ async fn mutual_tls_refuses_clients_without_a_trusted_certificate() {
     }
     // The server still serves the trusted client.
     assert_eq!(analyze_code(&mut trusted).await, Code::Ok);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn allow_list_admits_listed_clients_of_the_ca_only() {
+    use tonic_health::pb::{health_client::HealthClient, HealthCheckRequest};
+    let pki = Pki::new("allow");
+    let mut config = pki.config(true);
+    config.tls.allowed_client_names = Some(vec!["client.test".into()]);
+    let server = TestServer::start(config).await;
+    let mut listed = pki.client(server.addr, Some("client")).await.unwrap();
+    assert_eq!(analyze_code(&mut listed).await, Code::Ok);
+    // Same CA, so the handshake succeeds; the name is not listed.
+    let mut unlisted = pki.client(server.addr, Some("other-client")).await.unwrap();
+    let status = unlisted
+        .analyze(text_request("t", "A short article."))
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::PermissionDenied, "{status:?}");
+    assert!(status.message().contains("other.test"), "{status:?}");
+    let status = unlisted
+        .analyze_stream(futures::stream::iter(vec![text_request("s", "Hi.")]))
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::PermissionDenied, "{status:?}");
+    // Health stays open to every client the CA signed, as with tokens.
+    let channel = Channel::from_shared(format!("https://localhost:{}", server.addr.port()))
+        .unwrap()
+        .tls_config(
+            ClientTlsConfig::new()
+                .ca_certificate(Certificate::from_pem(pki.read("ca.pem")))
+                .domain_name("localhost")
+                .identity(Identity::from_pem(
+                    pki.read("other-client.pem"),
+                    pki.read("other-client.key"),
+                )),
+        )
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    HealthClient::new(channel)
+        .check(HealthCheckRequest {
+            service: String::new(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(analyze_code(&mut listed).await, Code::Ok);
     server.stop().await;
 }
 
