@@ -356,6 +356,13 @@ struct ServeArgs {
     metrics_addr: Option<String>,
     #[command(flatten)]
     security: SecurityArgs,
+    /// OTLP/gRPC collector to export traces to, e.g. http://otel-collector:4317 ("off" disables); needs a build with `--features otel`.
+    #[arg(long, env = "TEXTANALYSIS_OTEL_ENDPOINT")]
+    otel_endpoint: Option<String>,
+    /// The OpenTelemetry standard variable, used when neither --otel-endpoint
+    /// nor TEXTANALYSIS_OTEL_ENDPOINT is set.
+    #[arg(long, env = "OTEL_EXPORTER_OTLP_ENDPOINT", hide = true)]
+    otel_exporter_otlp_endpoint: Option<String>,
 }
 
 /// TLS and bearer-token settings of `serve`.
@@ -511,38 +518,50 @@ impl ServeArgs {
             };
         }
         self.security.apply(&mut config);
+        // The standard variable first, so ours (and the flag) win over it.
+        let endpoints = [&self.otel_exporter_otlp_endpoint, &self.otel_endpoint];
+        for endpoint in endpoints.into_iter().flatten() {
+            config.otel.endpoint = match endpoint.trim() {
+                "off" | "" => None,
+                url => Some(url.to_owned()),
+            };
+        }
         config.validate()?;
         Ok(config)
     }
 }
 
 fn init_tracing(config: &Config) {
+    init_tracing_with(config, None::<tracing_subscriber::layer::Identity>);
+}
+
+/// Log lines on stderr (filtered by `log.filter`), plus `extra` (the OTel
+/// export layer, which filters by itself so the log filter does not hide stages).
+fn init_tracing_with<L>(config: &Config, extra: Option<L>)
+where
+    L: tracing_subscriber::Layer<tracing_subscriber::Registry> + Send + Sync + 'static,
+{
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::Layer;
     let filter = tracing_subscriber::EnvFilter::try_new(&config.log.filter)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
-    match config.log.format {
-        LogFormat::Plain => builder.init(),
-        LogFormat::Json => builder.json().init(),
-    }
+    let lines = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    let lines = match config.log.format {
+        LogFormat::Plain => lines.with_filter(filter).boxed(),
+        LogFormat::Json => lines.json().with_filter(filter).boxed(),
+    };
+    tracing_subscriber::registry()
+        .with(extra)
+        .with(lines)
+        .init();
 }
 
 /// Parse the command line and run the command.
 pub fn run() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve(args) => {
-            let config = args.load()?;
-            init_tracing(&config);
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()
-                .context("cannot start the async runtime")?;
-            runtime
-                .block_on(textanalysis::grpc::run_server(config))
-                .map_err(|err| anyhow::anyhow!(err))
-        }
+        Command::Serve(args) => serve(&args),
         Command::Analyze(args) => analyze(&args),
         Command::Train(TrainCommand::Ner(args)) => train_ner(&args),
         Command::Ner(args) => tag_ner(&args),
@@ -556,6 +575,34 @@ pub fn run() -> Result<()> {
         Command::Eval(EvalCommand::Quotes(args)) => eval_quotes(&args),
         Command::Loadgen(args) => loadgen(&args),
     }
+}
+
+fn serve(args: &ServeArgs) -> Result<()> {
+    let config = args.load()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    #[cfg(feature = "otel")]
+    let exporter = {
+        let _inside = runtime.enter();
+        textanalysis::telemetry::Exporter::new(&config.otel)?
+    };
+    #[cfg(feature = "otel")]
+    init_tracing_with(&config, exporter.as_ref().map(|e| e.layer()));
+    #[cfg(not(feature = "otel"))]
+    init_tracing(&config);
+    #[cfg(feature = "otel")]
+    if let Some(endpoint) = &config.otel.endpoint {
+        tracing::info!(endpoint = %endpoint, "exporting traces over OTLP/gRPC");
+    }
+    let served = runtime.block_on(textanalysis::grpc::run_server(config));
+    // Flush the last spans while the runtime (the exporter's channel) still runs.
+    #[cfg(feature = "otel")]
+    if let Some(exporter) = exporter {
+        exporter.shutdown();
+    }
+    served.map_err(|err| anyhow::anyhow!(err))
 }
 
 /// `health`: exit 0 when SERVING; otherwise exit 1 with exactly one line on

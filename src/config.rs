@@ -23,6 +23,18 @@ pub struct Config {
     pub tls: TlsConfig,
     /// Bearer-token authentication.
     pub auth: AuthConfig,
+    /// OpenTelemetry trace export (needs the `otel` cargo feature).
+    pub otel: OtelConfig,
+}
+
+/// OpenTelemetry trace export: on when `endpoint` is set. The binary must be
+/// built with the `otel` cargo feature; without it a configured endpoint is an
+/// error at start, so nobody waits for traces that can never come.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OtelConfig {
+    /// OTLP/gRPC collector, e.g. `http://otel-collector:4317`.
+    pub endpoint: Option<String>,
 }
 
 /// Transport security: TLS when `cert` and `key` are set; mutual TLS when
@@ -218,6 +230,7 @@ impl Config {
         )?;
         positive("limits.max_quote_marks", self.limits.max_quote_marks)?;
         self.validate_tls()?;
+        self.validate_otel()?;
         if self.limits.max_input_bytes > u32::MAX as usize / 2 {
             return Err(Error::Config {
                 key: "limits.max_input_bytes",
@@ -284,6 +297,35 @@ impl Config {
         }
         Ok(())
     }
+
+    fn validate_otel(&self) -> Result<()> {
+        let Some(endpoint) = &self.otel.endpoint else {
+            return Ok(());
+        };
+        if !cfg!(feature = "otel") {
+            return Err(Error::Config {
+                key: "otel.endpoint",
+                reason: format!(
+                    "{endpoint:?} is set, but this binary was built without the `otel` cargo \
+                     feature (rebuild with `--features otel`, or unset the endpoint)"
+                ),
+            });
+        }
+        let uri: axum::http::Uri = endpoint.parse().map_err(|err| Error::Config {
+            key: "otel.endpoint",
+            reason: format!("{endpoint:?} is not a URI: {err}"),
+        })?;
+        if !matches!(uri.scheme_str(), Some("http" | "https")) || uri.host().is_none() {
+            return Err(Error::Config {
+                key: "otel.endpoint",
+                reason: format!(
+                    "{endpoint:?} must be an http:// or https:// URI with a host, \
+                     e.g. http://otel-collector:4317"
+                ),
+            });
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -336,6 +378,30 @@ mod tests {
         config.tls.allowed_client_names = Some(vec![]);
         let err = config.validate().unwrap_err().to_string();
         assert!(err.contains("tls.allowed_client_names"), "{err}");
+    }
+
+    #[cfg(not(feature = "otel"))]
+    #[test]
+    fn otel_endpoint_without_the_feature_fails_fast() {
+        let mut config = Config::default();
+        config.otel.endpoint = Some("http://127.0.0.1:4317".into());
+        let err = config.validate().unwrap_err().to_string();
+        assert!(err.contains("otel.endpoint"), "{err}");
+        assert!(
+            err.contains("built without the `otel` cargo feature"),
+            "{err}"
+        );
+    }
+
+    #[cfg(feature = "otel")]
+    #[test]
+    fn otel_endpoint_must_be_an_http_uri() {
+        let mut config = Config::default();
+        config.otel.endpoint = Some("http://127.0.0.1:4317".into());
+        config.validate().unwrap();
+        config.otel.endpoint = Some("127.0.0.1:4317".into());
+        let err = config.validate().unwrap_err().to_string();
+        assert!(err.contains("otel.endpoint"), "{err}");
     }
 
     #[test]
