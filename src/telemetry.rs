@@ -14,7 +14,7 @@
 //! defaults to `textanalysis`). The CLI maps `OTEL_EXPORTER_OTLP_ENDPOINT` to
 //! `otel.endpoint` when nothing more specific sets it.
 //!
-//! Without the feature this module only knows that export is unavailable;
+//! Without the feature only [`EXPORTED_TARGET`] is left here, and
 //! [`crate::Config::validate`] refuses a configured endpoint in that build.
 
 /// The `tracing` target prefix whose spans are exported: ours only, so the
@@ -68,7 +68,7 @@ mod enabled {
                 .with_batch_exporter(exporter)
                 .with_resource(resource())
                 .build();
-            // W3C trace context in and out, so callers' traces continue through us.
+            // Read W3C trace context from incoming calls, so callers' traces continue here.
             opentelemetry::global::set_text_map_propagator(
                 opentelemetry_sdk::propagation::TraceContextPropagator::new(),
             );
