@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 hadolint deploy/Dockerfile
-kubernetes-validate --strict deploy/kubernetes/*.yaml
+kubernetes-validate --strict deploy/kubernetes/*.yaml deploy/kubernetes/tls/*.yaml
 bash deploy/build-image.sh target/release/textanalysis

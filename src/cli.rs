@@ -133,20 +133,31 @@ struct HealthArgs {
     /// Service to check; empty checks the server as a whole.
     #[arg(long, default_value = "textanalysis.v1.TextAnalysis")]
     service: String,
-    /// Give up after this many seconds.
-    #[arg(long, default_value_t = 3)]
+    /// Give up after this many seconds (connecting and the check together).
+    #[arg(long, env = "TEXTANALYSIS_HEALTH_TIMEOUT_SECS", default_value_t = 3)]
     timeout_secs: u64,
     /// PEM CA certificate to verify the server with; connects over TLS.
     #[arg(long, env = "TEXTANALYSIS_HEALTH_CA_CERT")]
     tls_ca_cert: Option<PathBuf>,
     /// PEM client certificate, for a server that requires mutual TLS.
-    #[arg(long, env = "TEXTANALYSIS_HEALTH_CERT", requires = "tls_key")]
+    #[arg(
+        long,
+        env = "TEXTANALYSIS_HEALTH_CERT",
+        requires = "tls_key",
+        requires = "tls_ca_cert"
+    )]
     tls_cert: Option<PathBuf>,
     /// PEM private key of the client certificate.
     #[arg(long, env = "TEXTANALYSIS_HEALTH_KEY", requires = "tls_cert")]
     tls_key: Option<PathBuf>,
-    /// Name to verify in the server certificate (default: the address's host).
-    #[arg(long, env = "TEXTANALYSIS_HEALTH_TLS_DOMAIN")]
+    /// Name to verify in the server certificate (default: the address's host);
+    /// for probes that connect to 127.0.0.1 while the certificate names the Service.
+    #[arg(
+        long,
+        visible_alias = "tls-server-name",
+        env = "TEXTANALYSIS_HEALTH_TLS_DOMAIN",
+        requires = "tls_ca_cert"
+    )]
     tls_domain: Option<String>,
     /// Bearer token, for a server whose health service is not open.
     #[arg(long, env = "TEXTANALYSIS_HEALTH_TOKEN", hide_env_values = true)]
@@ -345,6 +356,13 @@ struct ServeArgs {
     metrics_addr: Option<String>,
     #[command(flatten)]
     security: SecurityArgs,
+    /// OTLP/gRPC collector to export traces to, e.g. http://otel-collector:4317 ("off" disables); needs a build with `--features otel`.
+    #[arg(long, env = "TEXTANALYSIS_OTEL_ENDPOINT")]
+    otel_endpoint: Option<String>,
+    /// The OpenTelemetry standard variable, used when neither --otel-endpoint
+    /// nor TEXTANALYSIS_OTEL_ENDPOINT is set.
+    #[arg(long, env = "OTEL_EXPORTER_OTLP_ENDPOINT", hide = true)]
+    otel_exporter_otlp_endpoint: Option<String>,
 }
 
 /// TLS and bearer-token settings of `serve`.
@@ -359,6 +377,9 @@ struct SecurityArgs {
     /// PEM CA certificate(s) for client certificates; turns on mutual TLS.
     #[arg(long, env = "TEXTANALYSIS_TLS_CLIENT_CA")]
     tls_client_ca: Option<PathBuf>,
+    /// Client certificate names (subject CN or DNS SAN), comma-separated, allowed to call the analysis RPCs under mutual TLS.
+    #[arg(long, env = "TEXTANALYSIS_TLS_ALLOWED_CLIENT_NAMES")]
+    tls_allowed_client_names: Option<String>,
     /// File of bearer tokens (`TOKEN` or `TOKEN RPC,RPC` per line); turns on authentication.
     #[arg(long, env = "TEXTANALYSIS_AUTH_TOKENS_FILE")]
     auth_tokens_file: Option<PathBuf>,
@@ -383,6 +404,15 @@ impl SecurityArgs {
         }
         if let Some(v) = &self.tls_client_ca {
             config.tls.client_ca = Some(v.clone());
+        }
+        if let Some(v) = &self.tls_allowed_client_names {
+            config.tls.allowed_client_names = Some(
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|name| !name.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            );
         }
         if let Some(v) = &self.auth_tokens_file {
             config.auth.tokens_file = Some(v.clone());
@@ -488,38 +518,50 @@ impl ServeArgs {
             };
         }
         self.security.apply(&mut config);
+        // The standard variable first, so ours (and the flag) win over it.
+        let endpoints = [&self.otel_exporter_otlp_endpoint, &self.otel_endpoint];
+        for endpoint in endpoints.into_iter().flatten() {
+            config.otel.endpoint = match endpoint.trim() {
+                "off" | "" => None,
+                url => Some(url.to_owned()),
+            };
+        }
         config.validate()?;
         Ok(config)
     }
 }
 
 fn init_tracing(config: &Config) {
+    init_tracing_with(config, None::<tracing_subscriber::layer::Identity>);
+}
+
+/// Log lines on stderr (filtered by `log.filter`), plus `extra` (the OTel
+/// export layer, which filters by itself so the log filter does not hide stages).
+fn init_tracing_with<L>(config: &Config, extra: Option<L>)
+where
+    L: tracing_subscriber::Layer<tracing_subscriber::Registry> + Send + Sync + 'static,
+{
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::Layer;
     let filter = tracing_subscriber::EnvFilter::try_new(&config.log.filter)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
-    match config.log.format {
-        LogFormat::Plain => builder.init(),
-        LogFormat::Json => builder.json().init(),
-    }
+    let lines = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    let lines = match config.log.format {
+        LogFormat::Plain => lines.with_filter(filter).boxed(),
+        LogFormat::Json => lines.json().with_filter(filter).boxed(),
+    };
+    tracing_subscriber::registry()
+        .with(extra)
+        .with(lines)
+        .init();
 }
 
 /// Parse the command line and run the command.
 pub fn run() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve(args) => {
-            let config = args.load()?;
-            init_tracing(&config);
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()
-                .context("cannot start the async runtime")?;
-            runtime
-                .block_on(textanalysis::grpc::run_server(config))
-                .map_err(|err| anyhow::anyhow!(err))
-        }
+        Command::Serve(args) => serve(&args),
         Command::Analyze(args) => analyze(&args),
         Command::Train(TrainCommand::Ner(args)) => train_ner(&args),
         Command::Ner(args) => tag_ner(&args),
@@ -535,7 +577,47 @@ pub fn run() -> Result<()> {
     }
 }
 
+fn serve(args: &ServeArgs) -> Result<()> {
+    let config = args.load()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    #[cfg(feature = "otel")]
+    let exporter = {
+        let _inside = runtime.enter();
+        textanalysis::telemetry::Exporter::new(&config.otel)?
+    };
+    #[cfg(feature = "otel")]
+    init_tracing_with(&config, exporter.as_ref().map(|e| e.layer()));
+    #[cfg(not(feature = "otel"))]
+    init_tracing(&config);
+    #[cfg(feature = "otel")]
+    if let Some(endpoint) = &config.otel.endpoint {
+        tracing::info!(endpoint = %endpoint, "exporting traces over OTLP/gRPC");
+    }
+    let served = runtime.block_on(textanalysis::grpc::run_server(config));
+    // Flush the last spans while the runtime (the exporter's channel) still runs.
+    #[cfg(feature = "otel")]
+    if let Some(exporter) = exporter {
+        exporter.shutdown();
+    }
+    served.map_err(|err| anyhow::anyhow!(err))
+}
+
+/// `health`: exit 0 when SERVING; otherwise exit 1 with exactly one line on
+/// stderr saying why (what a probe's event log shows), printed here rather
+/// than by `main` so no backtrace or cause list is appended.
 fn health(args: &HealthArgs) -> Result<()> {
+    if let Err(err) = check_health(args) {
+        let reason = format!("{err:#}").replace(['\n', '\r'], " ");
+        eprintln!("health check of {} failed: {reason}", args.addr);
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+fn check_health(args: &HealthArgs) -> Result<()> {
     use tonic_health::pb::{health_check_response::ServingStatus, health_client::HealthClient};
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -543,7 +625,10 @@ fn health(args: &HealthArgs) -> Result<()> {
         .context("cannot start the async runtime")?;
     let status = runtime.block_on(async {
         let check = async {
-            let channel = health_endpoint(args)?.connect().await?;
+            let channel = health_endpoint(args)?
+                .connect()
+                .await
+                .context("cannot connect")?;
             let mut request = tonic::Request::new(tonic_health::pb::HealthCheckRequest {
                 service: args.service.clone(),
             });
@@ -555,19 +640,27 @@ fn health(args: &HealthArgs) -> Result<()> {
                         .context("the token is not a valid header value")?,
                 );
             }
-            let response = HealthClient::new(channel).check(request).await?;
+            let response = HealthClient::new(channel)
+                .check(request)
+                .await
+                .map_err(|status| anyhow::anyhow!("{:?}: {}", status.code(), status.message()))?;
             anyhow::Ok(response.into_inner().status)
         };
         tokio::time::timeout(std::time::Duration::from_secs(args.timeout_secs), check)
             .await
-            .context("health check timed out")?
+            .with_context(|| format!("no answer within {} s", args.timeout_secs))?
     })?;
     let status = ServingStatus::try_from(status).unwrap_or(ServingStatus::Unknown);
     println!("{}", status.as_str_name());
     anyhow::ensure!(
         status == ServingStatus::Serving,
-        "{} is not serving",
-        args.service
+        "{} is {}",
+        if args.service.is_empty() {
+            "the server"
+        } else {
+            &args.service
+        },
+        status.as_str_name()
     );
     Ok(())
 }

@@ -23,6 +23,18 @@ pub struct Config {
     pub tls: TlsConfig,
     /// Bearer-token authentication.
     pub auth: AuthConfig,
+    /// OpenTelemetry trace export (needs the `otel` cargo feature).
+    pub otel: OtelConfig,
+}
+
+/// OpenTelemetry trace export: on when `endpoint` is set. The binary must be
+/// built with the `otel` cargo feature; without it a configured endpoint is an
+/// error at start, so nobody waits for traces that can never come.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OtelConfig {
+    /// OTLP/gRPC collector, e.g. `http://otel-collector:4317`.
+    pub endpoint: Option<String>,
 }
 
 /// Transport security: TLS when `cert` and `key` are set; mutual TLS when
@@ -36,6 +48,10 @@ pub struct TlsConfig {
     pub key: Option<PathBuf>,
     /// PEM CA certificate(s) that client certificates must chain to; turns on mutual TLS.
     pub client_ca: Option<PathBuf>,
+    /// Client names (certificate subject CN or DNS SAN) allowed to call the
+    /// analysis RPCs under mutual TLS; `None` allows every certificate the CA
+    /// signed. Per-client authorisation without handing out tokens.
+    pub allowed_client_names: Option<Vec<String>>,
 }
 
 impl TlsConfig {
@@ -214,6 +230,7 @@ impl Config {
         )?;
         positive("limits.max_quote_marks", self.limits.max_quote_marks)?;
         self.validate_tls()?;
+        self.validate_otel()?;
         if self.limits.max_input_bytes > u32::MAX as usize / 2 {
             return Err(Error::Config {
                 key: "limits.max_input_bytes",
@@ -262,6 +279,51 @@ impl Config {
                 reason: "mutual TLS needs tls.cert and tls.key too".to_owned(),
             });
         }
+        if let Some(names) = &tls.allowed_client_names {
+            if tls.client_ca.is_none() {
+                return Err(Error::Config {
+                    key: "tls.allowed_client_names",
+                    reason: "needs mutual TLS (tls.client_ca): without client certificates \
+                             there are no names to check"
+                        .to_owned(),
+                });
+            }
+            if names.is_empty() || names.iter().any(|n| n.trim().is_empty()) {
+                return Err(Error::Config {
+                    key: "tls.allowed_client_names",
+                    reason: "must list at least one name, and no empty names".to_owned(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn validate_otel(&self) -> Result<()> {
+        let Some(endpoint) = &self.otel.endpoint else {
+            return Ok(());
+        };
+        if !cfg!(feature = "otel") {
+            return Err(Error::Config {
+                key: "otel.endpoint",
+                reason: format!(
+                    "{endpoint:?} is set, but this binary was built without the `otel` cargo \
+                     feature (rebuild with `--features otel`, or unset the endpoint)"
+                ),
+            });
+        }
+        let uri: axum::http::Uri = endpoint.parse().map_err(|err| Error::Config {
+            key: "otel.endpoint",
+            reason: format!("{endpoint:?} is not a URI: {err}"),
+        })?;
+        if !matches!(uri.scheme_str(), Some("http" | "https")) || uri.host().is_none() {
+            return Err(Error::Config {
+                key: "otel.endpoint",
+                reason: format!(
+                    "{endpoint:?} must be an http:// or https:// URI with a host, \
+                     e.g. http://otel-collector:4317"
+                ),
+            });
+        }
         Ok(())
     }
 }
@@ -301,6 +363,45 @@ mod tests {
         config.tls.client_ca = Some("ca.pem".into());
         let err = config.validate().unwrap_err().to_string();
         assert!(err.contains("tls.client_ca"), "{err}");
+    }
+
+    #[test]
+    fn allowed_client_names_need_mutual_tls_and_a_name() {
+        let mut config = Config::default();
+        config.tls.allowed_client_names = Some(vec!["billing".into()]);
+        let err = config.validate().unwrap_err().to_string();
+        assert!(err.contains("tls.allowed_client_names"), "{err}");
+        config.tls.cert = Some("server.pem".into());
+        config.tls.key = Some("server.key".into());
+        config.tls.client_ca = Some("ca.pem".into());
+        config.validate().unwrap();
+        config.tls.allowed_client_names = Some(vec![]);
+        let err = config.validate().unwrap_err().to_string();
+        assert!(err.contains("tls.allowed_client_names"), "{err}");
+    }
+
+    #[cfg(not(feature = "otel"))]
+    #[test]
+    fn otel_endpoint_without_the_feature_fails_fast() {
+        let mut config = Config::default();
+        config.otel.endpoint = Some("http://127.0.0.1:4317".into());
+        let err = config.validate().unwrap_err().to_string();
+        assert!(err.contains("otel.endpoint"), "{err}");
+        assert!(
+            err.contains("built without the `otel` cargo feature"),
+            "{err}"
+        );
+    }
+
+    #[cfg(feature = "otel")]
+    #[test]
+    fn otel_endpoint_must_be_an_http_uri() {
+        let mut config = Config::default();
+        config.otel.endpoint = Some("http://127.0.0.1:4317".into());
+        config.validate().unwrap();
+        config.otel.endpoint = Some("127.0.0.1:4317".into());
+        let err = config.validate().unwrap_err().to_string();
+        assert!(err.contains("otel.endpoint"), "{err}");
     }
 
     #[test]

@@ -72,6 +72,15 @@ pub enum Error {
         /// Why.
         reason: String,
     },
+    /// OpenTelemetry export could not be set up (feature `otel`).
+    #[error("cannot set up OpenTelemetry export to {endpoint:?}")]
+    Telemetry {
+        /// The configured `otel.endpoint`.
+        endpoint: String,
+        /// The exporter's error.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// An I/O error on a file the service reads (models, training data).
     #[error("cannot read {path:?}")]
     Io {

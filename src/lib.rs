@@ -21,6 +21,7 @@ pub mod pipeline;
 pub mod quotes;
 pub mod segment;
 pub mod sentiment;
+pub mod telemetry;
 
 pub use clean::Content;
 pub use config::Config;

@@ -90,7 +90,8 @@ impl Pipeline {
         };
         let timed = |stage: &'static str, started: Instant| observe(stage, started.elapsed());
         let mut doc = {
-            let _span = tracing::debug_span!("stage", stage = "clean").entered();
+            let _span =
+                tracing::debug_span!("stage", stage = "clean", otel.name = "stage clean").entered();
             let started = Instant::now();
             let doc = self.cleaner.run(content, options.skip_cleaning)?;
             timed("clean", started);
@@ -98,7 +99,9 @@ impl Pipeline {
         };
         check("segment")?;
         {
-            let _span = tracing::debug_span!("stage", stage = "segment").entered();
+            let _span =
+                tracing::debug_span!("stage", stage = "segment", otel.name = "stage segment")
+                    .entered();
             let started = Instant::now();
             let (tokens, sentences) = self.segmenter.run(&doc.body);
             doc.tokens = tokens;
@@ -108,7 +111,9 @@ impl Pipeline {
         self.check_work(&doc, options)?;
         if !options.skip_entities {
             check("entities")?;
-            let _span = tracing::debug_span!("stage", stage = "entities").entered();
+            let _span =
+                tracing::debug_span!("stage", stage = "entities", otel.name = "stage entities")
+                    .entered();
             let started = Instant::now();
             doc.entities = self.recognizer.run(&doc);
             timed("entities", started);
@@ -121,7 +126,8 @@ impl Pipeline {
                 self.limits.max_quote_marks,
                 "limits.max_quote_marks",
             )?;
-            let _span = tracing::debug_span!("stage", stage = "quotes").entered();
+            let _span = tracing::debug_span!("stage", stage = "quotes", otel.name = "stage quotes")
+                .entered();
             let started = Instant::now();
             doc.quotes = self.quotes.run(&doc);
             doc.speakers = quotes::speakers(&doc.quotes);
@@ -129,7 +135,9 @@ impl Pipeline {
         }
         if !options.skip_sentiment {
             check("sentiment")?;
-            let _span = tracing::debug_span!("stage", stage = "sentiment").entered();
+            let _span =
+                tracing::debug_span!("stage", stage = "sentiment", otel.name = "stage sentiment")
+                    .entered();
             let started = Instant::now();
             let scores = self.sentiment.run(&doc);
             timed("sentiment", started);

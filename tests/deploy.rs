@@ -1,11 +1,15 @@
 //! Manifests, Dockerfile and binary agree: ports, probe service name,
-//! environment variable and flag names, subcommands, shutdown grace.
+//! environment variable and flag names, subcommands, shutdown grace; the TLS
+//! variant's exec probes use flags `textanalysis health` has and files its
+//! volumes mount.
 
 use std::process::Command;
 use textanalysis::config::Config;
 
 const DOCKERFILE: &str = include_str!("../deploy/Dockerfile");
 const DEPLOYMENT: &str = include_str!("../deploy/kubernetes/deployment.yaml");
+/// The Deployment with TLS on and exec probes.
+pub const TLS_DEPLOYMENT: &str = include_str!("../deploy/kubernetes/tls/deployment.yaml");
 const SERVICE: &str = include_str!("../deploy/kubernetes/service.yaml");
 const IMAGE_SCRIPT: &str = include_str!("../deploy/build-image.sh");
 
@@ -70,7 +74,7 @@ fn environment_names_are_flags_the_binary_reads() {
     let help = binary_output(&["serve", "--help"]);
     let env_re = regex::Regex::new(r"TEXTANALYSIS_[A-Z_]+").unwrap();
     let mut checked = 0;
-    for text in [DOCKERFILE, DEPLOYMENT, IMAGE_SCRIPT] {
+    for text in [DOCKERFILE, DEPLOYMENT, TLS_DEPLOYMENT, IMAGE_SCRIPT] {
         for name in env_re.find_iter(text) {
             assert!(
                 help.contains(&format!("[env: {}=", name.as_str())),
@@ -105,4 +109,108 @@ fn pods_wait_longer_than_the_server_drains() {
         "drain {drain}s must end before the pod is killed at {grace}s"
     );
     assert!(Config::default().server.shutdown_grace_secs < grace);
+}
+
+/// The `command:` lists of the exec probes in `manifest`, one per probe.
+pub fn exec_probe_commands(manifest: &str) -> Vec<Vec<String>> {
+    let mut commands = Vec::new();
+    let mut current: Option<Vec<String>> = None;
+    for line in manifest.lines() {
+        let trimmed = line.trim();
+        if trimmed == "command:" {
+            current = Some(Vec::new());
+        } else if let Some(command) = current.as_mut() {
+            match trimmed.strip_prefix("- ") {
+                Some(item) => command.push(item.trim_matches('"').to_owned()),
+                None => commands.extend(current.take()),
+            }
+        }
+    }
+    commands.extend(current);
+    commands
+}
+
+#[test]
+fn tls_variant_matches_the_plain_deployment_where_it_should() {
+    // Everything but the probes, TLS settings and volumes is the same.
+    for key in [
+        "containerPort:",
+        "terminationGracePeriodSeconds:",
+        "prometheus.io/port:",
+    ] {
+        assert_eq!(
+            numbers_after(TLS_DEPLOYMENT, key),
+            numbers_after(DEPLOYMENT, key),
+            "{key}"
+        );
+    }
+    assert!(TLS_DEPLOYMENT.contains(r#"args: ["serve"]"#));
+    assert!(
+        !TLS_DEPLOYMENT.contains("grpc:\n"),
+        "kubelet gRPC probes cannot speak TLS"
+    );
+}
+
+#[test]
+fn tls_exec_probes_use_health_flags_and_mounted_files() {
+    let commands = exec_probe_commands(TLS_DEPLOYMENT);
+    assert_eq!(commands.len(), 2, "readiness and liveness");
+    let health_help = binary_output(&["health", "--help"]);
+    let mounts: Vec<&str> = TLS_DEPLOYMENT
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("mountPath:"))
+        .map(str::trim)
+        .collect();
+    let pool =
+        prost_reflect::DescriptorPool::decode(textanalysis::grpc::pb::FILE_DESCRIPTOR_SET).unwrap();
+    assert!(DOCKERFILE.contains("/usr/local/bin/textanalysis\n"));
+    for command in &commands {
+        assert_eq!(command[0], "/usr/local/bin/textanalysis");
+        assert_eq!(command[1], "health");
+        for arg in &command[2..] {
+            let (flag, value) = arg.split_once('=').expect("--flag=value");
+            assert!(
+                health_help.contains(flag),
+                "`textanalysis health` has no {flag}"
+            );
+            if value.starts_with('/') {
+                assert!(
+                    mounts.iter().any(|m| value.starts_with(&format!("{m}/"))),
+                    "{value} is under no volume mount"
+                );
+            }
+            if flag == "--service" {
+                assert!(pool.get_service_by_name(value).is_some(), "{value}");
+            }
+        }
+        for needed in [
+            "--tls-ca-cert",
+            "--tls-server-name",
+            "--tls-cert",
+            "--tls-key",
+        ] {
+            assert!(
+                command.iter().any(|a| a.starts_with(&format!("{needed}="))),
+                "{needed}"
+            );
+        }
+    }
+    // The server's own files are mounted too.
+    for name in [
+        "TEXTANALYSIS_TLS_CERT",
+        "TEXTANALYSIS_TLS_KEY",
+        "TEXTANALYSIS_TLS_CLIENT_CA",
+    ] {
+        let value = TLS_DEPLOYMENT
+            .split(&format!("name: {name}\n"))
+            .nth(1)
+            .and_then(|rest| rest.lines().next())
+            .and_then(|l| l.trim().strip_prefix("value:"))
+            .map(str::trim)
+            .unwrap_or_else(|| panic!("{name} has a value"));
+        assert!(
+            mounts.iter().any(|m| value.starts_with(&format!("{m}/"))),
+            "{value}"
+        );
+    }
 }

@@ -194,19 +194,24 @@ async fn sigterm_with_50_calls_in_flight_completes_or_refuses_each() {
     assert_eq!(ok + unavailable, 50);
     let mut late_codes = Vec::new();
     for call in late {
-        let code = match call.await.expect("late task") {
+        let (code, message) = match call.await.expect("late task") {
             Ok(response) => {
                 assert!(response.into_inner().document.is_some());
-                Code::Ok
+                (Code::Ok, String::new())
             }
-            Err(status) => status.code(),
+            Err(status) => (status.code(), status.message().to_owned()),
         };
-        // A call racing the server's GOAWAY is refused at the HTTP/2 level before
-        // any work starts: tonic reports that as UNAVAILABLE or CANCELLED, both
-        // safe to retry elsewhere. Nothing may come back half done (checked above).
+        // A call racing the server's GOAWAY is refused at the HTTP/2 level: tonic
+        // reports that as UNAVAILABLE or CANCELLED, or as INTERNAL "h2 protocol
+        // error: ..." when the stream is reset with a reason it maps to INTERNAL
+        // (NO_ERROR among them). Seen in about 1 run in 10 on the 2-core machine,
+        // on the commit before these changes too. Either way the caller gets no
+        // answer and may retry elsewhere; nothing may come back half done
+        // (checked above).
+        let refused_by_goaway = code == Code::Internal && message.starts_with("h2 protocol error");
         assert!(
-            matches!(code, Code::Ok | Code::Unavailable | Code::Cancelled),
-            "{code:?}"
+            matches!(code, Code::Ok | Code::Unavailable | Code::Cancelled) || refused_by_goaway,
+            "{code:?}: {message}"
         );
         late_codes.push(code);
     }

@@ -8,6 +8,7 @@ mod grpc;
 mod http;
 mod load;
 mod loadgen;
+mod otel;
 mod props;
 mod quotes;
 mod reliability;

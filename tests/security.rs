@@ -10,9 +10,9 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tonic::transport::{Certificate, Channel, ClientTlsConfig, Identity};
 use tonic::Code;
 
-/// A CA, a server certificate for `localhost`/127.0.0.1 and a client
-/// certificate signed by it, and a client certificate from another CA; all
-/// written as PEM files into a fresh folder.
+/// A CA, a server certificate for `localhost`/127.0.0.1 and two client
+/// certificates signed by it (`client.test`, `other.test`), and a client
+/// certificate from another CA; all written as PEM files into a fresh folder.
 struct Pki {
     dir: PathBuf,
 }
@@ -23,8 +23,14 @@ impl Pki {
         std::fs::create_dir_all(&dir).unwrap();
         let pki = Pki { dir };
         let ca = pki.ca("ca");
-        pki.leaf("server", &["localhost", "127.0.0.1"], &ca);
+        // The Service name the TLS manifest's probes verify, as cert-manager would add it.
+        pki.leaf(
+            "server",
+            &["localhost", "127.0.0.1", "textanalysis.default.svc"],
+            &ca,
+        );
         pki.leaf("client", &["client.test"], &ca);
+        pki.leaf("other-client", &["other.test"], &ca);
         let rogue = pki.ca("rogue-ca");
         pki.leaf("rogue", &["client.test"], &rogue);
         pki
@@ -158,6 +164,54 @@ async fn mutual_tls_refuses_clients_without_a_trusted_certificate() {
     server.stop().await;
 }
 
+#[tokio::test]
+async fn allow_list_admits_listed_clients_of_the_ca_only() {
+    use tonic_health::pb::{health_client::HealthClient, HealthCheckRequest};
+    let pki = Pki::new("allow");
+    let mut config = pki.config(true);
+    config.tls.allowed_client_names = Some(vec!["client.test".into()]);
+    let server = TestServer::start(config).await;
+    let mut listed = pki.client(server.addr, Some("client")).await.unwrap();
+    assert_eq!(analyze_code(&mut listed).await, Code::Ok);
+    // Same CA, so the handshake succeeds; the name is not listed.
+    let mut unlisted = pki.client(server.addr, Some("other-client")).await.unwrap();
+    let status = unlisted
+        .analyze(text_request("t", "A short article."))
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::PermissionDenied, "{status:?}");
+    assert!(status.message().contains("other.test"), "{status:?}");
+    let status = unlisted
+        .analyze_stream(futures::stream::iter(vec![text_request("s", "Hi.")]))
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::PermissionDenied, "{status:?}");
+    // Health stays open to every client the CA signed, as with tokens.
+    let channel = Channel::from_shared(format!("https://localhost:{}", server.addr.port()))
+        .unwrap()
+        .tls_config(
+            ClientTlsConfig::new()
+                .ca_certificate(Certificate::from_pem(pki.read("ca.pem")))
+                .domain_name("localhost")
+                .identity(Identity::from_pem(
+                    pki.read("other-client.pem"),
+                    pki.read("other-client.key"),
+                )),
+        )
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    HealthClient::new(channel)
+        .check(HealthCheckRequest {
+            service: String::new(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(analyze_code(&mut listed).await, Code::Ok);
+    server.stop().await;
+}
+
 fn with_tokens(lines: &[&str]) -> Config {
     let mut config = Config::default();
     config.auth.tokens = lines.iter().map(|l| (*l).to_owned()).collect();
@@ -279,54 +333,150 @@ async fn json_routes_cannot_bypass_the_tokens() {
     server.stop().await;
 }
 
-/// `textanalysis health` against a TLS (and mutual TLS) server, as a container check would run it.
+/// `textanalysis health` with the given arguments (blocking); exit status,
+/// stdout and stderr.
+fn health_command(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_textanalysis"))
+        .arg("health")
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// Arguments of a health check against `addr` trusting the test CA, naming
+/// the server `localhost` (as a probe on 127.0.0.1 names the Service), with
+/// the client certificate `identity` when given.
+fn health_args(
+    addr: std::net::SocketAddr,
+    dir: &Path,
+    identity: Option<&str>,
+) -> Vec<std::ffi::OsString> {
+    let mut args: Vec<std::ffi::OsString> = vec![
+        "--addr".into(),
+        addr.to_string().into(),
+        "--tls-server-name".into(),
+        "localhost".into(),
+        "--tls-ca-cert".into(),
+        dir.join("ca.pem").into(),
+    ];
+    if let Some(name) = identity {
+        args.extend([
+            "--tls-cert".into(),
+            dir.join(format!("{name}.pem")).into(),
+            "--tls-key".into(),
+            dir.join(format!("{name}.key")).into(),
+        ]);
+    }
+    args
+}
+
+async fn run_health(args: Vec<std::ffi::OsString>) -> std::process::Output {
+    tokio::task::spawn_blocking(move || {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        health_command(&args)
+    })
+    .await
+    .unwrap()
+}
+
+/// A failed check exits non-zero with exactly one line on stderr that says why.
+fn assert_fails_with(output: &std::process::Output, reason: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.contains("health check of"), "{stderr}");
+    assert!(stderr.contains(reason), "{reason:?} in {stderr}");
+}
+
+/// `textanalysis health` against TLS and mutual-TLS servers, as the exec
+/// probes of deploy/kubernetes/tls run it.
 #[tokio::test]
 async fn health_command_speaks_tls_and_mutual_tls() {
     let pki = Pki::new("health");
-    let run = |addr: std::net::SocketAddr, dir: &Path, client_cert: bool| {
-        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_textanalysis"));
-        command
-            .args(["health", "--addr", &addr.to_string(), "--tls-domain"])
-            .arg("localhost")
-            .arg("--tls-ca-cert")
-            .arg(dir.join("ca.pem"));
-        if client_cert {
-            command
-                .arg("--tls-cert")
-                .arg(dir.join("client.pem"))
-                .arg("--tls-key")
-                .arg(dir.join("client.key"));
-        }
-        command.output().unwrap()
-    };
     let dir = pki.dir.clone();
     let server = TestServer::start(pki.config(false)).await;
-    let addr = server.addr;
-    let output = tokio::task::spawn_blocking({
-        let dir = dir.clone();
-        move || run(addr, &dir, false)
-    })
-    .await
-    .unwrap();
+    let output = run_health(health_args(server.addr, &dir, None)).await;
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
     assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "SERVING");
+    // A name the certificate does not carry fails the handshake.
+    let mut wrong_name = health_args(server.addr, &dir, None);
+    wrong_name[3] = "textanalysis.example".into();
+    assert_fails_with(&run_health(wrong_name).await, "cannot connect");
     server.stop().await;
 
     let server = TestServer::start(pki.config(true)).await;
-    let addr = server.addr;
-    let (without, with) =
-        tokio::task::spawn_blocking(move || (run(addr, &dir, false), run(addr, &dir, true)))
-            .await
-            .unwrap();
-    assert!(!without.status.success(), "mutual TLS needs a client cert");
+    let output = run_health(health_args(server.addr, &dir, Some("client"))).await;
     assert!(
-        with.status.success(),
+        output.status.success(),
         "{}",
-        String::from_utf8_lossy(&with.stderr)
+        String::from_utf8_lossy(&output.stderr)
     );
+    // Without a client certificate the server ends the handshake.
+    assert_fails_with(
+        &run_health(health_args(server.addr, &dir, None)).await,
+        "failed",
+    );
+    // A certificate from another CA is refused too.
+    assert_fails_with(
+        &run_health(health_args(server.addr, &dir, Some("rogue"))).await,
+        "failed",
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn health_command_gives_up_after_its_timeout() {
+    let pki = Pki::new("health-timeout");
+    // Accepts connections (the backlog) but never answers the handshake.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let mut args = health_args(silent.local_addr().unwrap(), &pki.dir, None);
+    args.extend(["--timeout-secs".into(), "1".into()]);
+    let started = std::time::Instant::now();
+    let output = run_health(args).await;
+    assert_fails_with(&output, "no answer within 1 s");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    drop(silent);
+}
+
+/// The exec probe of deploy/kubernetes/tls/deployment.yaml, run as written
+/// against a mutual-TLS server: only the address and the mounted secret
+/// folders are swapped for the test's.
+#[tokio::test]
+async fn tls_manifest_probe_command_passes_against_mutual_tls() {
+    use crate::deploy::{exec_probe_commands, TLS_DEPLOYMENT};
+    let pki = Pki::new("probe");
+    let server = TestServer::start(pki.config(true)).await;
+    let files = [
+        ("/etc/textanalysis/tls/ca.crt", pki.path("ca.pem")),
+        ("/etc/textanalysis/probe/tls.crt", pki.path("client.pem")),
+        ("/etc/textanalysis/probe/tls.key", pki.path("client.key")),
+    ];
+    for command in exec_probe_commands(TLS_DEPLOYMENT) {
+        let args: Vec<std::ffi::OsString> = command[2..]
+            .iter()
+            .map(|arg| {
+                if arg.starts_with("--addr=") {
+                    return format!("--addr={}", server.addr).into();
+                }
+                let (flag, value) = arg.split_once('=').unwrap();
+                match files.iter().find(|(mounted, _)| *mounted == value) {
+                    Some((_, local)) => format!("{flag}={}", local.display()).into(),
+                    None => arg.into(),
+                }
+            })
+            .collect();
+        let output = run_health(args).await;
+        assert!(
+            output.status.success(),
+            "{command:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "SERVING");
+    }
     server.stop().await;
 }

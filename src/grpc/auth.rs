@@ -50,15 +50,51 @@ impl std::fmt::Debug for Grant {
     }
 }
 
-/// What a request path needs.
+/// What a request path needs: the one openness rule shared by the token check
+/// and the mutual-TLS client allow-list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Access {
-    /// No token needed.
+pub(crate) enum Access {
+    /// No credential needed.
     Open,
-    /// A valid token allowed to call this RPC.
+    /// A caller allowed to call this RPC.
     Rpc(&'static str),
-    /// Any valid token (unknown paths: authenticate before answering 404).
+    /// Any known caller (unknown paths: authenticate before answering 404).
     AnyToken,
+}
+
+/// What `path` needs. Health and reflection are open when `open_health` /
+/// `open_reflection`; static routes always.
+pub(crate) fn access(path: &str, open_health: bool, open_reflection: bool) -> Access {
+    if let Some(method) = path.strip_prefix("/textanalysis.v1.TextAnalysis/") {
+        return match method {
+            "Analyze" => Access::Rpc("Analyze"),
+            "AnalyzeStream" => Access::Rpc("AnalyzeStream"),
+            "CompareCoverage" => Access::Rpc("CompareCoverage"),
+            _ => Access::AnyToken,
+        };
+    }
+    if path.starts_with("/grpc.health.v1.Health/") {
+        return if open_health {
+            Access::Open
+        } else {
+            Access::Rpc("Health")
+        };
+    }
+    if path.starts_with("/grpc.reflection.v1.ServerReflection/")
+        || path.starts_with("/grpc.reflection.v1alpha.ServerReflection/")
+    {
+        return if open_reflection {
+            Access::Open
+        } else {
+            Access::Rpc("Reflection")
+        };
+    }
+    match path {
+        "/" | "/openapi.json" | "/v1/seeds" => Access::Open,
+        "/v1/analyze" => Access::Rpc("Analyze"),
+        "/v1/compare" => Access::Rpc("CompareCoverage"),
+        _ => Access::AnyToken,
+    }
 }
 
 /// Checks bearer tokens against the configured set.
@@ -102,42 +138,9 @@ impl Authenticator {
         }))
     }
 
-    fn access(&self, path: &str) -> Access {
-        if let Some(method) = path.strip_prefix("/textanalysis.v1.TextAnalysis/") {
-            return match method {
-                "Analyze" => Access::Rpc("Analyze"),
-                "AnalyzeStream" => Access::Rpc("AnalyzeStream"),
-                "CompareCoverage" => Access::Rpc("CompareCoverage"),
-                _ => Access::AnyToken,
-            };
-        }
-        if path.starts_with("/grpc.health.v1.Health/") {
-            return if self.open_health {
-                Access::Open
-            } else {
-                Access::Rpc("Health")
-            };
-        }
-        if path.starts_with("/grpc.reflection.v1.ServerReflection/")
-            || path.starts_with("/grpc.reflection.v1alpha.ServerReflection/")
-        {
-            return if self.open_reflection {
-                Access::Open
-            } else {
-                Access::Rpc("Reflection")
-            };
-        }
-        match path {
-            "/" | "/openapi.json" | "/v1/seeds" => Access::Open,
-            "/v1/analyze" => Access::Rpc("Analyze"),
-            "/v1/compare" => Access::Rpc("CompareCoverage"),
-            _ => Access::AnyToken,
-        }
-    }
-
     /// Decide a request to `path` carrying `authorization` (the header value).
     pub fn check(&self, path: &str, authorization: Option<&HeaderValue>) -> Result<(), Status> {
-        let access = self.access(path);
+        let access = access(path, self.open_health, self.open_reflection);
         if access == Access::Open {
             return Ok(());
         }
@@ -233,6 +236,13 @@ pub async fn middleware(
         return next.run(request).await;
     };
     metrics.reject(super::metrics::RejectReason::Unauthenticated);
+    refusal(&request, status)
+}
+
+/// The answer to a refused request: a trailers-only gRPC status for gRPC and
+/// gRPC-Web callers, else the JSON error body with the mapped HTTP code
+/// (`WWW-Authenticate: Bearer` on 401).
+pub(crate) fn refusal(request: &Request, status: Status) -> Response {
     tracing::info!(path = request.uri().path(), code = ?status.code(), "refused: {}", status.message());
     let content_type = request
         .headers()

@@ -37,6 +37,8 @@ pub enum RejectReason {
     Overloaded,
     /// The bearer token was missing or wrong.
     Unauthenticated,
+    /// The client certificate names no client in `tls.allowed_client_names`.
+    ClientNotAllowed,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]

@@ -3,6 +3,7 @@
 //! on the blocking pool, and convert the result.
 
 pub mod auth;
+pub mod client_names;
 pub mod convert;
 pub mod http;
 pub mod json;
@@ -371,6 +372,17 @@ pub async fn serve_with_metrics(
             .layer(axum::middleware::from_fn_with_state(
                 (authenticator, metrics.clone()),
                 auth::middleware,
+            ));
+        routes = tonic::service::Routes::from(router);
+    }
+    if let Some(allow_list) = client_names::ClientAllowList::from_config(&config.tls, &config.auth)
+    {
+        tracing::info!("mutual-TLS client allow-list on");
+        let router = routes
+            .into_axum_router()
+            .layer(axum::middleware::from_fn_with_state(
+                (allow_list, metrics.clone()),
+                client_names::middleware,
             ));
         routes = tonic::service::Routes::from(router);
     }

@@ -35,6 +35,36 @@ fn from_caller(value: &HeaderValue) -> Option<String> {
         .then(|| text.to_owned())
 }
 
+/// The span of one call. With OTel export built in it is the server span,
+/// named as the OTel RPC conventions say (`textanalysis.v1.TextAnalysis/Analyze`;
+/// `POST /v1/analyze` for the JSON routes) and linked to the caller's trace.
+fn call_span(id: &str, request: &Request) -> tracing::Span {
+    let path = request.uri().path();
+    #[cfg(feature = "otel")]
+    {
+        let grpc = request
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"application/grpc"));
+        let name = if grpc {
+            path.trim_start_matches('/').to_owned()
+        } else {
+            format!("{} {path}", request.method())
+        };
+        let span = tracing::info_span!(
+            "request",
+            request_id = %id,
+            path = %path,
+            otel.name = %name,
+            otel.kind = "server",
+        );
+        crate::telemetry::header_parent(&span, request.headers());
+        span
+    }
+    #[cfg(not(feature = "otel"))]
+    tracing::info_span!("request", request_id = %id, path = %path)
+}
+
 /// Tag the request, its log lines and its response with an id.
 pub async fn middleware(mut request: Request, next: Next) -> Response {
     let id = request
@@ -46,7 +76,7 @@ pub async fn middleware(mut request: Request, next: Next) -> Response {
     if let Some(v) = &value {
         request.headers_mut().insert(HEADER, v.clone());
     }
-    let span = tracing::info_span!("request", request_id = %id, path = %request.uri().path());
+    let span = call_span(&id, &request);
     let started = std::time::Instant::now();
     let mut response = next.run(request).instrument(span.clone()).await;
     // One line per call at debug level (an access log); errors inside the call
