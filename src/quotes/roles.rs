@@ -62,7 +62,7 @@ impl Ctx<'_> {
             };
             // "the foreign minister" is not the person titled "Minister of
             // Defense" anywhere before, even where a shorter title ("Minister
-            // Shoigu") names no portfolio.
+            // Kos") names no portfolio.
             if wanted.is_some_and(|p| self.holds_other_portfolio(role.entity, p, pos)) {
                 continue;
             }
