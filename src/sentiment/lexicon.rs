@@ -8,6 +8,7 @@
 //! Words are looked up by a 64-bit hash of their lowercase form, so scoring a
 //! sentence allocates only its word list.
 
+use super::vectors::WordVectors;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -238,6 +239,8 @@ pub(crate) struct Lexicon {
     h_of: u64,
     h_or: u64,
     h_nor: u64,
+    /// Corpus-average word vectors (dense features of the linear models).
+    pub vectors: WordVectors,
 }
 
 impl Lexicon {
@@ -292,6 +295,7 @@ impl Lexicon {
             h_of: word_hash("of"),
             h_or: word_hash("or"),
             h_nor: word_hash("nor"),
+            vectors: WordVectors::embedded(),
         }
     }
 

@@ -26,6 +26,7 @@ mod io;
 mod lexicon;
 mod model;
 mod train;
+mod vectors;
 
 pub use eval::{evaluate, MtscFigures, NytFigures, Report};
 pub use train::{byte_offset, load_mtsc, load_nyt, train, MtscSentence, MtscTarget, NytRow};
@@ -35,6 +36,7 @@ use crate::error::Result;
 use features::{target_part, text_features, Features, SentenceContext};
 use lexicon::Lexicon;
 use model::Scoring;
+use vectors::VectorTerms;
 
 /// The embedded model, built by `textanalysis train sentiment`.
 const MODEL: &[u8] = include_bytes!("../../data/sentiment/model.bin");
@@ -67,14 +69,19 @@ pub struct Scores {
 pub struct SentimentScorer {
     lexicon: Lexicon,
     models: Scoring,
+    vector_terms: VectorTerms,
 }
 
 impl SentimentScorer {
     /// The scorer with its built-in lexicon and models.
     pub fn new() -> Result<SentimentScorer> {
+        let lexicon = Lexicon::new();
+        let models = Scoring::from_bytes(MODEL)?;
+        let vector_terms = VectorTerms::new(&lexicon.vectors, &models.text, &models.target);
         Ok(SentimentScorer {
-            lexicon: Lexicon::new(),
-            models: Scoring::from_bytes(MODEL)?,
+            lexicon,
+            models,
+            vector_terms,
         })
     }
 
@@ -96,9 +103,10 @@ impl SentimentScorer {
             return neutral();
         }
         let f = text_features(&self.lexicon, &a, text);
-        let mut out = [0.0f32];
+        let mut out = [0.0f32; model::TEXT_OUTPUTS];
         self.models.text.predict(&f, &mut out);
-        let score = train::valence_to_score(out[0] * 4.0).clamp(-1.0, 1.0);
+        self.vector_terms.add_mean(&a.words, &mut out, &mut []);
+        let score = train::calibrated_score(out[0] * 4.0, &[out[1], out[2], out[3]]);
         Sentiment {
             score,
             label: Self::label(score),
@@ -143,6 +151,8 @@ impl SentimentScorer {
         let context = SentenceContext::new(&self.lexicon, &analysis, sentence);
         let mut logits = [0.0f32; 3];
         self.models.target.predict(&context.features, &mut logits);
+        self.vector_terms
+            .add_mean(&analysis.words, &mut [], &mut logits);
         Prepared {
             analysis,
             context,
@@ -337,6 +347,39 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The scorer adds word-vector terms per word; training uses the mean
+    /// vector as features. Both must give the same text outputs and the same
+    /// target probabilities.
+    #[test]
+    fn vector_terms_equal_the_training_features() {
+        let s = scorer();
+        let text = "Sanctions have failed, and the talks ended in bitter deadlock.";
+        let a = s.lexicon.analyze(text);
+        let mut f = text_features(&s.lexicon, &a, text);
+        features::add_vectors(&s.lexicon, &a, &mut f);
+        let (mut trained, mut scored) =
+            ([0.0f32; model::TEXT_OUTPUTS], [0.0f32; model::TEXT_OUTPUTS]);
+        s.models.text.predict(&f, &mut trained);
+        s.models
+            .text
+            .predict(&text_features(&s.lexicon, &a, text), &mut scored);
+        let without = scored;
+        s.vector_terms.add_mean(&a.words, &mut scored, &mut []);
+        for (x, y) in trained.iter().zip(&scored) {
+            assert!((x - y).abs() < 1e-4, "{trained:?} vs {scored:?}");
+        }
+        assert_ne!(without, scored, "the vectors contribute");
+        let span = (4, 13);
+        let training = features::target_features(&s.lexicon, &a, text, span);
+        let mut logits = [0.0f32; 3];
+        s.models.target.predict(&training, &mut logits);
+        let p = s.target_probs(text, span);
+        let q = train::softmax(&logits);
+        for (x, y) in p.iter().zip(&q) {
+            assert!((x - y).abs() < 1e-4, "{p:?} vs {q:?}");
+        }
+    }
 
     fn scorer() -> SentimentScorer {
         SentimentScorer::new().unwrap()

@@ -1,14 +1,16 @@
 //! Linear models over hashed features, and their compact file format.
 //!
-//! File: magic `TASENT1\n`, then two models (text regression, target
-//! classifier), each `u8 outputs, u8 bits, f32 scale, u32 count` followed by
+//! File: magic `TASENT2\n`, then two models (text, target), each `u8 outputs, u8 bits, f32 scale, u32 count` followed by
 //! `count` entries of `u32 index` and `outputs` x `i16` weights (weight =
 //! value x scale). Zero rows are left out. Little-endian throughout.
 
 use super::features::{Features, BITS};
 use crate::error::{Error, Result};
 
-const MAGIC: &[u8; 8] = b"TASENT1\n";
+const MAGIC: &[u8; 8] = b"TASENT2\n";
+
+/// Outputs of the text model: valence, then negative, neutral, positive logits.
+pub(crate) const TEXT_OUTPUTS: usize = 4;
 
 /// Weights of one linear model: `outputs` scores per feature index.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +27,19 @@ impl Linear {
             outputs,
             weights: vec![0.0; (1usize << BITS) * outputs],
         }
+    }
+
+    /// One model whose outputs are `self`'s followed by `other`'s, so a
+    /// feature's weights for both share a cache line at scoring time.
+    pub(crate) fn stack(&self, other: &Linear) -> Linear {
+        let outputs = self.outputs + other.outputs;
+        let weights = self
+            .weights
+            .chunks(self.outputs)
+            .zip(other.weights.chunks(other.outputs))
+            .flat_map(|(a, b)| a.iter().chain(b).copied())
+            .collect();
+        Linear { outputs, weights }
     }
 
     /// Scores for `f`, written into `out` (length `outputs`).
@@ -48,8 +63,14 @@ impl Linear {
                     .any(|w| (w / scale).round() != 0.0)
             })
             .collect();
+        // The smallest space holding every stored row, so a model trained on
+        // a smaller hashed space loads as a smaller table.
+        let bits = rows
+            .last()
+            .map_or(0, |&r| usize::BITS - r.leading_zeros())
+            .max(8);
         out.push(u8::try_from(self.outputs).expect("a handful of outputs"));
-        out.push(BITS as u8);
+        out.push(bits as u8);
         out.extend_from_slice(&scale.to_le_bytes());
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         for r in rows {
@@ -64,7 +85,7 @@ impl Linear {
     #[cfg(test)]
     fn read(bytes: &mut &[u8]) -> Result<Linear> {
         let mut model: Option<Linear> = None;
-        read_rows(bytes, |outputs, scale, r, o, q| {
+        read_rows(bytes, |outputs, _, scale, r, o, q| {
             let m = model.get_or_insert_with(|| Linear::zeros(outputs));
             if r < usize::MAX {
                 m.weights[r * outputs + o] = f32::from(q) * scale;
@@ -81,27 +102,30 @@ fn bad(reason: &str) -> Error {
     }
 }
 
-/// Parse one model's header and rows, calling `put(outputs, scale, row,
-/// output, weight)` once with `row == usize::MAX` after the header, then for
-/// every stored weight.
-fn read_rows(bytes: &mut &[u8], mut put: impl FnMut(usize, f32, usize, usize, i16)) -> Result<()> {
+/// Parse one model's header and rows, calling `put(outputs, bits, scale,
+/// row, output, weight)` once with `row == usize::MAX` after the header, then
+/// for every stored weight.
+fn read_rows(
+    bytes: &mut &[u8],
+    mut put: impl FnMut(usize, u32, f32, usize, usize, i16),
+) -> Result<()> {
     let outputs = usize::from(take::<1>(bytes).ok_or_else(|| bad("truncated header"))?[0]);
     let bits = u32::from(take::<1>(bytes).ok_or_else(|| bad("truncated header"))?[0]);
-    if bits != BITS || outputs == 0 {
+    if bits > BITS || outputs == 0 {
         return Err(bad("feature space or outputs do not match this build"));
     }
     let scale = f32::from_le_bytes(take::<4>(bytes).ok_or_else(|| bad("truncated header"))?);
     let count = u32::from_le_bytes(take::<4>(bytes).ok_or_else(|| bad("truncated header"))?);
-    put(outputs, scale, usize::MAX, 0, 0);
+    put(outputs, bits, scale, usize::MAX, 0, 0);
     for _ in 0..count {
         let r =
             u32::from_le_bytes(take::<4>(bytes).ok_or_else(|| bad("truncated weights"))?) as usize;
-        if r >= 1 << BITS {
+        if r >= 1 << bits {
             return Err(bad("feature index out of range"));
         }
         for o in 0..outputs {
             let q = i16::from_le_bytes(take::<2>(bytes).ok_or_else(|| bad("truncated weights"))?);
-            put(outputs, scale, r, o, q);
+            put(outputs, bits, scale, r, o, q);
         }
     }
     Ok(())
@@ -121,17 +145,24 @@ pub(crate) struct Compact {
 impl Compact {
     fn read(bytes: &mut &[u8]) -> Result<Compact> {
         let mut model: Option<Compact> = None;
-        read_rows(bytes, |outputs, scale, r, o, q| {
+        read_rows(bytes, |outputs, bits, scale, r, o, q| {
             let m = model.get_or_insert_with(|| Compact {
                 outputs,
                 scale,
-                weights: vec![0; (1usize << BITS) * outputs],
+                weights: vec![0; (1usize << bits) * outputs],
             });
             if r < usize::MAX {
                 m.weights[r * outputs + o] = q;
             }
         })?;
         model.ok_or_else(|| bad("no model"))
+    }
+
+    /// The weights of feature `index`, one per output.
+    pub(crate) fn row(&self, index: u32) -> impl Iterator<Item = f32> + '_ {
+        let at = index as usize * self.outputs;
+        let row = self.weights.get(at..at + self.outputs).unwrap_or(&[]);
+        row.iter().map(|&q| f32::from(q) * self.scale)
     }
 
     /// Scores for `f`, written into `out` (length `outputs`).
@@ -164,7 +195,7 @@ impl Scoring {
         bytes = strip_magic(bytes)?;
         let text = Compact::read(&mut bytes)?;
         let target = Compact::read(&mut bytes)?;
-        if text.outputs != 1 || target.outputs != 3 {
+        if text.outputs != TEXT_OUTPUTS || target.outputs != 3 {
             return Err(bad("unexpected model shapes"));
         }
         Ok(Scoring { text, target })
@@ -187,7 +218,9 @@ fn take<const N: usize>(bytes: &mut &[u8]) -> Option<[u8; N]> {
 /// The two trained models the scorer uses.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Models {
-    /// One output: sentence valence on the label scale.
+    /// [`TEXT_OUTPUTS`] outputs: a text's valence on the label scale (a
+    /// regression), then its negative, neutral and positive logits (a
+    /// classifier trained apart).
     pub text: Linear,
     /// Three outputs: negative, neutral, positive logits toward a target.
     pub target: Linear,
@@ -208,7 +241,7 @@ impl Models {
         bytes = strip_magic(bytes)?;
         let text = Linear::read(&mut bytes)?;
         let target = Linear::read(&mut bytes)?;
-        if text.outputs != 1 || target.outputs != 3 {
+        if text.outputs != TEXT_OUTPUTS || target.outputs != 3 {
             return Err(bad("unexpected model shapes"));
         }
         Ok(Models { text, target })
@@ -222,7 +255,7 @@ mod tests {
     #[test]
     fn model_file_round_trips_within_quantisation() {
         let mut models = Models {
-            text: Linear::zeros(1),
+            text: Linear::zeros(TEXT_OUTPUTS),
             target: Linear::zeros(3),
         };
         models.text.weights[5] = 0.5;
@@ -235,7 +268,7 @@ mod tests {
     #[test]
     fn compact_scores_equal_the_full_model() {
         let mut models = Models {
-            text: Linear::zeros(1),
+            text: Linear::zeros(TEXT_OUTPUTS),
             target: Linear::zeros(3),
         };
         models.text.weights[70] = 0.37;
@@ -249,22 +282,40 @@ mod tests {
         let f = Features {
             idx: vec![70, 99, 5],
             val: vec![0.5, -1.5, 2.0],
+            ..Features::default()
         };
-        let (mut a, mut b) = ([0.0f32; 3], [0.0f32; 3]);
-        full.target.predict(&f, &mut a);
-        compact.target.predict(&f, &mut b);
+        let (mut a, mut b) = ([0.0f32; 4], [0.0f32; 4]);
+        full.target.predict(&f, &mut a[..3]);
+        compact.target.predict(&f, &mut b[..3]);
         assert_eq!(a, b);
         assert!(a[1] < 0.0 && a[0] < 0.0);
-        full.text.predict(&f, &mut a[..1]);
-        compact.text.predict(&f, &mut b[..1]);
-        assert_eq!(a[0], b[0]);
+        full.text.predict(&f, &mut a);
+        compact.text.predict(&f, &mut b);
+        assert_eq!(a, b);
         assert!(Scoring::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+    }
+
+    #[test]
+    fn stacked_model_scores_both_parts() {
+        let mut one = Linear::zeros(1);
+        let mut three = Linear::zeros(3);
+        one.weights[70] = 0.5;
+        three.weights[3 * 70 + 2] = -2.0;
+        let both = one.stack(&three);
+        let f = Features {
+            idx: vec![70],
+            val: vec![2.0],
+            ..Features::default()
+        };
+        let mut out = [0.0f32; 4];
+        both.predict(&f, &mut out);
+        assert_eq!(out, [1.0, 0.0, 0.0, -4.0]);
     }
 
     #[test]
     fn truncated_model_file_is_an_error() {
         let models = Models {
-            text: Linear::zeros(1),
+            text: Linear::zeros(TEXT_OUTPUTS),
             target: Linear::zeros(3),
         };
         let bytes = models.to_bytes();
