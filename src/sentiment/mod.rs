@@ -4,11 +4,13 @@
 //! each [`Quote`](crate::doc::Quote), [`SpeakerSentiment`](crate::doc::SpeakerSentiment)
 //! and [`Entity`](crate::doc::Entity).
 //!
-//! Two linear models over VADER-style lexicon figures and hashed n-grams
-//! ([`features`]), trained by [`train`] and embedded from
-//! `data/sentiment/model.bin`:
-//! - **text**: a regression of human valence (NYT snippets) on the label scale,
-//!   used for quotes and [`SentimentScorer::score_text`];
+//! Two linear models over VADER-style lexicon figures, hashed n-grams and the
+//! text's mean word vector ([`features`], [`vectors`]), trained by [`train`]
+//! and embedded from `data/sentiment/model.bin`:
+//! - **text**: a regression of human valence (NYT snippets) and a three-class
+//!   classifier of the same snippets, used for quotes and
+//!   [`SentimentScorer::score_text`]: the classifier picks the label, the
+//!   regression the size of the score ([`train::calibrated_score`]);
 //! - **target**: a three-class classifier of the sentiment toward a span of a
 //!   sentence (NewsMTSC), used for entities and [`SentimentScorer::score_target`].
 //!
@@ -45,9 +47,9 @@ const MODEL: &[u8] = include_bytes!("../../data/sentiment/model.bin");
 pub const POSITIVE_CUTOFF: f32 = 0.05;
 
 /// A quote this far from zero counts as a strong statement for MIXED: a
-/// predicted human valence of about ±1.8 on the -4..4 scale (score =
-/// 0.14 x valence), "clearly positive/negative" rather than leaning (4 % of
-/// NYT snippets are rated beyond ±1.8 by people, 27 % beyond ±1).
+/// predicted human valence of about ±1.25 on the -4..4 scale (score =
+/// 0.2 x valence), "clearly positive/negative" rather than leaning (27 % of
+/// NYT snippets are rated beyond ±1 by people, 4 % beyond ±1.8).
 pub const STRONG: f32 = 0.25;
 
 /// Quotes shorter than this many words are scored in their framing clause.
@@ -98,18 +100,22 @@ impl SentimentScorer {
 
     /// Sentiment of a text (quote, sentence, headline).
     pub fn score_text(&self, text: &str) -> Sentiment {
+        self.read_text(text).sentiment()
+    }
+
+    /// The text model's outputs for `text`.
+    fn read_text(&self, text: &str) -> TextReading {
         let a = self.lexicon.analyze(text);
         if a.words.is_empty() {
-            return neutral();
+            return TextReading::NEUTRAL;
         }
         let f = text_features(&self.lexicon, &a, text);
         let mut out = [0.0f32; model::TEXT_OUTPUTS];
         self.models.text.predict(&f, &mut out);
         self.vector_terms.add_mean(&a.words, &mut out, &mut []);
-        let score = train::calibrated_score(out[0] * 4.0, &[out[1], out[2], out[3]]);
-        Sentiment {
-            score,
-            label: Self::label(score),
+        TextReading {
+            valence: out[0] * 4.0,
+            probs: train::softmax(&out[1..]),
         }
     }
 
@@ -172,9 +178,10 @@ impl SentimentScorer {
 
     /// Scores for `doc`'s quotes, speakers and entities.
     pub fn run(&self, doc: &Doc) -> Scores {
-        let quotes: Vec<Option<Sentiment>> = (0..doc.quotes.len())
-            .map(|i| Some(self.score_quote(doc, i)))
+        let readings: Vec<TextReading> = (0..doc.quotes.len())
+            .map(|i| self.read_quote(doc, i))
             .collect();
+        let quotes: Vec<Option<Sentiment>> = readings.iter().map(|r| Some(r.sentiment())).collect();
         let speakers = doc
             .speakers
             .iter()
@@ -186,7 +193,7 @@ impl SentimentScorer {
                         .iter()
                         .map(|p| doc.body.get(p.range()).map_or(0, |t| t.chars().count()))
                         .sum();
-                    Some((quotes[i]?.score, len))
+                    Some((*readings.get(i)?, len))
                 });
                 aggregate(parts)
             })
@@ -210,15 +217,15 @@ impl SentimentScorer {
     /// [`SHORT_QUOTE_WORDS`] words ("possible and necessary") takes its tone
     /// from the writer's clause that frames it: the sentence from its start,
     /// or from the end of an earlier quote in it, through the quote.
-    fn score_quote(&self, doc: &Doc, i: usize) -> Sentiment {
+    fn read_quote(&self, doc: &Doc, i: usize) -> TextReading {
         let q = &doc.quotes[i];
         let text = q.text(&doc.body);
         let short = text.split_whitespace().count() < SHORT_QUOTE_WORDS;
         if !(short || q.kind == QuoteKind::Partial) {
-            return self.score_text(&text);
+            return self.read_text(&text);
         }
         let Some(si) = doc.sentence_at(q.span.start()) else {
-            return self.score_text(&text);
+            return self.read_text(&text);
         };
         let sentence = doc.sentences[si].span;
         let mut from = sentence.start();
@@ -229,8 +236,8 @@ impl SentimentScorer {
         }
         let to = q.span.end().max(from);
         match doc.body.get(from..to) {
-            Some(context) if !context.trim().is_empty() => self.score_text(context),
-            _ => self.score_text(&text),
+            Some(context) if !context.trim().is_empty() => self.read_text(context),
+            _ => self.read_text(&text),
         }
     }
 
@@ -282,36 +289,61 @@ struct Prepared<'a> {
     logits: [f32; 3],
 }
 
-/// Aggregate `(score, length)` pairs: length-weighted mean, MIXED when both a
-/// strongly positive and a strongly negative statement are present.
-pub fn aggregate(parts: impl IntoIterator<Item = (f32, usize)>) -> Option<Sentiment> {
-    let (mut sum, mut weight, mut max, mut min) = (0.0f32, 0.0f32, f32::MIN, f32::MAX);
-    let mut any = false;
-    for (score, len) in parts {
-        any = true;
+/// What the text model says of a text: predicted human valence (-4..4) and
+/// the classifier's probabilities (negative, neutral, positive).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct TextReading {
+    valence: f32,
+    probs: [f32; 3],
+}
+
+impl TextReading {
+    /// An empty text.
+    const NEUTRAL: TextReading = TextReading {
+        valence: 0.0,
+        probs: [0.0, 1.0, 0.0],
+    };
+
+    fn sentiment(&self) -> Sentiment {
+        let score = train::calibrated_score(self.valence, &self.probs);
+        Sentiment {
+            score,
+            label: SentimentScorer::label(score),
+        }
+    }
+}
+
+/// A speaker's sentiment from `(reading, length)` of its quotes: the
+/// length-weighted mean valence and class probabilities, scored as one text
+/// would be (so a speaker with one quote gets that quote's score); MIXED when
+/// one quote scores >= [`STRONG`] and another <= -[`STRONG`].
+fn aggregate(parts: impl IntoIterator<Item = (TextReading, usize)>) -> Option<Sentiment> {
+    let mut mean = TextReading {
+        valence: 0.0,
+        probs: [0.0; 3],
+    };
+    let (mut weight, mut max, mut min) = (0.0f32, f32::MIN, f32::MAX);
+    for (reading, len) in parts {
         let w = len.max(1) as f32;
-        sum += score * w;
+        mean.valence += reading.valence * w;
+        for (m, p) in mean.probs.iter_mut().zip(reading.probs) {
+            *m += p * w;
+        }
         weight += w;
+        let score = reading.sentiment().score;
         max = max.max(score);
         min = min.min(score);
     }
-    if !any {
+    if weight == 0.0 {
         return None;
     }
-    let score = sum / weight;
-    let label = if max >= STRONG && min <= -STRONG {
-        SentimentLabel::Mixed
-    } else {
-        SentimentScorer::label(score)
-    };
-    Some(Sentiment { score, label })
-}
-
-fn neutral() -> Sentiment {
-    Sentiment {
-        score: 0.0,
-        label: SentimentLabel::Neutral,
+    mean.valence /= weight;
+    mean.probs.iter_mut().for_each(|p| *p /= weight);
+    let mut sentiment = mean.sentiment();
+    if max >= STRONG && min <= -STRONG {
+        sentiment.label = SentimentLabel::Mixed;
     }
+    Some(sentiment)
 }
 
 fn argmax(p: &[f32; 3]) -> usize {
@@ -387,14 +419,32 @@ mod tests {
 
     #[test]
     fn aggregate_weighs_by_length() {
-        let s = aggregate([(0.4, 30), (-0.2, 10)]).unwrap();
-        assert!((s.score - 0.25).abs() < 1e-6);
+        let reading = |valence, probs| TextReading { valence, probs };
+        let pos = reading(2.0, [0.1, 0.2, 0.7]);
+        let neg = reading(-1.0, [0.6, 0.3, 0.1]);
+        let s = aggregate([(pos, 30), (neg, 10)]).unwrap();
+        assert!((s.score - valence_score(1.25)).abs() < 1e-6, "{s:?}");
         assert_eq!(s.label, SentimentLabel::Positive);
+        let s = aggregate([(pos, 10), (neg, 30)]).unwrap();
+        assert_eq!(s.label, SentimentLabel::Negative);
+        assert_eq!(aggregate([(pos, 10)]), Some(pos.sentiment()), "one quote");
+    }
+
+    fn valence_score(v: f32) -> f32 {
+        train::valence_to_score(v)
     }
 
     #[test]
     fn aggregate_is_mixed_with_strong_opposite_statements() {
-        let s = aggregate([(0.3, 10), (-0.3, 10)]).unwrap();
+        let strong = |valence: f32| TextReading {
+            valence,
+            probs: if valence > 0.0 {
+                [0.0, 0.1, 0.9]
+            } else {
+                [0.9, 0.1, 0.0]
+            },
+        };
+        let s = aggregate([(strong(3.0), 10), (strong(-3.0), 10)]).unwrap();
         assert_eq!(s.label, SentimentLabel::Mixed);
         assert_eq!(aggregate(std::iter::empty()), None);
     }
