@@ -94,7 +94,7 @@ fn right_immediate(ctx: &Ctx, place: &Place) -> Option<Found> {
     let m = ctx.mention_starting_at(r, place.right)?;
     let mut j = m.end;
     if j < place.right && ctx.word(j) == "," {
-        // Apposition: "Lavrov, the Russian foreign minister, said".
+        // Apposition: "Smith, the foreign minister, said".
         let close = (j + 1..place.right.min(j + 16)).find(|&k| ctx.word(k) == ",")?;
         j = close + 1;
     }
