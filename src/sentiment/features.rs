@@ -5,7 +5,7 @@
 //! lexicon mass near it, the first polar word on each side within its clause,
 //! and where the target stands (sentence start, inside quote marks).
 
-use super::lexicon::{hash_lower, word_hash, Analysis, Lexicon, Word};
+use super::lexicon::{hash_lower, Analysis, Lexicon, Word};
 use super::vectors::DIMS;
 
 /// Hashed feature space: `1 << BITS` weights per output.
@@ -14,8 +14,6 @@ pub(crate) const BITS: u32 = 18;
 /// uses few rows, and a table half the size misses cache less (its four
 /// outputs share a row). 16 bits cost .004 of CV Pearson r, 17 nothing.
 pub(crate) const TEXT_BITS: u32 = 17;
-/// Prefix length used as a poor man's stem.
-const PREFIX: usize = 5;
 /// Indices below this are dense features; hashed ones land above.
 const DENSE: u32 = VECTOR_SLOT + DIMS as u32;
 /// First dense slot of the text's mean word vector.
@@ -189,8 +187,8 @@ fn add_ngrams(words: &[Word<'_>], scope: &[bool], f: &mut Features) {
         };
         f.hashed(uni, weight);
         // A five-letter prefix stands in for a stem ("negotiat-", "catastr-").
-        if w.text.len() > PREFIX + 1 && w.text.is_char_boundary(PREFIX) {
-            f.hashed(ns(Ns::Prefix, word_hash(&w.text[..PREFIX])), weight);
+        if w.prefix_hash != 0 {
+            f.hashed(ns(Ns::Prefix, w.prefix_hash), weight);
         }
         f.hashed(ns(Ns::Bi, pair(prev, h)), weight * 0.5);
         prev = h;

@@ -32,6 +32,9 @@ const SHIFTERS: &[&str] = &[
     "alleviating", "mitigate", "mitigating", "tackle", "tackling",
 ];
 
+/// Inflection suffixes folded onto a lexicon stem, in order of preference.
+const INFLECTIONS: [&str; 6] = ["s", "es", "ed", "d", "ing", "ly"];
+
 const B_INCR: f32 = 0.293;
 const B_DECR: f32 = -0.293;
 const C_INCR: f32 = 0.733;
@@ -71,26 +74,121 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// Continue an FNV-1a hash with the lowercase form of `word` (curly apostrophes as `'`).
-pub(crate) fn hash_lower(mut state: u64, word: &str) -> u64 {
-    let mut feed = |b: u8| {
-        state ^= u64::from(b);
-        state = state.wrapping_mul(FNV_PRIME);
-    };
-    for ch in word.chars() {
-        if ch.is_ascii() {
-            feed(ch.to_ascii_lowercase() as u8);
-        } else if ch == '\u{2019}' || ch == '\u{2018}' {
-            feed(b'\'');
+pub(crate) fn hash_lower(state: u64, word: &str) -> u64 {
+    scan(state, word).0
+}
+
+/// The FNV-1a continuation of [`hash_lower`], and whether `word` is
+/// upper case (every cased letter a capital, and at least one). ASCII bytes
+/// take a fast path: most news words hold nothing else.
+fn scan(state: u64, word: &str) -> (u64, bool) {
+    let s = scan_word(state, word);
+    (s.hash, s.upper)
+}
+
+/// One FNV-1a step.
+fn fnv(state: u64, byte: u8) -> u64 {
+    (state ^ u64::from(byte)).wrapping_mul(FNV_PRIME)
+}
+
+/// Bytes of the word prefix whose hash [`Word::prefix_hash`] keeps.
+pub(crate) const PREFIX: usize = 5;
+
+/// What one pass over a word's bytes gives.
+struct Scanned {
+    hash: u64,
+    upper: bool,
+    /// See [`Word::prefix_hash`].
+    prefix: u64,
+    /// See [`Word::stem_hashes`].
+    stems: [u64; 3],
+}
+
+/// [`scan`], plus the hashes [`Word::prefix_hash`] and [`Word::stem_hashes`]
+/// keep: FNV-1a reads left to right, so a prefix's hash is the state
+/// reached at its end.
+fn scan_word(state: u64, word: &str) -> Scanned {
+    if word.is_ascii() {
+        scan_ascii(state, word.as_bytes())
+    } else {
+        scan_unicode(state, word)
+    }
+}
+
+/// [`scan_word`] for ASCII words, the common case, in straight loops.
+fn scan_ascii(mut state: u64, bytes: &[u8]) -> Scanned {
+    let n = bytes.len();
+    let mut prefix = 0;
+    let mut stems = [0u64; 3];
+    let split = n.saturating_sub(3);
+    for (i, &b) in bytes[..split].iter().enumerate() {
+        if i == PREFIX {
+            prefix = state;
+        }
+        state = fnv(state, b.to_ascii_lowercase());
+    }
+    for (i, &b) in bytes.iter().enumerate().skip(split) {
+        if i == PREFIX {
+            prefix = state;
+        }
+        stems[n - 1 - i] = state;
+        state = fnv(state, b.to_ascii_lowercase());
+    }
+    let lower = bytes.iter().any(u8::is_ascii_lowercase);
+    let cased = bytes.iter().any(u8::is_ascii_uppercase);
+    Scanned {
+        hash: state,
+        upper: cased && !lower,
+        prefix: if n > PREFIX + 1 { prefix } else { 0 },
+        stems,
+    }
+}
+
+/// [`scan_word`] for words holding non-ASCII characters.
+fn scan_unicode(mut state: u64, word: &str) -> Scanned {
+    let mut prefix = 0;
+    let mut stems = [0u64; 3];
+    let (mut lower, mut cased) = (false, false);
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if i == PREFIX && bytes.len() > PREFIX + 1 {
+            prefix = state;
+        }
+        if let Some(k) = (bytes.len() - i).checked_sub(1).filter(|&k| k < 3) {
+            stems[k] = state;
+        }
+        let b = bytes[i];
+        if b.is_ascii() {
+            lower |= b.is_ascii_lowercase();
+            cased |= b.is_ascii_uppercase();
+            state = fnv(state, b.to_ascii_lowercase());
+            i += 1;
+            continue;
+        }
+        let Some(ch) = word.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i += ch.len_utf8();
+        lower |= ch.is_lowercase();
+        cased |= ch.is_uppercase();
+        if ch == '\u{2019}' || ch == '\u{2018}' {
+            state = fnv(state, b'\'');
         } else {
             let mut buf = [0u8; 4];
-            for lower in ch.to_lowercase() {
-                for &b in lower.encode_utf8(&mut buf).as_bytes() {
-                    feed(b);
+            for low in ch.to_lowercase() {
+                for &b in low.encode_utf8(&mut buf).as_bytes() {
+                    state = fnv(state, b);
                 }
             }
         }
     }
-    state
+    Scanned {
+        hash: state,
+        upper: cased && !lower,
+        prefix,
+        stems,
+    }
 }
 
 /// Hash of a word's lowercase form.
@@ -128,12 +226,42 @@ pub(crate) struct Word<'a> {
     pub start: usize,
     /// Hash of the lowercase form.
     pub hash: u64,
+    /// Hash of the lowercase form of the first [`PREFIX`] bytes, a poor
+    /// man's stem; 0 for shorter words.
+    pub prefix_hash: u64,
+    /// Hashes of the lowercase form without its last 1, 2 and 3 bytes
+    /// (0 where no character ends there): the stems inflection folding tries.
+    pub stem_hashes: [u64; 3],
     /// All cased letters are capitals (and there is at least one).
     pub upper: bool,
     /// A sentence or clause break (`.,;:!?`) follows the word.
     pub clause_end: bool,
     /// Wrapped in quote marks on both sides.
     pub quoted: bool,
+    /// What the lexicon knows of the word; set by [`Lexicon::analyze`].
+    pub info: WordInfo,
+}
+
+/// What the lexicon knows of one word form, found by a single lookup.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct WordInfo {
+    /// Lexicon valence, 0 when [`WordInfo::IN_LEXICON`] is not set.
+    pub valence: f32,
+    /// Booster increment, 0 for a word that is not a booster.
+    pub booster: f32,
+    /// [`WordInfo::IN_LEXICON`], [`WordInfo::BOOSTER`], [`WordInfo::NEGATION`], [`WordInfo::SHIFTER`].
+    pub flags: u8,
+}
+
+impl WordInfo {
+    pub(crate) const IN_LEXICON: u8 = 1;
+    pub(crate) const BOOSTER: u8 = 2;
+    pub(crate) const NEGATION: u8 = 4;
+    pub(crate) const SHIFTER: u8 = 8;
+
+    fn has(self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
 }
 
 /// VADER's sentence-level figures.
@@ -173,56 +301,110 @@ fn is_quote_mark(ch: char) -> bool {
     )
 }
 
+/// Byte length of the punctuation [`is_strip_punct`] strips from the start of `raw`.
+fn leading_punct(raw: &str) -> usize {
+    match raw.as_bytes().first() {
+        Some(b) if b.is_ascii_alphanumeric() => 0,
+        _ => raw
+            .char_indices()
+            .find(|&(_, ch)| !is_strip_punct(ch))
+            .map_or(raw.len(), |(at, _)| at),
+    }
+}
+
+/// Byte offset where the punctuation [`is_strip_punct`] strips from the end of `raw` begins.
+fn trailing_punct(raw: &str) -> usize {
+    let mut end = raw.len();
+    if raw.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric) {
+        return end;
+    }
+    for (at, ch) in raw.char_indices().rev() {
+        if !is_strip_punct(ch) {
+            return end;
+        }
+        end = at;
+    }
+    end
+}
+
 /// Split `text` into VADER words with byte offsets, appending to `out`.
 pub(crate) fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
     for (start, raw) in split_whitespace_indices(text) {
-        let stripped = raw.trim_matches(is_strip_punct);
-        let (word, offset) = if stripped.chars().any(char::is_alphanumeric) {
-            let lead = raw.len() - raw.trim_start_matches(is_strip_punct).len();
-            (stripped, start + lead)
+        let lead = leading_punct(raw);
+        let end = trailing_punct(raw).max(lead);
+        let stripped = &raw[lead..end];
+        let has_alnum = stripped
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
+            || stripped.chars().any(char::is_alphanumeric);
+        let (word, head, tail) = if has_alnum {
+            (stripped, &raw[..lead], &raw[end..])
         } else {
-            (raw, start)
+            (raw, "", "")
         };
         if word.is_empty() {
             continue;
         }
-        let tail = &raw[offset - start + word.len()..];
-        let head = &raw[..offset - start];
         let clause_end = tail.contains(['.', ',', ';', ':', '!', '?']);
         let quoted = head.chars().any(is_quote_mark) && tail.chars().any(is_quote_mark);
-        let mut cased = false;
-        let mut upper = true;
-        for ch in word.chars() {
-            if ch.is_lowercase() {
-                upper = false;
-                break;
-            }
-            cased |= ch.is_uppercase();
-        }
+        let scanned = scan_word(FNV_OFFSET, word);
         out.push(Word {
             text: word,
-            start: offset,
-            hash: word_hash(word),
-            upper: upper && cased,
+            start: start + if has_alnum { lead } else { 0 },
+            hash: scanned.hash,
+            prefix_hash: scanned.prefix,
+            stem_hashes: scanned.stems,
+            upper: scanned.upper,
             clause_end,
             quoted,
+            info: WordInfo::default(),
         });
     }
 }
 
+/// Whitespace-separated pieces of `text` with their byte offsets. ASCII
+/// bytes are tested directly; only other characters are decoded.
 fn split_whitespace_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(char::is_whitespace)
-        .filter(|piece| !piece.is_empty())
-        .map(move |piece| (piece.as_ptr() as usize - text.as_ptr() as usize, piece))
+    let bytes = text.as_bytes();
+    // Byte length of the whitespace character at `i`, or 0.
+    let space_at = move |i: usize| -> usize {
+        let b = bytes[i];
+        if b.is_ascii() {
+            usize::from(matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        } else {
+            text.get(i..)
+                .and_then(|rest| rest.chars().next())
+                .filter(|ch| ch.is_whitespace())
+                .map_or(0, char::len_utf8)
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let len = space_at(i);
+            if len == 0 {
+                break;
+            }
+            i += len;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() && space_at(i) == 0 {
+            i += 1;
+        }
+        text.get(start..i).map(|piece| (start, piece))
+    })
 }
 
 /// The lexicon and its rules. Build once.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    valence: HashedMap<f32>,
-    booster: HashedMap<f32>,
-    negate: HashedMap<()>,
-    shifters: HashedMap<()>,
+    /// Every word the rules know, so scoring looks each word up once
+    /// (a small table: it stays in cache).
+    table: HashedMap<WordInfo>,
     h_no: u64,
     h_but: u64,
     h_however: u64,
@@ -246,39 +428,46 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     /// Parse the embedded VADER lexicon.
     pub(crate) fn new() -> Lexicon {
-        let mut valence = HashedMap::default();
-        for line in VADER_LEXICON.lines() {
+        // The VADER entry wins over the supplement's.
+        let mut valence: HashedMap<f32> = HashedMap::default();
+        let news = NEWS_LEXICON.lines().filter(|l| !l.starts_with('#'));
+        for (vader, line) in VADER_LEXICON
+            .lines()
+            .map(|l| (true, l))
+            .chain(news.map(|l| (false, l)))
+        {
             let mut cols = line.split('\t');
             let (Some(word), Some(measure)) = (cols.next(), cols.next()) else {
                 continue;
             };
-            if let Ok(v) = measure.trim().parse::<f32>() {
-                valence.insert(word_hash(word), v);
-            }
-        }
-        for line in NEWS_LEXICON.lines().filter(|l| !l.starts_with('#')) {
-            let mut cols = line.split('\t');
-            let (Some(word), Some(measure)) = (cols.next(), cols.next()) else {
+            let Ok(v) = measure.trim().parse::<f32>() else {
                 continue;
             };
-            if let Ok(v) = measure.trim().parse::<f32>() {
-                valence.entry(word_hash(word)).or_insert(v);
+            let hash = word_hash(word);
+            if vader || !valence.contains_key(&hash) {
+                valence.insert(hash, v);
             }
         }
-        let mut booster = HashedMap::default();
-        for w in BOOST_UP {
-            booster.insert(word_hash(w), B_INCR);
+        let mut info: HashedMap<WordInfo> = HashedMap::default();
+        for (&hash, &v) in &valence {
+            let e = info.entry(hash).or_default();
+            e.valence = v;
+            e.flags |= WordInfo::IN_LEXICON;
         }
-        for w in BOOST_DOWN {
-            booster.insert(word_hash(w), B_DECR);
+        for (list, boost) in [(BOOST_UP, B_INCR), (BOOST_DOWN, B_DECR)] {
+            for w in list {
+                let e = info.entry(word_hash(w)).or_default();
+                e.booster = boost;
+                e.flags |= WordInfo::BOOSTER;
+            }
         }
-        let negate = NEGATE.iter().map(|w| (word_hash(w), ())).collect();
-        let shifters = SHIFTERS.iter().map(|w| (word_hash(w), ())).collect();
+        for (list, flag) in [(NEGATE, WordInfo::NEGATION), (SHIFTERS, WordInfo::SHIFTER)] {
+            for w in list {
+                info.entry(word_hash(w)).or_default().flags |= flag;
+            }
+        }
         Lexicon {
-            valence,
-            booster,
-            negate,
-            shifters,
+            table: info,
             h_no: word_hash("no"),
             h_but: word_hash("but"),
             h_however: word_hash("however"),
@@ -299,38 +488,46 @@ impl Lexicon {
         }
     }
 
-    /// Valence of a word hash, if in the lexicon.
-    pub(crate) fn valence(&self, hash: u64) -> Option<f32> {
-        self.valence.get(&hash).copied()
-    }
-
     /// True for a negation word ("not", "never", "n't" forms).
     pub(crate) fn is_negation(&self, word: &Word<'_>) -> bool {
-        self.negate.contains_key(&word.hash) || has_nt(word.text)
+        word.info.has(WordInfo::NEGATION)
+    }
+
+    /// Looks `w` up: its scoring hash and what the lexicon knows of it.
+    fn look_up(&self, w: &mut Word<'_>) {
+        if let Some(&info) = self.table.get(&w.hash) {
+            w.info = info;
+        }
+        if !w.info.has(WordInfo::IN_LEXICON) && w.text.len() >= 5 {
+            if let Some((stem, info)) = self.fold(w) {
+                w.hash = stem;
+                w.info = info;
+            }
+        }
+        if has_nt(w.text) {
+            w.info.flags |= WordInfo::NEGATION;
+        }
     }
 
     /// A word missing from the lexicon whose stem is in it ("deaths",
-    /// "helped", "threatens") takes the stem's hash.
-    fn fold_inflection(&self, w: &mut Word<'_>) {
-        if self.valence.contains_key(&w.hash) || w.text.len() < 5 {
-            return;
-        }
+    /// "helped", "threatens") is scored as the stem: its hash and entry. The
+    /// first suffix in [`INFLECTIONS`] that leaves a lexicon stem wins.
+    fn fold(&self, w: &Word<'_>) -> Option<(u64, WordInfo)> {
         let bytes = w.text.as_bytes();
-        for suffix in ["s", "es", "ed", "d", "ing", "ly"] {
-            let cut = bytes.len() - suffix.len();
-            if bytes[cut..].eq_ignore_ascii_case(suffix.as_bytes()) && w.text.is_char_boundary(cut)
-            {
-                let h = word_hash(&w.text[..cut]);
-                if self.valence.contains_key(&h) {
-                    w.hash = h;
-                    return;
-                }
+        INFLECTIONS.iter().find_map(|suffix| {
+            let cut = bytes.len().checked_sub(suffix.len())?;
+            if !bytes[cut..].eq_ignore_ascii_case(suffix.as_bytes()) {
+                return None;
             }
-        }
+            // An ASCII suffix starts on a character boundary.
+            let stem = w.stem_hashes[suffix.len() - 1];
+            let info = *self.table.get(&stem)?;
+            info.has(WordInfo::IN_LEXICON).then_some((stem, info))
+        })
     }
 
     fn in_lexicon(&self, w: &Word<'_>) -> bool {
-        self.valence.contains_key(&w.hash)
+        w.info.has(WordInfo::IN_LEXICON)
     }
 
     /// Score `text`: its words, per-word valences and the VADER figures.
@@ -338,7 +535,7 @@ impl Lexicon {
         let mut words = Vec::with_capacity(text.len() / 5 + 1);
         words_into(text, &mut words);
         for w in &mut words {
-            self.fold_inflection(w);
+            self.look_up(w);
         }
         let mut valences = Vec::with_capacity(words.len());
         let n_upper = words.iter().filter(|w| w.upper).count();
@@ -347,7 +544,7 @@ impl Lexicon {
             let w = &words[i];
             let is_kind_of =
                 w.hash == self.h_kind && words.get(i + 1).is_some_and(|n| n.hash == self.h_of);
-            if self.booster.contains_key(&w.hash) || is_kind_of {
+            if w.info.has(WordInfo::BOOSTER) || is_kind_of {
                 valences.push(0.0);
                 continue;
             }
@@ -364,9 +561,10 @@ impl Lexicon {
 
     fn word_valence(&self, words: &[Word<'_>], i: usize, cap_diff: bool) -> f32 {
         let w = &words[i];
-        let Some(base) = self.valence(w.hash) else {
+        if !w.info.has(WordInfo::IN_LEXICON) {
             return 0.0;
-        };
+        }
+        let base = w.info.valence;
         let mut valence = base;
         let at = |k: usize| words[i - k].hash;
         if w.hash == self.h_no && words.get(i + 1).is_some_and(|n| self.in_lexicon(n)) {
@@ -419,7 +617,7 @@ impl Lexicon {
             if prev.clause_end {
                 break;
             }
-            if self.shifters.contains_key(&prev.hash) {
+            if prev.info.has(WordInfo::SHIFTER) {
                 valence *= N_SCALAR;
                 break;
             }
@@ -431,9 +629,10 @@ impl Lexicon {
     }
 
     fn scalar_inc_dec(&self, word: &Word<'_>, valence: f32, cap_diff: bool) -> f32 {
-        let Some(&boost) = self.booster.get(&word.hash) else {
+        if !word.info.has(WordInfo::BOOSTER) {
             return 0.0;
-        };
+        }
+        let boost = word.info.booster;
         let mut scalar = if valence < 0.0 { -boost } else { boost };
         if word.upper && cap_diff {
             scalar += if valence > 0.0 { C_INCR } else { -C_INCR };
@@ -604,6 +803,62 @@ mod tests {
             "Progress"
         );
         assert!(out[0].quoted && out[0].clause_end);
+    }
+
+    #[test]
+    fn unicode_spaces_split_words_like_ascii_ones() {
+        let text = "one\u{a0}two\u{2009}thr\u{e9}e\u{b}four\u{3000}\u{2014}";
+        let mut out = Vec::new();
+        words_into(text, &mut out);
+        let texts: Vec<&str> = out.iter().map(|w| w.text).collect();
+        assert_eq!(texts, ["one", "two", "thr\u{e9}e", "four", "\u{2014}"]);
+        for w in &out {
+            assert_eq!(&text[w.start..w.start + w.text.len()], w.text);
+        }
+    }
+
+    #[test]
+    fn prefix_and_stem_hashes_match_hashing_the_pieces() {
+        for word in [
+            "Threatens",
+            "helped",
+            "deaths",
+            "D\u{e9}tentes",
+            "na\u{ef}vely",
+            "ab",
+        ] {
+            let mut out = Vec::new();
+            words_into(word, &mut out);
+            let w = out[0];
+            assert_eq!(w.hash, word_hash(word));
+            assert!(!w.upper, "{word}");
+            let expected_prefix = if word.len() > PREFIX + 1 && word.is_char_boundary(PREFIX) {
+                word_hash(&word[..PREFIX])
+            } else {
+                0
+            };
+            assert_eq!(w.prefix_hash, expected_prefix, "{word}");
+            for k in 1..=3usize {
+                let Some(cut) = word.len().checked_sub(k) else {
+                    continue;
+                };
+                if word.is_char_boundary(cut) {
+                    assert_eq!(w.stem_hashes[k - 1], word_hash(&word[..cut]), "{word} -{k}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn inflections_score_as_their_lexicon_stem() {
+        let lex = Lexicon::new();
+        let a = lex.analyze("deaths");
+        let stem = lex.analyze("death");
+        assert!(a.valences[0] < 0.0);
+        assert_eq!(a.valences, stem.valences);
+        assert_eq!(a.words[0].hash, word_hash("death"));
+        // Too short to fold, and unknown words keep their own hash.
+        assert_eq!(lex.analyze("zzqxs").words[0].hash, word_hash("zzqxs"));
     }
 
     #[test]

@@ -1,5 +1,8 @@
-//! Cost of the sentiment stage on seed articles whose other stages have run
-//! (`cargo bench --bench sentiment`); throughput is in articles.
+//! Cost of the sentiment stage (`cargo bench --bench sentiment`): per
+//! article on seed articles whose other stages have run, and per sentence for
+//! `score_text` (issue 6's one-core target is in sentences per second) over
+//! the NYT snippets of `../shared/data/sentiment` when that folder is beside
+//! the repo, and over the seed articles' lines in any case.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
@@ -40,6 +43,48 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    let mut group = c.benchmark_group("sentiment_sentences");
+    let mut sets = vec![("seed_lines", seed_lines())];
+    if let Some(nyt) = nyt_snippets() {
+        sets.push(("nyt_snippets", nyt));
+    }
+    for (name, sentences) in &sets {
+        group.throughput(Throughput::Elements(sentences.len() as u64));
+        group.bench_function(format!("score_text/{name}"), |b| {
+            b.iter(|| {
+                sentences
+                    .iter()
+                    .map(|s| scorer.score_text(black_box(s)).score)
+                    .sum::<f32>()
+            })
+        });
+    }
+    group.finish();
+}
+
+/// The seed articles' non-empty lines of at least four words (headlines,
+/// paragraphs, boilerplate lines: what callers send one at a time).
+fn seed_lines() -> Vec<String> {
+    SEEDS
+        .iter()
+        .flat_map(|s| s.lines())
+        .filter(|l| l.split_whitespace().count() >= 4)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The shared NYT snippets (`ID \t MEAN \t TEXT`), if the data folder is there.
+fn nyt_snippets() -> Option<Vec<String>> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/sentiment/vader_nyt/nytEditorialSnippets_GroundTruth.shared.tsv");
+    let text = std::fs::read_to_string(path).ok()?;
+    let rows: Vec<String> = text
+        .lines()
+        .filter_map(|l| l.splitn(3, '\t').nth(2))
+        .map(str::to_owned)
+        .collect();
+    (!rows.is_empty()).then_some(rows)
 }
 
 criterion_group!(benches, bench);
