@@ -52,7 +52,15 @@ impl Features {
         let bits = if self.bits == 0 { BITS } else { self.bits };
         let space = (1u64 << bits) - u64::from(DENSE);
         let mixed = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 20;
-        self.idx.push(DENSE + (mixed % space) as u32);
+        // The two spaces in use get constant divisors, which the compiler
+        // turns into a multiply: a division per feature cost more than the
+        // rest of the feature's work.
+        let slot = match bits {
+            TEXT_BITS => mixed % ((1u64 << TEXT_BITS) - u64::from(DENSE)),
+            BITS => mixed % ((1u64 << BITS) - u64::from(DENSE)),
+            _ => mixed % space,
+        };
+        self.idx.push(DENSE + slot as u32);
         self.val.push(value);
     }
 }
