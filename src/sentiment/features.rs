@@ -50,19 +50,23 @@ impl Features {
 
     fn hashed(&mut self, hash: u64, value: f32) {
         let bits = if self.bits == 0 { BITS } else { self.bits };
-        let space = (1u64 << bits) - u64::from(DENSE);
         let mixed = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 20;
         // The two spaces in use get constant divisors, which the compiler
         // turns into a multiply: a division per feature cost more than the
         // rest of the feature's work.
         let slot = match bits {
-            TEXT_BITS => mixed % ((1u64 << TEXT_BITS) - u64::from(DENSE)),
-            BITS => mixed % ((1u64 << BITS) - u64::from(DENSE)),
-            _ => mixed % space,
+            TEXT_BITS => mixed % hashed_space(TEXT_BITS),
+            BITS => mixed % hashed_space(BITS),
+            _ => mixed % hashed_space(bits),
         };
         self.idx.push(DENSE + slot as u32);
         self.val.push(value);
     }
+}
+
+/// Slots of a `bits`-bit feature space left for hashed features.
+const fn hashed_space(bits: u32) -> u64 {
+    (1u64 << bits) - DENSE as u64
 }
 
 /// Namespaces keep the same word apart in different roles.

@@ -75,15 +75,7 @@ const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// Continue an FNV-1a hash with the lowercase form of `word` (curly apostrophes as `'`).
 pub(crate) fn hash_lower(state: u64, word: &str) -> u64 {
-    scan(state, word).0
-}
-
-/// The FNV-1a continuation of [`hash_lower`], and whether `word` is
-/// upper case (every cased letter a capital, and at least one). ASCII bytes
-/// take a fast path: most news words hold nothing else.
-fn scan(state: u64, word: &str) -> (u64, bool) {
-    let s = scan_word(state, word);
-    (s.hash, s.upper)
+    scan_word(state, word).hash
 }
 
 /// One FNV-1a step.
@@ -104,48 +96,12 @@ struct Scanned {
     stems: [u64; 3],
 }
 
-/// [`scan`], plus the hashes [`Word::prefix_hash`] and [`Word::stem_hashes`]
-/// keep: FNV-1a reads left to right, so a prefix's hash is the state
-/// reached at its end.
-fn scan_word(state: u64, word: &str) -> Scanned {
-    if word.is_ascii() {
-        scan_ascii(state, word.as_bytes())
-    } else {
-        scan_unicode(state, word)
-    }
-}
-
-/// [`scan_word`] for ASCII words, the common case, in straight loops.
-fn scan_ascii(mut state: u64, bytes: &[u8]) -> Scanned {
-    let n = bytes.len();
-    let mut prefix = 0;
-    let mut stems = [0u64; 3];
-    let split = n.saturating_sub(3);
-    for (i, &b) in bytes[..split].iter().enumerate() {
-        if i == PREFIX {
-            prefix = state;
-        }
-        state = fnv(state, b.to_ascii_lowercase());
-    }
-    for (i, &b) in bytes.iter().enumerate().skip(split) {
-        if i == PREFIX {
-            prefix = state;
-        }
-        stems[n - 1 - i] = state;
-        state = fnv(state, b.to_ascii_lowercase());
-    }
-    let lower = bytes.iter().any(u8::is_ascii_lowercase);
-    let cased = bytes.iter().any(u8::is_ascii_uppercase);
-    Scanned {
-        hash: state,
-        upper: cased && !lower,
-        prefix: if n > PREFIX + 1 { prefix } else { 0 },
-        stems,
-    }
-}
-
-/// [`scan_word`] for words holding non-ASCII characters.
-fn scan_unicode(mut state: u64, word: &str) -> Scanned {
+/// One pass over `word`: the FNV-1a continuation of [`hash_lower`], whether
+/// it is upper case (every cased letter a capital, and at least one), and
+/// the hashes [`Word::prefix_hash`] and [`Word::stem_hashes`] keep (FNV-1a
+/// reads left to right, so a prefix's hash is the state reached at its
+/// end). ASCII bytes take a fast path: most news words hold nothing else.
+fn scan_word(mut state: u64, word: &str) -> Scanned {
     let mut prefix = 0;
     let mut stems = [0u64; 3];
     let (mut lower, mut cased) = (false, false);
@@ -428,8 +384,7 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     /// Parse the embedded VADER lexicon.
     pub(crate) fn new() -> Lexicon {
-        // The VADER entry wins over the supplement's.
-        let mut valence: HashedMap<f32> = HashedMap::default();
+        let mut info: HashedMap<WordInfo> = HashedMap::default();
         let news = NEWS_LEXICON.lines().filter(|l| !l.starts_with('#'));
         for (vader, line) in VADER_LEXICON
             .lines()
@@ -443,16 +398,12 @@ impl Lexicon {
             let Ok(v) = measure.trim().parse::<f32>() else {
                 continue;
             };
-            let hash = word_hash(word);
-            if vader || !valence.contains_key(&hash) {
-                valence.insert(hash, v);
+            let e = info.entry(word_hash(word)).or_default();
+            // The VADER entry wins over the supplement's.
+            if vader || !e.has(WordInfo::IN_LEXICON) {
+                e.valence = v;
+                e.flags |= WordInfo::IN_LEXICON;
             }
-        }
-        let mut info: HashedMap<WordInfo> = HashedMap::default();
-        for (&hash, &v) in &valence {
-            let e = info.entry(hash).or_default();
-            e.valence = v;
-            e.flags |= WordInfo::IN_LEXICON;
         }
         for (list, boost) in [(BOOST_UP, B_INCR), (BOOST_DOWN, B_DECR)] {
             for w in list {
