@@ -116,11 +116,11 @@ fn negation_scope(lex: &Lexicon, words: &[Word<'_>], out: &mut Vec<bool>) {
 
 /// Features of a whole text (quote, sentence, snippet), in the text
 /// model's space, without the word-vector part: see [`add_vectors`].
-pub(crate) fn text_features(lex: &Lexicon, a: &Analysis<'_>, text: &str) -> Features {
+pub(crate) fn text_features(lex: &Lexicon, a: &Analysis<'_>) -> Features {
     let n = a.words.len();
     let mut f = Features::with_capacity(3 * n + 24 + DIMS);
     f.bits = TEXT_BITS;
-    add_sentence(lex, a, text, &mut f, 0);
+    add_sentence(lex, a, &mut f, 0);
     f
 }
 
@@ -141,7 +141,7 @@ pub(crate) fn vector_slot(k: usize) -> (u32, f32) {
     (VECTOR_SLOT + k as u32, VECTOR_GAIN)
 }
 
-fn add_sentence(lex: &Lexicon, a: &Analysis<'_>, text: &str, f: &mut Features, base: u32) {
+fn add_sentence(lex: &Lexicon, a: &Analysis<'_>, f: &mut Features, base: u32) {
     let n = a.words.len();
     let s = a.score;
     f.dense(base, 1.0);
@@ -170,8 +170,8 @@ fn add_sentence(lex: &Lexicon, a: &Analysis<'_>, text: &str, f: &mut Features, b
     f.dense(base + 5, max / 4.0);
     f.dense(base + 6, min / 4.0);
     f.dense(base + 7, (pos_n + 1.0).ln() - (neg_n + 1.0).ln());
-    f.dense(base + 8, text.contains('!').into());
-    f.dense(base + 9, text.contains('?').into());
+    f.dense(base + 8, (a.marks.exclamations > 0).into());
+    f.dense(base + 9, (a.marks.questions > 0).into());
     f.dense(base + 10, ((n as f32) + 1.0).ln() / 4.0);
     f.dense(base + 11, (pos_s / 4.0).min(3.0));
     f.dense(base + 12, (neg_s / 4.0).max(-3.0));
@@ -216,7 +216,7 @@ pub(crate) fn target_features(
     text: &str,
     target: (usize, usize),
 ) -> Features {
-    let ctx = SentenceContext::new(lex, a, text);
+    let ctx = SentenceContext::new(lex, a);
     let mut f = ctx.features.clone();
     add_vectors(lex, a, &mut f);
     target_part(a, &ctx.scope, text, target, &mut f);
@@ -236,10 +236,10 @@ pub(crate) struct SentenceContext {
 
 impl SentenceContext {
     /// The sentence-level part of [`target_features`] for `text`, analysed as `a`.
-    pub(crate) fn new(lex: &Lexicon, a: &Analysis<'_>, text: &str) -> SentenceContext {
+    pub(crate) fn new(lex: &Lexicon, a: &Analysis<'_>) -> SentenceContext {
         let n = a.words.len();
         let mut features = Features::with_capacity(5 * n + 24);
-        add_sentence(lex, a, text, &mut features, 0);
+        add_sentence(lex, a, &mut features, 0);
         let mut scope = Vec::with_capacity(n);
         negation_scope(lex, &a.words, &mut scope);
         // The target model was trained with the n-grams listed twice (once by

@@ -96,28 +96,67 @@ struct Scanned {
     stems: [u64; 3],
 }
 
+/// Classes of a byte, one table lookup for the word split and scan.
+const SPACE: u8 = 1;
+const UPPER: u8 = 1 << 1;
+const LOWER: u8 = 1 << 2;
+/// `!` or `?`: counted for VADER's emphasis.
+const MARK: u8 = 1 << 3;
+/// Part of a multi-byte character: decoded on the slow path.
+const NON_ASCII: u8 = 1 << 4;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut classes = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        classes[i] = if !b.is_ascii() {
+            NON_ASCII
+        } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            SPACE
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if b.is_ascii_lowercase() {
+            LOWER
+        } else if matches!(b, b'!' | b'?') {
+            MARK
+        } else {
+            0
+        };
+        i += 1;
+    }
+    classes
+}
+
+static CLASSES: [u8; 256] = byte_classes();
+
+fn class(b: u8) -> u8 {
+    CLASSES[usize::from(b)]
+}
+
 /// One pass over `word`: the FNV-1a continuation of [`hash_lower`], whether
 /// it is upper case (every cased letter a capital, and at least one), and
 /// the hashes [`Word::prefix_hash`] and [`Word::stem_hashes`] keep (FNV-1a
 /// reads left to right, so a prefix's hash is the state reached at its
 /// end). ASCII bytes take a fast path: most news words hold nothing else.
 fn scan_word(mut state: u64, word: &str) -> Scanned {
+    let bytes = word.as_bytes();
+    let n = bytes.len();
     let mut prefix = 0;
     let mut stems = [0u64; 3];
-    let (mut lower, mut cased) = (false, false);
-    let bytes = word.as_bytes();
+    let mut seen = 0u8;
     let mut i = 0;
-    while i < bytes.len() {
-        if i == PREFIX && bytes.len() > PREFIX + 1 {
+    while i < n {
+        if i == PREFIX && n > PREFIX + 1 {
             prefix = state;
         }
-        if let Some(k) = (bytes.len() - i).checked_sub(1).filter(|&k| k < 3) {
-            stems[k] = state;
+        if i + 3 >= n {
+            stems[(n - 1 - i).min(2)] = state;
         }
         let b = bytes[i];
-        if b.is_ascii() {
-            lower |= b.is_ascii_lowercase();
-            cased |= b.is_ascii_uppercase();
+        let c = class(b);
+        if c & NON_ASCII == 0 {
+            seen |= c;
             state = fnv(state, b.to_ascii_lowercase());
             i += 1;
             continue;
@@ -126,8 +165,12 @@ fn scan_word(mut state: u64, word: &str) -> Scanned {
             break;
         };
         i += ch.len_utf8();
-        lower |= ch.is_lowercase();
-        cased |= ch.is_uppercase();
+        if ch.is_lowercase() {
+            seen |= LOWER;
+        }
+        if ch.is_uppercase() {
+            seen |= UPPER;
+        }
         if ch == '\u{2019}' || ch == '\u{2018}' {
             state = fnv(state, b'\'');
         } else {
@@ -141,7 +184,7 @@ fn scan_word(mut state: u64, word: &str) -> Scanned {
     }
     Scanned {
         hash: state,
-        upper: cased && !lower,
+        upper: seen & UPPER != 0 && seen & LOWER == 0,
         prefix,
         stems,
     }
@@ -207,6 +250,8 @@ pub(crate) struct WordInfo {
     pub booster: f32,
     /// [`WordInfo::IN_LEXICON`], [`WordInfo::BOOSTER`], [`WordInfo::NEGATION`], [`WordInfo::SHIFTER`].
     pub flags: u8,
+    /// Row of the word's vector in [`Lexicon::vectors`], if it has one.
+    pub vector: Option<u32>,
 }
 
 impl WordInfo {
@@ -239,6 +284,8 @@ pub(crate) struct Analysis<'a> {
     pub words: Vec<Word<'a>>,
     pub valences: Vec<f32>,
     pub score: LexScore,
+    /// The text's `!` and `?`.
+    pub marks: Marks,
 }
 
 fn is_strip_punct(ch: char) -> bool {
@@ -283,83 +330,103 @@ fn trailing_punct(raw: &str) -> usize {
     end
 }
 
-/// Split `text` into VADER words with byte offsets, appending to `out`.
-pub(crate) fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
-    for (start, raw) in split_whitespace_indices(text) {
-        let lead = leading_punct(raw);
-        let end = trailing_punct(raw).max(lead);
-        let stripped = &raw[lead..end];
-        let has_alnum = stripped
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_alphanumeric)
-            || stripped.chars().any(char::is_alphanumeric);
-        let (word, head, tail) = if has_alnum {
-            (stripped, &raw[..lead], &raw[end..])
-        } else {
-            (raw, "", "")
-        };
-        if word.is_empty() {
-            continue;
-        }
-        let clause_end = tail.contains(['.', ',', ';', ':', '!', '?']);
-        let quoted = head.chars().any(is_quote_mark) && tail.chars().any(is_quote_mark);
-        let scanned = scan_word(FNV_OFFSET, word);
-        out.push(Word {
-            text: word,
-            start: start + if has_alnum { lead } else { 0 },
-            hash: scanned.hash,
-            prefix_hash: scanned.prefix,
-            stem_hashes: scanned.stems,
-            upper: scanned.upper,
-            clause_end,
-            quoted,
-            info: WordInfo::default(),
-        });
-    }
+/// Counts of `!` and `?` in a text: VADER's punctuation emphasis.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Marks {
+    pub exclamations: usize,
+    pub questions: usize,
 }
 
-/// Whitespace-separated pieces of `text` with their byte offsets. ASCII
-/// bytes are tested directly; only other characters are decoded.
-fn split_whitespace_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
+/// Split `text` into VADER words with byte offsets, appending to `out`, and
+/// count its `!` and `?` on the way. ASCII bytes are classed by table; only
+/// other characters are decoded (to find Unicode white space).
+pub(crate) fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) -> Marks {
     let bytes = text.as_bytes();
-    // Byte length of the whitespace character at `i`, or 0.
-    let space_at = move |i: usize| -> usize {
-        let b = bytes[i];
-        if b.is_ascii() {
-            usize::from(matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
-        } else {
-            text.get(i..)
-                .and_then(|rest| rest.chars().next())
-                .filter(|ch| ch.is_whitespace())
-                .map_or(0, char::len_utf8)
-        }
-    };
+    let mut marks = Marks::default();
     let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let len = space_at(i);
-            if len == 0 {
-                break;
-            }
-            i += len;
+    while i < bytes.len() {
+        let c = class(bytes[i]);
+        if c & SPACE != 0 {
+            i += 1;
+            continue;
         }
-        if i >= bytes.len() {
-            return None;
+        if c & NON_ASCII != 0 {
+            let len = unicode_space_at(text, i);
+            if len > 0 {
+                i += len;
+                continue;
+            }
         }
         let start = i;
-        while i < bytes.len() && space_at(i) == 0 {
+        let mut seen = 0u8;
+        while i < bytes.len() {
+            let c = class(bytes[i]);
+            if c & SPACE != 0 || (c & NON_ASCII != 0 && unicode_space_at(text, i) > 0) {
+                break;
+            }
+            seen |= c;
             i += 1;
         }
-        text.get(start..i).map(|piece| (start, piece))
-    })
+        let Some(raw) = text.get(start..i) else {
+            continue;
+        };
+        if seen & MARK != 0 {
+            marks.exclamations += raw.bytes().filter(|&b| b == b'!').count();
+            marks.questions += raw.bytes().filter(|&b| b == b'?').count();
+        }
+        push_word(raw, start, out);
+    }
+    marks
+}
+
+/// Byte length of the Unicode white-space character at `i`, or 0.
+fn unicode_space_at(text: &str, i: usize) -> usize {
+    text.get(i..)
+        .and_then(|rest| rest.chars().next())
+        .filter(|ch| ch.is_whitespace())
+        .map_or(0, char::len_utf8)
+}
+
+/// Appends the word of the white-space-free piece `raw` at byte `start`.
+fn push_word<'a>(raw: &'a str, start: usize, out: &mut Vec<Word<'a>>) {
+    let lead = leading_punct(raw);
+    let end = trailing_punct(raw).max(lead);
+    let stripped = &raw[lead..end];
+    let has_alnum = stripped
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+        || stripped.chars().any(char::is_alphanumeric);
+    let (word, head, tail) = if has_alnum {
+        (stripped, &raw[..lead], &raw[end..])
+    } else {
+        (raw, "", "")
+    };
+    if word.is_empty() {
+        return;
+    }
+    let clause_end = !tail.is_empty() && tail.contains(['.', ',', ';', ':', '!', '?']);
+    let quoted =
+        !head.is_empty() && head.chars().any(is_quote_mark) && tail.chars().any(is_quote_mark);
+    let scanned = scan_word(FNV_OFFSET, word);
+    out.push(Word {
+        text: word,
+        start: start + if has_alnum { lead } else { 0 },
+        hash: scanned.hash,
+        prefix_hash: scanned.prefix,
+        stem_hashes: scanned.stems,
+        upper: scanned.upper,
+        clause_end,
+        quoted,
+        info: WordInfo::default(),
+    });
 }
 
 /// The lexicon and its rules. Build once.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    /// Every word the rules know, so scoring looks each word up once
-    /// (a small table: it stays in cache).
+    /// Every word the rules or the word vectors know, so scoring looks each
+    /// word up once.
     table: HashedMap<WordInfo>,
     h_no: u64,
     h_but: u64,
@@ -384,7 +451,17 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     /// Parse the embedded VADER lexicon.
     pub(crate) fn new() -> Lexicon {
-        let mut info: HashedMap<WordInfo> = HashedMap::default();
+        let vectors = WordVectors::embedded();
+        let mut info: HashedMap<WordInfo> = vectors
+            .rows()
+            .map(|(hash, row)| {
+                let entry = WordInfo {
+                    vector: Some(row),
+                    ..WordInfo::default()
+                };
+                (hash, entry)
+            })
+            .collect();
         let news = NEWS_LEXICON.lines().filter(|l| !l.starts_with('#'));
         for (vader, line) in VADER_LEXICON
             .lines()
@@ -435,7 +512,7 @@ impl Lexicon {
             h_of: word_hash("of"),
             h_or: word_hash("or"),
             h_nor: word_hash("nor"),
-            vectors: WordVectors::embedded(),
+            vectors,
         }
     }
 
@@ -484,7 +561,7 @@ impl Lexicon {
     /// Score `text`: its words, per-word valences and the VADER figures.
     pub(crate) fn analyze<'a>(&self, text: &'a str) -> Analysis<'a> {
         let mut words = Vec::with_capacity(text.len() / 5 + 1);
-        words_into(text, &mut words);
+        let marks = words_into(text, &mut words);
         for w in &mut words {
             self.look_up(w);
         }
@@ -502,11 +579,12 @@ impl Lexicon {
             valences.push(self.word_valence(&words, i, cap_diff));
         }
         self.contrast(&words, &mut valences);
-        let score = score_valence(&valences, text);
+        let score = score_valence(&valences, marks);
         Analysis {
             words,
             valences,
             score,
+            marks,
         }
     }
 
@@ -649,13 +727,13 @@ pub(crate) fn normalize(score: f32) -> f32 {
     (score / (score * score + 15.0).sqrt()).clamp(-1.0, 1.0)
 }
 
-fn score_valence(valences: &[f32], text: &str) -> LexScore {
+fn score_valence(valences: &[f32], marks: Marks) -> LexScore {
     if valences.is_empty() {
         return LexScore::default();
     }
     let mut sum: f32 = valences.iter().sum();
-    let ep = text.bytes().filter(|&b| b == b'!').count().min(4) as f32 * 0.292;
-    let qm_count = text.bytes().filter(|&b| b == b'?').count();
+    let ep = marks.exclamations.min(4) as f32 * 0.292;
+    let qm_count = marks.questions;
     let qm = match qm_count {
         0 | 1 => 0.0,
         2 | 3 => qm_count as f32 * 0.18,
@@ -766,6 +844,15 @@ mod tests {
         for w in &out {
             assert_eq!(&text[w.start..w.start + w.text.len()], w.text);
         }
+    }
+
+    #[test]
+    fn marks_are_counted_in_words_and_in_punctuation_alone() {
+        let mut out = Vec::new();
+        let marks = words_into("Wow!! Is it\u{a0}true? !!! caf\u{e9}?", &mut out);
+        assert_eq!(marks.exclamations, 5);
+        assert_eq!(marks.questions, 2);
+        assert_eq!(words_into("no marks here", &mut out), Marks::default());
     }
 
     #[test]

@@ -109,7 +109,7 @@ impl SentimentScorer {
         if a.words.is_empty() {
             return TextReading::NEUTRAL;
         }
-        let f = text_features(&self.lexicon, &a, text);
+        let f = text_features(&self.lexicon, &a);
         let mut out = [0.0f32; model::TEXT_OUTPUTS];
         self.models.text.predict(&f, &mut out);
         self.vector_terms.add_mean(&a.words, &mut out, &mut []);
@@ -154,7 +154,7 @@ impl SentimentScorer {
     /// their share of the target model's logits.
     fn prepare<'a>(&self, sentence: &'a str) -> Prepared<'a> {
         let analysis = self.lexicon.analyze(sentence);
-        let context = SentenceContext::new(&self.lexicon, &analysis, sentence);
+        let context = SentenceContext::new(&self.lexicon, &analysis);
         let mut logits = [0.0f32; 3];
         self.models.target.predict(&context.features, &mut logits);
         self.vector_terms
@@ -388,14 +388,14 @@ mod tests {
         let s = scorer();
         let text = "Sanctions have failed, and the talks ended in bitter deadlock.";
         let a = s.lexicon.analyze(text);
-        let mut f = text_features(&s.lexicon, &a, text);
+        let mut f = text_features(&s.lexicon, &a);
         features::add_vectors(&s.lexicon, &a, &mut f);
         let (mut trained, mut scored) =
             ([0.0f32; model::TEXT_OUTPUTS], [0.0f32; model::TEXT_OUTPUTS]);
         s.models.text.predict(&f, &mut trained);
         s.models
             .text
-            .predict(&text_features(&s.lexicon, &a, text), &mut scored);
+            .predict(&text_features(&s.lexicon, &a), &mut scored);
         let without = scored;
         s.vector_terms.add_mean(&a.words, &mut scored, &mut []);
         for (x, y) in trained.iter().zip(&scored) {

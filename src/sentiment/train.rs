@@ -288,7 +288,7 @@ pub(crate) fn text_examples(lex: &Lexicon, rows: &[NytRow]) -> (Vec<Features>, V
     rows.iter()
         .map(|r| {
             let a = lex.analyze(&r.text);
-            let mut f = text_features(lex, &a, &r.text);
+            let mut f = text_features(lex, &a);
             add_vectors(lex, &a, &mut f);
             (f, r.valence / 4.0)
         })

@@ -78,27 +78,34 @@ impl WordVectors {
         self.values.len() / DIMS
     }
 
-    /// The quantised vector of the word with lower-case hash `hash`.
-    fn get_quantised(&self, hash: u64) -> Option<&[i8]> {
-        let row = *self.rows.get(&hash)? as usize;
+    /// Every word's hash and row, for the lexicon's table (a word's row
+    /// reaches the scorer as [`WordInfo::vector`](super::lexicon::WordInfo::vector)).
+    pub(crate) fn rows(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        self.rows.iter().map(|(&hash, &row)| (hash, row))
+    }
+
+    /// The quantised vector in row `row`.
+    fn quantised(&self, row: u32) -> Option<&[i8]> {
+        let row = row as usize;
         self.values.get(row * DIMS..(row + 1) * DIMS)
     }
 
     /// The vector of the word with lower-case hash `hash`.
     #[cfg(test)]
     pub(crate) fn get(&self, hash: u64) -> Option<Vec<f32>> {
-        let q = self.get_quantised(hash)?;
+        let q = self.quantised(*self.rows.get(&hash)?)?;
         Some(q.iter().map(|&x| f32::from(x) * self.scale).collect())
     }
 
-    /// Mean vector of the known words of `words` into `out`; returns how many
-    /// were known (zero leaves `out` all zero).
+    /// Mean vector of the known words of `words` (analysed, so each carries
+    /// its row) into `out`; returns how many were known (zero leaves `out`
+    /// all zero).
     pub(crate) fn mean_into(&self, words: &[Word<'_>], out: &mut [f32; DIMS]) -> usize {
         out.fill(0.0);
         let mut sums = [0i32; DIMS];
         let mut known = 0usize;
         for w in words {
-            if let Some(v) = self.get_quantised(w.hash) {
+            if let Some(v) = w.info.vector.and_then(|row| self.quantised(row)) {
                 for (o, &x) in sums.iter_mut().zip(v) {
                     *o += i32::from(x);
                 }
@@ -120,17 +127,17 @@ const TERMS: usize = TEXT_OUTPUTS + 3;
 
 /// Each word's share of the two models' scores through the mean-vector
 /// features, computed once from the weights: scoring a text then costs one
-/// lookup per word instead of a vector sum and a product per output.
+/// row read per word (found by the lexicon lookup) instead of a vector sum
+/// and a product per output.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct VectorTerms {
-    terms: HashedMap<[f32; TERMS]>,
+    /// By word-vector row.
+    terms: Vec<[f32; TERMS]>,
 }
 
 impl VectorTerms {
-    /// The terms of every word of `vectors` under the `text` and `target` models.
+    /// The terms of every row of `vectors` under the `text` and `target` models.
     pub(crate) fn new(vectors: &WordVectors, text: &Compact, target: &Compact) -> VectorTerms {
-        let mut terms = HashedMap::default();
-        terms.reserve(vectors.rows.len());
         let weights = |model: &Compact| -> Vec<Vec<f32>> {
             (0..DIMS)
                 .map(|k| {
@@ -140,21 +147,21 @@ impl VectorTerms {
                 .collect()
         };
         let (text_w, target_w) = (weights(text), weights(target));
-        for (&hash, &row) in &vectors.rows {
-            let row = row as usize;
-            let Some(q) = vectors.values.get(row * DIMS..(row + 1) * DIMS) else {
-                continue;
-            };
-            let mut t = [0.0f32; TERMS];
-            for (k, &x) in q.iter().enumerate() {
-                let x = f32::from(x) * vectors.scale;
-                let outs = text_w[k].iter().chain(&target_w[k]);
-                for (o, w) in t.iter_mut().zip(outs) {
-                    *o += w * x;
+        let terms = vectors
+            .values
+            .chunks_exact(DIMS)
+            .map(|q| {
+                let mut t = [0.0f32; TERMS];
+                for (k, &x) in q.iter().enumerate() {
+                    let x = f32::from(x) * vectors.scale;
+                    let outs = text_w[k].iter().chain(&target_w[k]);
+                    for (o, w) in t.iter_mut().zip(outs) {
+                        *o += w * x;
+                    }
                 }
-            }
-            terms.insert(hash, t);
-        }
+                t
+            })
+            .collect();
         VectorTerms { terms }
     }
 
@@ -164,7 +171,7 @@ impl VectorTerms {
         let mut sum = [0.0f32; TERMS];
         let mut known = 0usize;
         for w in words {
-            if let Some(t) = self.terms.get(&w.hash) {
+            if let Some(t) = w.info.vector.and_then(|row| self.terms.get(row as usize)) {
                 for (s, x) in sum.iter_mut().zip(t) {
                     *s += x;
                 }
@@ -197,7 +204,7 @@ fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sentiment::lexicon::words_into;
+    use crate::sentiment::lexicon::Lexicon;
 
     #[test]
     fn embedded_table_is_whole() {
@@ -231,15 +238,15 @@ mod tests {
 
     #[test]
     fn mean_skips_unknown_words() {
-        let table = WordVectors::embedded();
-        let mut words = Vec::new();
-        words_into("war zzqxv", &mut words);
+        let lex = Lexicon::new();
+        let table = &lex.vectors;
         let mut out = [0.0; DIMS];
-        assert_eq!(table.mean_into(&words, &mut out), 1);
+        assert_eq!(
+            table.mean_into(&lex.analyze("war zzqxv").words, &mut out),
+            1
+        );
         assert_eq!(out.to_vec(), table.get(word_hash("war")).unwrap());
-        words.clear();
-        words_into("zzqxv", &mut words);
-        assert_eq!(table.mean_into(&words, &mut out), 0);
+        assert_eq!(table.mean_into(&lex.analyze("zzqxv").words, &mut out), 0);
         assert!(out.iter().all(|&x| x == 0.0));
     }
 }
