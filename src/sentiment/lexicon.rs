@@ -428,6 +428,9 @@ pub(crate) struct Lexicon {
     /// Every word the rules or the word vectors know, so scoring looks each
     /// word up once.
     table: HashedMap<WordInfo>,
+    /// The lexicon words alone (with their vector rows): the stems that
+    /// inflection folding tries, in a table small enough to stay in cache.
+    stems: HashedMap<WordInfo>,
     h_no: u64,
     h_but: u64,
     h_however: u64,
@@ -495,6 +498,11 @@ impl Lexicon {
             }
         }
         Lexicon {
+            stems: info
+                .iter()
+                .filter(|(_, e)| e.has(WordInfo::IN_LEXICON))
+                .map(|(&hash, &e)| (hash, e))
+                .collect(),
             table: info,
             h_no: word_hash("no"),
             h_but: word_hash("but"),
@@ -549,7 +557,7 @@ impl Lexicon {
             }
             // An ASCII suffix starts on a character boundary.
             let stem = w.stem_hashes[suffix.len() - 1];
-            let info = *self.table.get(&stem)?;
+            let info = *self.stems.get(&stem)?;
             info.has(WordInfo::IN_LEXICON).then_some((stem, info))
         })
     }
