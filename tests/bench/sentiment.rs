@@ -8,7 +8,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use textanalysis::clean::Content;
 use textanalysis::config::Config;
-use textanalysis::sentiment::SentimentScorer;
+use textanalysis::sentiment::{load_nyt, SentimentScorer};
 use textanalysis::{Options, Pipeline};
 
 mod seeds;
@@ -74,16 +74,11 @@ fn seed_lines() -> Vec<String> {
         .collect()
 }
 
-/// The shared NYT snippets (`ID \t MEAN \t TEXT`), if the data folder is there.
+/// The shared NYT snippets, if the data folder is there.
 fn nyt_snippets() -> Option<Vec<String>> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/data/sentiment/vader_nyt/nytEditorialSnippets_GroundTruth.shared.tsv");
-    let text = std::fs::read_to_string(path).ok()?;
-    let rows: Vec<String> = text
-        .lines()
-        .filter_map(|l| l.splitn(3, '\t').nth(2))
-        .map(str::to_owned)
-        .collect();
+    let rows: Vec<String> = load_nyt(&path).ok()?.into_iter().map(|r| r.text).collect();
     (!rows.is_empty()).then_some(rows)
 }
 
