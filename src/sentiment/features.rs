@@ -39,10 +39,27 @@ impl Features {
             bits: BITS,
         }
     }
+}
 
+/// Where features go: a [`Features`] list for training, or straight into a
+/// model's scores at scoring time (no list is built).
+pub(crate) trait FeatureSink {
+    /// Dense feature `slot` (below the hashed space) with `value`.
+    fn dense(&mut self, slot: u32, value: f32);
+    /// The hashed feature `hash` with `value`.
+    fn hashed(&mut self, hash: u64, value: f32);
+    /// Word `w`'s unigram (negation-marked inside a negation scope) and
+    /// prefix features, `weight` each. Called once for every word of a text,
+    /// in order; a sink may take the word's precomputed terms instead.
+    fn word(&mut self, w: &Word<'_>, negated: bool, weight: f32) {
+        word_features(self, w.hash, w.prefix_hash, negated, weight);
+    }
+}
+
+impl FeatureSink for Features {
     fn dense(&mut self, slot: u32, value: f32) {
         debug_assert!(slot < DENSE);
-        if value != 0.0 && value.is_finite() {
+        if keeps_dense(value) {
             self.idx.push(slot);
             self.val.push(value);
         }
@@ -50,17 +67,51 @@ impl Features {
 
     fn hashed(&mut self, hash: u64, value: f32) {
         let bits = if self.bits == 0 { BITS } else { self.bits };
-        let mixed = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 20;
-        // The two spaces in use get constant divisors, which the compiler
-        // turns into a multiply: a division per feature cost more than the
-        // rest of the feature's work.
-        let slot = match bits {
-            TEXT_BITS => mixed % hashed_space(TEXT_BITS),
-            BITS => mixed % hashed_space(BITS),
-            _ => mixed % hashed_space(bits),
-        };
-        self.idx.push(DENSE + slot as u32);
+        self.idx.push(hashed_index(hash, bits));
         self.val.push(value);
+    }
+}
+
+/// Index of hashed feature `hash` in a `bits`-bit feature space.
+#[inline]
+pub(crate) fn hashed_index(hash: u64, bits: u32) -> u32 {
+    let mixed = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 20;
+    // The two spaces in use get constant divisors, which the compiler
+    // turns into a multiply: a division per feature cost more than the
+    // rest of the feature's work.
+    let slot = match bits {
+        TEXT_BITS => mixed % hashed_space(TEXT_BITS),
+        BITS => mixed % hashed_space(BITS),
+        _ => mixed % hashed_space(bits),
+    };
+    DENSE + slot as u32
+}
+
+/// Whether a dense feature is kept: training lists skip zeros and
+/// non-finite values, so scoring sinks must too.
+#[inline]
+pub(crate) fn keeps_dense(value: f32) -> bool {
+    value != 0.0 && value.is_finite()
+}
+
+/// The unigram and prefix features of a word with hashes `hash` and
+/// `prefix_hash` (see [`Word`]).
+pub(crate) fn word_features<S: FeatureSink + ?Sized>(
+    sink: &mut S,
+    hash: u64,
+    prefix_hash: u64,
+    negated: bool,
+    weight: f32,
+) {
+    let uni = if negated {
+        ns(Ns::NegUni, hash)
+    } else {
+        ns(Ns::Uni, hash)
+    };
+    sink.hashed(uni, weight);
+    // A five-letter prefix stands in for a stem ("negotiat-", "catastr-").
+    if prefix_hash != 0 {
+        sink.hashed(ns(Ns::Prefix, prefix_hash), weight);
     }
 }
 
@@ -98,20 +149,25 @@ fn pair(a: u64, b: u64) -> u64 {
 
 /// Marks each word inside a negation scope: after a negator, up to three
 /// words or the end of its clause.
-fn negation_scope(lex: &Lexicon, words: &[Word<'_>], out: &mut Vec<bool>) {
-    out.clear();
-    let mut left = 0u8;
-    for w in words {
-        out.push(left > 0);
+fn negation_flags<'w>(lex: &'w Lexicon, words: &'w [Word<'_>]) -> impl Iterator<Item = bool> + 'w {
+    words.iter().scan(0u8, move |left, w| {
+        let inside = *left > 0;
         if lex.is_negation(w) {
-            left = 3;
+            *left = 3;
         } else {
-            left = left.saturating_sub(1);
+            *left = left.saturating_sub(1);
         }
         if w.clause_end {
-            left = 0;
+            *left = 0;
         }
-    }
+        Some(inside)
+    })
+}
+
+/// [`negation_flags`] into `out`.
+fn negation_scope(lex: &Lexicon, words: &[Word<'_>], out: &mut Vec<bool>) {
+    out.clear();
+    out.extend(negation_flags(lex, words));
 }
 
 /// Features of a whole text (quote, sentence, snippet), in the text
@@ -120,8 +176,14 @@ pub(crate) fn text_features(lex: &Lexicon, a: &Analysis<'_>) -> Features {
     let n = a.words.len();
     let mut f = Features::with_capacity(3 * n + 24 + DIMS);
     f.bits = TEXT_BITS;
-    add_sentence(lex, a, &mut f, 0);
+    add_text(lex, a, &mut f);
     f
+}
+
+/// The text model's features of a text (analysed as `a`), without the
+/// word-vector part, into `sink`.
+pub(crate) fn add_text<S: FeatureSink>(lex: &Lexicon, a: &Analysis<'_>, sink: &mut S) {
+    add_sentence(lex, a, sink, 0);
 }
 
 /// Appends the text's mean word vector as dense features. Training adds
@@ -141,7 +203,7 @@ pub(crate) fn vector_slot(k: usize) -> (u32, f32) {
     (VECTOR_SLOT + k as u32, VECTOR_GAIN)
 }
 
-fn add_sentence(lex: &Lexicon, a: &Analysis<'_>, f: &mut Features, base: u32) {
+fn add_sentence<S: FeatureSink>(lex: &Lexicon, a: &Analysis<'_>, f: &mut S, base: u32) {
     let n = a.words.len();
     let s = a.score;
     f.dense(base, 1.0);
@@ -180,30 +242,22 @@ fn add_sentence(lex: &Lexicon, a: &Analysis<'_>, f: &mut Features, base: u32) {
     let bin = ((s.compound + 1.0) * 4.0).floor().clamp(0.0, 7.0) as u32;
     f.dense(base + 40 + bin, 1.0);
     if base == 0 {
-        let mut scope = Vec::with_capacity(n);
-        negation_scope(lex, &a.words, &mut scope);
-        add_ngrams(&a.words, &scope, f);
+        add_ngrams(&a.words, negation_flags(lex, &a.words), f);
     }
 }
 
-fn add_ngrams(words: &[Word<'_>], scope: &[bool], f: &mut Features) {
+fn add_ngrams<S: FeatureSink>(
+    words: &[Word<'_>],
+    scope: impl IntoIterator<Item = bool>,
+    f: &mut S,
+) {
     let n = words.len();
     let weight = 0.5 / ((2 * n).max(1) as f32).sqrt();
     let mut prev = 0x5bd1_e995u64; // sentence start
-    for (w, &negated) in words.iter().zip(scope) {
-        let h = w.hash;
-        let uni = if negated {
-            ns(Ns::NegUni, h)
-        } else {
-            ns(Ns::Uni, h)
-        };
-        f.hashed(uni, weight);
-        // A five-letter prefix stands in for a stem ("negotiat-", "catastr-").
-        if w.prefix_hash != 0 {
-            f.hashed(ns(Ns::Prefix, w.prefix_hash), weight);
-        }
-        f.hashed(ns(Ns::Bi, pair(prev, h)), weight * 0.5);
-        prev = h;
+    for (w, negated) in words.iter().zip(scope) {
+        f.word(w, negated, weight);
+        f.hashed(ns(Ns::Bi, pair(prev, w.hash)), weight * 0.5);
+        prev = w.hash;
     }
 }
 
@@ -244,7 +298,7 @@ impl SentenceContext {
         negation_scope(lex, &a.words, &mut scope);
         // The target model was trained with the n-grams listed twice (once by
         // `add_sentence`, once here); kept so its weights mean the same.
-        add_ngrams(&a.words, &scope, &mut features);
+        add_ngrams(&a.words, scope.iter().copied(), &mut features);
         SentenceContext { features, scope }
     }
 }

@@ -92,8 +92,8 @@ struct Scanned {
     upper: bool,
     /// See [`Word::prefix_hash`].
     prefix: u64,
-    /// See [`Word::stem_hashes`].
-    stems: [u64; 3],
+    /// Every byte is ASCII.
+    ascii: bool,
 }
 
 /// Classes of a byte, one table lookup for the word split and scan.
@@ -136,22 +136,18 @@ fn class(b: u8) -> u8 {
 
 /// One pass over `word`: the FNV-1a continuation of [`hash_lower`], whether
 /// it is upper case (every cased letter a capital, and at least one), and
-/// the hashes [`Word::prefix_hash`] and [`Word::stem_hashes`] keep (FNV-1a
-/// reads left to right, so a prefix's hash is the state reached at its
-/// end). ASCII bytes take a fast path: most news words hold nothing else.
+/// the hash [`Word::prefix_hash`] keeps (FNV-1a reads left to right, so a
+/// prefix's hash is the state reached at its end). ASCII bytes take a fast
+/// path: most news words hold nothing else.
 fn scan_word(mut state: u64, word: &str) -> Scanned {
     let bytes = word.as_bytes();
     let n = bytes.len();
     let mut prefix = 0;
-    let mut stems = [0u64; 3];
     let mut seen = 0u8;
     let mut i = 0;
     while i < n {
         if i == PREFIX && n > PREFIX + 1 {
             prefix = state;
-        }
-        if i + 3 >= n {
-            stems[(n - 1 - i).min(2)] = state;
         }
         let b = bytes[i];
         let c = class(b);
@@ -164,6 +160,7 @@ fn scan_word(mut state: u64, word: &str) -> Scanned {
         let Some(ch) = word.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
         };
+        seen |= NON_ASCII;
         i += ch.len_utf8();
         if ch.is_lowercase() {
             seen |= LOWER;
@@ -186,7 +183,27 @@ fn scan_word(mut state: u64, word: &str) -> Scanned {
         hash: state,
         upper: seen & UPPER != 0 && seen & LOWER == 0,
         prefix,
-        stems,
+        ascii: seen & NON_ASCII == 0,
+    }
+}
+
+/// [`scan_word`] from the FNV offset for a word known to be ASCII, whose
+/// letters' classes the word split has already collected in `seen`: the
+/// common case, with nothing to test per byte but the prefix's end.
+fn scan_ascii(word: &[u8], seen: u8) -> Scanned {
+    let step = |state, b: &u8| fnv(state, b.to_ascii_lowercase());
+    let (prefix, hash) = if word.len() > PREFIX + 1 {
+        let (head, tail) = word.split_at(PREFIX);
+        let prefix = head.iter().fold(FNV_OFFSET, step);
+        (prefix, tail.iter().fold(prefix, step))
+    } else {
+        (0, word.iter().fold(FNV_OFFSET, step))
+    };
+    Scanned {
+        hash,
+        upper: seen & UPPER != 0 && seen & LOWER == 0,
+        prefix,
+        ascii: true,
     }
 }
 
@@ -223,14 +240,21 @@ pub(crate) struct Word<'a> {
     pub text: &'a str,
     /// Byte offset of `text` in the scored text.
     pub start: usize,
-    /// Hash of the lowercase form.
+    /// Hash of the lowercase form; after [`Lexicon::analyze`], of the
+    /// lexicon stem it was folded onto, if any.
     pub hash: u64,
     /// Hash of the lowercase form of the first [`PREFIX`] bytes, a poor
     /// man's stem; 0 for shorter words.
     pub prefix_hash: u64,
-    /// Hashes of the lowercase form without its last 1, 2 and 3 bytes
-    /// (0 where no character ends there): the stems inflection folding tries.
-    pub stem_hashes: [u64; 3],
+    /// The lexicon table entry the word scores as (its own, or its stem's),
+    /// indexing [`Lexicon::entries`]; set by [`Lexicon::analyze`].
+    pub entry: Option<u32>,
+    /// The word was found as its own entry and is ASCII, so its hash and
+    /// prefix hash are the entry's: tables precomputed per entry from these
+    /// hashes hold the word's terms.
+    pub as_entry: bool,
+    /// Every byte is ASCII.
+    pub ascii: bool,
     /// All cased letters are capitals (and there is at least one).
     pub upper: bool,
     /// A sentence or clause break (`.,;:!?`) follows the word.
@@ -374,7 +398,7 @@ pub(crate) fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) -> Marks {
             marks.exclamations += raw.bytes().filter(|&b| b == b'!').count();
             marks.questions += raw.bytes().filter(|&b| b == b'?').count();
         }
-        push_word(raw, start, out);
+        push_word(raw, start, seen, out);
     }
     marks
 }
@@ -387,8 +411,9 @@ fn unicode_space_at(text: &str, i: usize) -> usize {
         .map_or(0, char::len_utf8)
 }
 
-/// Appends the word of the white-space-free piece `raw` at byte `start`.
-fn push_word<'a>(raw: &'a str, start: usize, out: &mut Vec<Word<'a>>) {
+/// Appends the word of the white-space-free piece `raw` at byte `start`;
+/// `seen` holds the classes of `raw`'s bytes.
+fn push_word<'a>(raw: &'a str, start: usize, seen: u8, out: &mut Vec<Word<'a>>) {
     let lead = leading_punct(raw);
     let end = trailing_punct(raw).max(lead);
     let stripped = &raw[lead..end];
@@ -408,13 +433,20 @@ fn push_word<'a>(raw: &'a str, start: usize, out: &mut Vec<Word<'a>>) {
     let clause_end = !tail.is_empty() && tail.contains(['.', ',', ';', ':', '!', '?']);
     let quoted =
         !head.is_empty() && head.chars().any(is_quote_mark) && tail.chars().any(is_quote_mark);
-    let scanned = scan_word(FNV_OFFSET, word);
+    // Stripping removes punctuation only, so `raw`'s letter classes are the word's.
+    let scanned = if seen & NON_ASCII == 0 {
+        scan_ascii(word.as_bytes(), seen)
+    } else {
+        scan_word(FNV_OFFSET, word)
+    };
     out.push(Word {
         text: word,
         start: start + if has_alnum { lead } else { 0 },
         hash: scanned.hash,
         prefix_hash: scanned.prefix,
-        stem_hashes: scanned.stems,
+        entry: None,
+        as_entry: false,
+        ascii: scanned.ascii,
         upper: scanned.upper,
         clause_end,
         quoted,
@@ -422,15 +454,40 @@ fn push_word<'a>(raw: &'a str, start: usize, out: &mut Vec<Word<'a>>) {
     });
 }
 
+/// A word of the lexicon's table as scoring uses it: what the lexicon knows
+/// of it and the hash it scores under, both after inflection folding (folded
+/// once here, from the word as listed, not at every occurrence).
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    info: WordInfo,
+    hash: u64,
+    /// Index into [`Lexicon::entries`].
+    id: u32,
+}
+
+/// The hashes a table word's features are made of, so that tables of each
+/// word's share of a model's scores can be built once from the weights.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct EntryKey {
+    /// [`Word::hash`] of the word (its stem's if folded).
+    pub hash: u64,
+    /// [`Word::prefix_hash`] of the word.
+    pub prefix_hash: u64,
+    /// Its vector row (its stem's if folded).
+    pub vector: Option<u32>,
+}
+
 /// The lexicon and its rules. Build once.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
     /// Every word the rules or the word vectors know, so scoring looks each
     /// word up once.
-    table: HashedMap<WordInfo>,
+    table: HashedMap<Entry>,
     /// The lexicon words alone (with their vector rows): the stems that
     /// inflection folding tries, in a table small enough to stay in cache.
-    stems: HashedMap<WordInfo>,
+    stems: HashedMap<Entry>,
+    /// By [`Entry::id`].
+    keys: Vec<EntryKey>,
     h_no: u64,
     h_but: u64,
     h_however: u64,
@@ -455,14 +512,15 @@ impl Lexicon {
     /// Parse the embedded VADER lexicon.
     pub(crate) fn new() -> Lexicon {
         let vectors = WordVectors::embedded();
-        let mut info: HashedMap<WordInfo> = vectors
-            .rows()
-            .map(|(hash, row)| {
+        // Each word with the form it is listed under (the first listing).
+        let mut info: HashedMap<(WordInfo, &str)> = vectors
+            .words()
+            .map(|(word, row)| {
                 let entry = WordInfo {
                     vector: Some(row),
                     ..WordInfo::default()
                 };
-                (hash, entry)
+                (word_hash(word), (entry, word))
             })
             .collect();
         let news = NEWS_LEXICON.lines().filter(|l| !l.starts_with('#'));
@@ -478,32 +536,71 @@ impl Lexicon {
             let Ok(v) = measure.trim().parse::<f32>() else {
                 continue;
             };
-            let e = info.entry(word_hash(word)).or_default();
+            let (e, _) = info
+                .entry(word_hash(word))
+                .or_insert((WordInfo::default(), word));
             // The VADER entry wins over the supplement's.
             if vader || !e.has(WordInfo::IN_LEXICON) {
                 e.valence = v;
                 e.flags |= WordInfo::IN_LEXICON;
             }
         }
+        let mut flag = |word: &'static str, flag: u8, booster: Option<f32>| {
+            let (e, _) = info
+                .entry(word_hash(word))
+                .or_insert((WordInfo::default(), word));
+            e.flags |= flag;
+            if let Some(b) = booster {
+                e.booster = b;
+            }
+        };
         for (list, boost) in [(BOOST_UP, B_INCR), (BOOST_DOWN, B_DECR)] {
-            for w in list {
-                let e = info.entry(word_hash(w)).or_default();
-                e.booster = boost;
-                e.flags |= WordInfo::BOOSTER;
+            for &w in list {
+                flag(w, WordInfo::BOOSTER, Some(boost));
             }
         }
-        for (list, flag) in [(NEGATE, WordInfo::NEGATION), (SHIFTERS, WordInfo::SHIFTER)] {
-            for w in list {
-                info.entry(word_hash(w)).or_default().flags |= flag;
+        for (list, f) in [(NEGATE, WordInfo::NEGATION), (SHIFTERS, WordInfo::SHIFTER)] {
+            for &w in list {
+                flag(w, f, None);
             }
+        }
+        let words: Vec<(u64, WordInfo, &str)> =
+            info.into_iter().map(|(h, (e, w))| (h, e, w)).collect();
+        let stems: HashedMap<Entry> = words
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, e, _))| e.has(WordInfo::IN_LEXICON))
+            .map(|(id, &(hash, info, _))| {
+                let id = id as u32;
+                (hash, Entry { info, hash, id })
+            })
+            .collect();
+        let mut table = HashedMap::default();
+        table.reserve(words.len());
+        let mut keys = Vec::with_capacity(words.len());
+        for (id, &(hash, info, word)) in words.iter().enumerate() {
+            let own = Entry {
+                info,
+                hash,
+                id: id as u32,
+            };
+            let folded = if info.has(WordInfo::IN_LEXICON) || word.len() < 5 {
+                None
+            } else {
+                fold(&stems, word)
+            };
+            let scored = folded.map_or(own, |stem| Entry { id: own.id, ..stem });
+            keys.push(EntryKey {
+                hash: scored.hash,
+                prefix_hash: scan_word(FNV_OFFSET, word).prefix,
+                vector: scored.info.vector,
+            });
+            table.insert(hash, scored);
         }
         Lexicon {
-            stems: info
-                .iter()
-                .filter(|(_, e)| e.has(WordInfo::IN_LEXICON))
-                .map(|(&hash, &e)| (hash, e))
-                .collect(),
-            table: info,
+            stems,
+            table,
+            keys,
             h_no: word_hash("no"),
             h_but: word_hash("but"),
             h_however: word_hash("however"),
@@ -524,41 +621,36 @@ impl Lexicon {
         }
     }
 
+    /// Every table word's feature hashes, by [`Word::entry`].
+    pub(crate) fn entries(&self) -> &[EntryKey] {
+        &self.keys
+    }
+
     /// True for a negation word ("not", "never", "n't" forms).
     pub(crate) fn is_negation(&self, word: &Word<'_>) -> bool {
         word.info.has(WordInfo::NEGATION)
     }
 
-    /// Looks `w` up: its scoring hash and what the lexicon knows of it.
+    /// Looks `w` up: its scoring hash and what the lexicon knows of it. A
+    /// table word comes folded already; another word of five bytes or more
+    /// is folded here.
     fn look_up(&self, w: &mut Word<'_>) {
-        if let Some(&info) = self.table.get(&w.hash) {
-            w.info = info;
-        }
-        if !w.info.has(WordInfo::IN_LEXICON) && w.text.len() >= 5 {
-            if let Some((stem, info)) = self.fold(w) {
-                w.hash = stem;
-                w.info = info;
+        let found = match self.table.get(&w.hash) {
+            Some(&e) => {
+                w.as_entry = w.ascii;
+                Some(e)
             }
+            None if w.text.len() >= 5 => fold(&self.stems, w.text),
+            None => None,
+        };
+        if let Some(e) = found {
+            w.info = e.info;
+            w.hash = e.hash;
+            w.entry = Some(e.id);
         }
         if has_nt(w.text) {
             w.info.flags |= WordInfo::NEGATION;
         }
-    }
-
-    /// A word missing from the lexicon whose stem is in it ("deaths",
-    /// "helped", "threatens") is scored as the stem: its hash and entry. The
-    /// first suffix in [`INFLECTIONS`] that leaves a lexicon stem wins.
-    fn fold(&self, w: &Word<'_>) -> Option<(u64, WordInfo)> {
-        let bytes = w.text.as_bytes();
-        INFLECTIONS.iter().find_map(|suffix| {
-            let cut = bytes.len().checked_sub(suffix.len())?;
-            if !bytes[cut..].eq_ignore_ascii_case(suffix.as_bytes()) {
-                return None;
-            }
-            // An ASCII suffix starts on a character boundary.
-            let stem = w.stem_hashes[suffix.len() - 1];
-            self.stems.get(&stem).map(|&info| (stem, info))
-        })
     }
 
     fn in_lexicon(&self, w: &Word<'_>) -> bool {
@@ -717,6 +809,22 @@ impl Lexicon {
     }
 }
 
+/// A word missing from the lexicon whose stem is in it ("deaths",
+/// "helped", "threatens") is scored as the stem: the stem's entry. The first
+/// suffix in [`INFLECTIONS`] that leaves a lexicon stem wins.
+fn fold(stems: &HashedMap<Entry>, word: &str) -> Option<Entry> {
+    let bytes = word.as_bytes();
+    INFLECTIONS.iter().find_map(|suffix| {
+        let cut = bytes.len().checked_sub(suffix.len())?;
+        if !bytes[cut..].eq_ignore_ascii_case(suffix.as_bytes()) {
+            return None;
+        }
+        // An ASCII suffix starts on a character boundary.
+        let stem = word_hash(word.get(..cut)?);
+        stems.get(&stem).copied()
+    })
+}
+
 fn has_nt(word: &str) -> bool {
     let lower = word.as_bytes();
     // Most words hold no apostrophe (ASCII, or U+2019, whose UTF-8 starts 0xE2).
@@ -867,7 +975,33 @@ mod tests {
     }
 
     #[test]
-    fn prefix_and_stem_hashes_match_hashing_the_pieces() {
+    fn ascii_scan_equals_the_general_scan() {
+        for word in [
+            "",
+            "a",
+            "NATO",
+            "Threatens",
+            "abcdef",
+            "abcdefg",
+            "don't",
+            "U.S.",
+            "x1-Y2",
+        ] {
+            let seen = word.bytes().fold(0, |s, b| s | class(b));
+            let (fast, slow) = (
+                scan_ascii(word.as_bytes(), seen),
+                scan_word(FNV_OFFSET, word),
+            );
+            assert_eq!(
+                (fast.hash, fast.prefix, fast.upper, fast.ascii),
+                (slow.hash, slow.prefix, slow.upper, slow.ascii),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn prefix_hashes_match_hashing_the_prefix() {
         for word in [
             "Threatens",
             "helped",
@@ -885,14 +1019,7 @@ mod tests {
                 0
             };
             assert_eq!(w.prefix_hash, expected_prefix, "{word}");
-            for k in 1..=3usize {
-                let Some(cut) = word.len().checked_sub(k) else {
-                    continue;
-                };
-                if word.is_char_boundary(cut) {
-                    assert_eq!(w.stem_hashes[k - 1], word_hash(&word[..cut]), "{word} -{k}");
-                }
-            }
+            assert_eq!(w.ascii, word.is_ascii(), "{word}");
         }
     }
 
@@ -906,6 +1033,45 @@ mod tests {
         assert_eq!(a.words[0].hash, word_hash("death"));
         // Too short to fold, and unknown words keep their own hash.
         assert_eq!(lex.analyze("zzqxs").words[0].hash, word_hash("zzqxs"));
+    }
+
+    /// Table words are folded once from their listed form, other words at
+    /// each occurrence; both must fold alike, in any case.
+    #[test]
+    fn table_words_and_other_words_fold_alike() {
+        let lex = Lexicon::new();
+        let folded = |text: &str| {
+            let w = lex.analyze(text).words[0];
+            (
+                w.hash,
+                w.info,
+                w.entry.map(|id| lex.entries()[id as usize].vector),
+            )
+        };
+        // "helped" is a word-vector entry (folded once); "Woohoos" and
+        // "ecstaticly" are in no table (folded where they occur).
+        assert!(!lex.table.contains_key(&word_hash("woohoos")));
+        assert!(!lex.table.contains_key(&word_hash("ecstaticly")));
+        for (word, stem) in [
+            ("helped", "help"),
+            ("Betrayals", "betrayal"),
+            ("DEATHS", "death"),
+            ("Woohoos", "woohoo"),
+            ("ecstaticly", "ecstatic"),
+        ] {
+            let (hash, info, vector) = folded(word);
+            let (stem_hash, stem_info, stem_vector) = folded(stem);
+            assert_eq!(hash, stem_hash, "{word}");
+            assert_eq!(info, stem_info, "{word}");
+            assert_eq!(vector, stem_vector, "{word}");
+        }
+        let w = lex.analyze("helped").words[0];
+        assert!(w.as_entry && w.entry.is_some());
+        // Folded where it occurs: the stem's entry, whose n-gram hashes are not the word's.
+        assert!(!lex.analyze("woohoos").words[0].as_entry);
+        let key = lex.entries()[w.entry.unwrap() as usize];
+        assert_eq!(key.hash, word_hash("help"));
+        assert_eq!(key.prefix_hash, 0, "six bytes: no prefix");
     }
 
     #[test]

@@ -27,6 +27,7 @@ mod features;
 mod io;
 mod lexicon;
 mod model;
+mod terms;
 mod train;
 mod vectors;
 
@@ -35,10 +36,10 @@ pub use train::{byte_offset, load_mtsc, load_nyt, train, MtscSentence, MtscTarge
 
 use crate::doc::{Doc, QuoteKind, Sentiment, SentimentLabel, Span};
 use crate::error::Result;
-use features::{target_part, text_features, Features, SentenceContext};
+use features::{add_text, target_part, Features, SentenceContext};
 use lexicon::Lexicon;
 use model::Scoring;
-use vectors::VectorTerms;
+use terms::{TextScore, WordTerms};
 
 /// The embedded model, built by `textanalysis train sentiment`.
 const MODEL: &[u8] = include_bytes!("../../data/sentiment/model.bin");
@@ -71,7 +72,7 @@ pub struct Scores {
 pub struct SentimentScorer {
     lexicon: Lexicon,
     models: Scoring,
-    vector_terms: VectorTerms,
+    terms: WordTerms,
 }
 
 impl SentimentScorer {
@@ -79,11 +80,11 @@ impl SentimentScorer {
     pub fn new() -> Result<SentimentScorer> {
         let lexicon = Lexicon::new();
         let models = Scoring::from_bytes(MODEL)?;
-        let vector_terms = VectorTerms::new(&lexicon.vectors, &models.text, &models.target);
+        let terms = WordTerms::new(&lexicon, &models.text, &models.target);
         Ok(SentimentScorer {
             lexicon,
             models,
-            vector_terms,
+            terms,
         })
     }
 
@@ -109,10 +110,9 @@ impl SentimentScorer {
         if a.words.is_empty() {
             return TextReading::NEUTRAL;
         }
-        let f = text_features(&self.lexicon, &a);
-        let mut out = [0.0f32; model::TEXT_OUTPUTS];
-        self.models.text.predict(&f, &mut out);
-        self.vector_terms.add_mean(&a.words, &mut out, &mut []);
+        let mut score = TextScore::new(&self.models.text, Some(&self.terms));
+        add_text(&self.lexicon, &a, &mut score);
+        let out = score.finish();
         TextReading {
             valence: out[0] * 4.0,
             probs: train::softmax(&out[1..]),
@@ -157,8 +157,7 @@ impl SentimentScorer {
         let context = SentenceContext::new(&self.lexicon, &analysis);
         let mut logits = [0.0f32; 3];
         self.models.target.predict(&context.features, &mut logits);
-        self.vector_terms
-            .add_mean(&analysis.words, &mut [], &mut logits);
+        self.terms.add_target_mean(&analysis.words, &mut logits);
         Prepared {
             analysis,
             context,
@@ -380,28 +379,37 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 mod tests {
     use super::*;
 
-    /// The scorer adds word-vector terms per word; training uses the mean
-    /// vector as features. Both must give the same text outputs and the same
-    /// target probabilities.
+    /// The scorer adds up the text model's outputs with precomputed word
+    /// terms; training uses feature lists with the mean vector. Both must
+    /// give the same text outputs and the same target probabilities, for
+    /// table words (found as such or folded), words outside every table,
+    /// negated and non-ASCII words.
     #[test]
-    fn vector_terms_equal_the_training_features() {
+    fn word_terms_equal_the_training_features() {
         let s = scorer();
+        for text in [
+            "Sanctions have failed, and the talks ended in bitter deadlock.",
+            "We don't trust zzqxvian promises; DÉTENTE isn't dead, never helped. Woohoos!",
+            "Threatens",
+        ] {
+            let a = s.lexicon.analyze(text);
+            let mut f = features::text_features(&s.lexicon, &a);
+            features::add_vectors(&s.lexicon, &a, &mut f);
+            let mut trained = [0.0f32; model::TEXT_OUTPUTS];
+            s.models.text.predict(&f, &mut trained);
+            let mut plain = TextScore::new(&s.models.text, None);
+            add_text(&s.lexicon, &a, &mut plain);
+            let without = plain.finish();
+            let mut score = TextScore::new(&s.models.text, Some(&s.terms));
+            add_text(&s.lexicon, &a, &mut score);
+            let scored = score.finish();
+            for (x, y) in trained.iter().zip(&scored) {
+                assert!((x - y).abs() < 1e-4, "{text}: {trained:?} vs {scored:?}");
+            }
+            assert_ne!(without, scored, "{text}: the vectors contribute");
+        }
         let text = "Sanctions have failed, and the talks ended in bitter deadlock.";
         let a = s.lexicon.analyze(text);
-        let mut f = text_features(&s.lexicon, &a);
-        features::add_vectors(&s.lexicon, &a, &mut f);
-        let (mut trained, mut scored) =
-            ([0.0f32; model::TEXT_OUTPUTS], [0.0f32; model::TEXT_OUTPUTS]);
-        s.models.text.predict(&f, &mut trained);
-        s.models
-            .text
-            .predict(&text_features(&s.lexicon, &a), &mut scored);
-        let without = scored;
-        s.vector_terms.add_mean(&a.words, &mut scored, &mut []);
-        for (x, y) in trained.iter().zip(&scored) {
-            assert!((x - y).abs() < 1e-4, "{trained:?} vs {scored:?}");
-        }
-        assert_ne!(without, scored, "the vectors contribute");
         let span = (4, 13);
         let training = features::target_features(&s.lexicon, &a, text, span);
         let mut logits = [0.0f32; 3];

@@ -169,13 +169,19 @@ impl Compact {
     pub(crate) fn predict(&self, f: &Features, out: &mut [f32]) {
         out.fill(0.0);
         for (&i, &v) in f.idx.iter().zip(&f.val) {
-            let at = i as usize * self.outputs;
-            let Some(row) = self.weights.get(at..at + self.outputs) else {
-                continue;
-            };
-            for (o, &q) in out.iter_mut().zip(row) {
-                *o += f32::from(q) * self.scale * v;
-            }
+            self.add_row(i, v, out);
+        }
+    }
+
+    /// Adds `value` times the weights of feature `index` to `out`.
+    #[inline]
+    pub(crate) fn add_row(&self, index: u32, value: f32, out: &mut [f32]) {
+        let at = index as usize * self.outputs;
+        let Some(row) = self.weights.get(at..at + self.outputs) else {
+            return;
+        };
+        for (o, &q) in out.iter_mut().zip(row) {
+            *o += f32::from(q) * self.scale * value;
         }
     }
 }

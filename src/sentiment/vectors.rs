@@ -7,9 +7,7 @@
 //! Built by `scripts/build_word_vectors.py` (source model, corpus and file
 //! layout are described there) into `data/sentiment/word_vectors.bin`.
 
-use super::features::vector_slot;
 use super::lexicon::{word_hash, HashedMap, Word};
-use super::model::{Compact, TEXT_OUTPUTS};
 
 /// Numbers per word.
 pub(crate) const DIMS: usize = 32;
@@ -23,6 +21,8 @@ const FILE: &[u8] = include_bytes!("../../data/sentiment/word_vectors.bin");
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordVectors {
     rows: HashedMap<u32>,
+    /// Each row's word as written in the file.
+    words: Vec<&'static str>,
     /// Row-major, `DIMS` per word, quantised (a quarter of the cache
     /// footprint of f32: the lookups are random).
     values: Vec<i8>,
@@ -39,7 +39,7 @@ impl WordVectors {
     /// Parse the file format; also returns the word count the header
     /// announces, so a truncated or foreign file is detectable (the table
     /// keeps the words read before the damage).
-    fn parse(bytes: &[u8]) -> (WordVectors, usize) {
+    fn parse(bytes: &'static [u8]) -> (WordVectors, usize) {
         let mut table = WordVectors::default();
         let Some(mut rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
             return (table, usize::MAX);
@@ -67,6 +67,7 @@ impl WordVectors {
                 break;
             };
             table.rows.insert(word_hash(word), row as u32);
+            table.words.push(word);
             table.values.extend(vector.iter().map(|&q| q as i8));
         }
         (table, count)
@@ -78,16 +79,24 @@ impl WordVectors {
         self.values.len() / DIMS
     }
 
-    /// Every word's hash and row, for the lexicon's table (a word's row
+    /// Every word with its row, for the lexicon's table (a word's row
     /// reaches the scorer as [`WordInfo::vector`](super::lexicon::WordInfo::vector)).
-    pub(crate) fn rows(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
-        self.rows.iter().map(|(&hash, &row)| (hash, row))
+    pub(crate) fn words(&self) -> impl Iterator<Item = (&'static str, u32)> + '_ {
+        self.words
+            .iter()
+            .enumerate()
+            .map(|(row, &w)| (w, row as u32))
     }
 
     /// The quantised vector in row `row`.
-    fn quantised(&self, row: u32) -> Option<&[i8]> {
+    pub(crate) fn quantised(&self, row: u32) -> Option<&[i8]> {
         let row = row as usize;
         self.values.get(row * DIMS..(row + 1) * DIMS)
+    }
+
+    /// The value of quantised component `q`.
+    pub(crate) fn value(&self, q: i8) -> f32 {
+        f32::from(q) * self.scale
     }
 
     /// The vector of the word with lower-case hash `hash`.
@@ -119,76 +128,6 @@ impl WordVectors {
             }
         }
         known
-    }
-}
-
-/// Outputs a word's vector feeds: the text model's, then the target model's.
-const TERMS: usize = TEXT_OUTPUTS + 3;
-
-/// Each word's share of the two models' scores through the mean-vector
-/// features, computed once from the weights: scoring a text then costs one
-/// row read per word (found by the lexicon lookup) instead of a vector sum
-/// and a product per output.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct VectorTerms {
-    /// By word-vector row.
-    terms: Vec<[f32; TERMS]>,
-}
-
-impl VectorTerms {
-    /// The terms of every row of `vectors` under the `text` and `target` models.
-    pub(crate) fn new(vectors: &WordVectors, text: &Compact, target: &Compact) -> VectorTerms {
-        let weights = |model: &Compact| -> Vec<Vec<f32>> {
-            (0..DIMS)
-                .map(|k| {
-                    let (slot, gain) = vector_slot(k);
-                    model.row(slot).map(|w| w * gain).collect()
-                })
-                .collect()
-        };
-        let (text_w, target_w) = (weights(text), weights(target));
-        let terms = vectors
-            .values
-            .chunks_exact(DIMS)
-            .map(|q| {
-                let mut t = [0.0f32; TERMS];
-                for (k, &x) in q.iter().enumerate() {
-                    let x = f32::from(x) * vectors.scale;
-                    let outs = text_w[k].iter().chain(&target_w[k]);
-                    for (o, w) in t.iter_mut().zip(outs) {
-                        *o += w * x;
-                    }
-                }
-                t
-            })
-            .collect();
-        VectorTerms { terms }
-    }
-
-    /// Adds the mean of the known words' terms to the text model's outputs
-    /// and the target model's logits.
-    pub(crate) fn add_mean(&self, words: &[Word<'_>], text: &mut [f32], target: &mut [f32]) {
-        let mut sum = [0.0f32; TERMS];
-        let mut known = 0usize;
-        for w in words {
-            if let Some(t) = w.info.vector.and_then(|row| self.terms.get(row as usize)) {
-                for (s, x) in sum.iter_mut().zip(t) {
-                    *s += x;
-                }
-                known += 1;
-            }
-        }
-        if known == 0 {
-            return;
-        }
-        let inv = 1.0 / known as f32;
-        let (text_sum, target_sum) = sum.split_at(TEXT_OUTPUTS);
-        for (o, s) in text.iter_mut().zip(text_sum) {
-            *o += s * inv;
-        }
-        for (o, s) in target.iter_mut().zip(target_sum) {
-            *o += s * inv;
-        }
     }
 }
 
