@@ -104,6 +104,8 @@ const LOWER: u8 = 1 << 2;
 const MARK: u8 = 1 << 3;
 /// Part of a multi-byte character: decoded on the slow path.
 const NON_ASCII: u8 = 1 << 4;
+/// `'`: a word without it (or a non-ASCII byte, for U+2019) holds no "n't".
+const APOSTROPHE: u8 = 1 << 5;
 
 const fn byte_classes() -> [u8; 256] {
     let mut classes = [0u8; 256];
@@ -120,6 +122,8 @@ const fn byte_classes() -> [u8; 256] {
             LOWER
         } else if matches!(b, b'!' | b'?') {
             MARK
+        } else if b == b'\'' {
+            APOSTROPHE
         } else {
             0
         };
@@ -257,6 +261,8 @@ pub(crate) struct Word<'a> {
     pub ascii: bool,
     /// All cased letters are capitals (and there is at least one).
     pub upper: bool,
+    /// Holds "n't" (any case, either apostrophe): a negation.
+    pub nt: bool,
     /// A sentence or clause break (`.,;:!?`) follows the word.
     pub clause_end: bool,
     /// Wrapped in quote marks on both sides.
@@ -448,6 +454,7 @@ fn push_word<'a>(raw: &'a str, start: usize, seen: u8, out: &mut Vec<Word<'a>>) 
         as_entry: false,
         ascii: scanned.ascii,
         upper: scanned.upper,
+        nt: seen & (APOSTROPHE | NON_ASCII) != 0 && has_nt(word),
         clause_end,
         quoted,
         info: WordInfo::default(),
@@ -648,7 +655,7 @@ impl Lexicon {
             w.hash = e.hash;
             w.entry = Some(e.id);
         }
-        if has_nt(w.text) {
+        if w.nt {
             w.info.flags |= WordInfo::NEGATION;
         }
     }
@@ -826,12 +833,7 @@ fn fold(stems: &HashedMap<Entry>, word: &str) -> Option<Entry> {
 }
 
 fn has_nt(word: &str) -> bool {
-    let lower = word.as_bytes();
-    // Most words hold no apostrophe (ASCII, or U+2019, whose UTF-8 starts 0xE2).
-    if !lower.iter().any(|&b| b == b'\'' || b == 0xE2) {
-        return false;
-    }
-    lower.windows(3).any(|w| {
+    word.as_bytes().windows(3).any(|w| {
         w[0].eq_ignore_ascii_case(&b'n') && w[1] == b'\'' && w[2].eq_ignore_ascii_case(&b't')
     }) || word.contains("n\u{2019}t")
         || word.contains("N\u{2019}T")
