@@ -188,7 +188,7 @@ pub(crate) fn add_text<S: FeatureSink>(lex: &Lexicon, a: &Analysis<'_>, sink: &m
 
 /// Appends the text's mean word vector as dense features. Training adds
 /// them; the scorer adds their share of the scores word by word instead
-/// ([`VectorTerms`](super::vectors::VectorTerms)), which sums to the same.
+/// ([`WordTerms`](super::terms::WordTerms)), which sums to the same.
 pub(crate) fn add_vectors(lex: &Lexicon, a: &Analysis<'_>, f: &mut Features) {
     let mut mean = [0.0f32; DIMS];
     if lex.vectors.mean_into(&a.words, &mut mean) > 0 {
