@@ -262,7 +262,7 @@ fn add_ngrams<S: FeatureSink>(
 }
 
 /// Features of the target at byte span `target` of `text` for training: the
-/// sentence's share ([`SentenceContext`]), its word vectors ([`add_vectors`])
+/// sentence's share ([`add_target_sentence`]), its word vectors ([`add_vectors`])
 /// and the target's ([`target_part`]).
 pub(crate) fn target_features(
     lex: &Lexicon,
@@ -270,37 +270,28 @@ pub(crate) fn target_features(
     text: &str,
     target: (usize, usize),
 ) -> Features {
-    let ctx = SentenceContext::new(lex, a);
-    let mut f = ctx.features.clone();
+    let mut f = Features::with_capacity(5 * a.words.len() + 24);
+    let scope = add_target_sentence(lex, a, &mut f);
     add_vectors(lex, a, &mut f);
-    target_part(a, &ctx.scope, text, target, &mut f);
+    target_part(a, &scope, text, target, &mut f);
     f
 }
 
-/// The part of a target's features that depends only on its sentence, and
-/// the sentence's negation scope: computed once per sentence however many
-/// targets it holds.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct SentenceContext {
-    /// Sentence-level features (lexicon figures and n-grams).
-    pub features: Features,
-    /// Negation scope of each word.
-    pub scope: Vec<bool>,
-}
-
-impl SentenceContext {
-    /// The sentence-level part of [`target_features`] for `text`, analysed as `a`.
-    pub(crate) fn new(lex: &Lexicon, a: &Analysis<'_>) -> SentenceContext {
-        let n = a.words.len();
-        let mut features = Features::with_capacity(5 * n + 24);
-        add_sentence(lex, a, &mut features, 0);
-        let mut scope = Vec::with_capacity(n);
-        negation_scope(lex, &a.words, &mut scope);
-        // The target model was trained with the n-grams listed twice (once by
-        // `add_sentence`, once here); kept so its weights mean the same.
-        add_ngrams(&a.words, scope.iter().copied(), &mut features);
-        SentenceContext { features, scope }
-    }
+/// The sentence-level part of a target's features (text analysed as `a`)
+/// into `sink`; returns the sentence's negation scope, which the target's
+/// own part ([`target_part`]) needs.
+pub(crate) fn add_target_sentence<S: FeatureSink>(
+    lex: &Lexicon,
+    a: &Analysis<'_>,
+    sink: &mut S,
+) -> Vec<bool> {
+    add_sentence(lex, a, sink, 0);
+    let mut scope = Vec::with_capacity(a.words.len());
+    negation_scope(lex, &a.words, &mut scope);
+    // The target model was trained with the n-grams listed twice (once by
+    // `add_sentence`, once here); kept so its weights mean the same.
+    add_ngrams(&a.words, scope.iter().copied(), sink);
+    scope
 }
 
 /// Appends the features of the target at byte span `target` of `text`

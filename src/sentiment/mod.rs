@@ -36,10 +36,10 @@ pub use train::{byte_offset, load_mtsc, load_nyt, train, MtscSentence, MtscTarge
 
 use crate::doc::{Doc, QuoteKind, Sentiment, SentimentLabel, Span};
 use crate::error::Result;
-use features::{add_text, target_part, Features, SentenceContext};
+use features::{add_target_sentence, add_text, target_part, Features, BITS, TEXT_BITS};
 use lexicon::Lexicon;
 use model::Scoring;
-use terms::{TextScore, WordTerms};
+use terms::{ModelScore, TextScore, WordTerms, TARGET_OUTPUTS};
 
 /// The embedded model, built by `textanalysis train sentiment`.
 const MODEL: &[u8] = include_bytes!("../../data/sentiment/model.bin");
@@ -110,7 +110,7 @@ impl SentimentScorer {
         if a.words.is_empty() {
             return TextReading::NEUTRAL;
         }
-        let mut score = TextScore::new(&self.models.text, Some(&self.terms));
+        let mut score = TextScore::new(&self.models.text, TEXT_BITS, Some(&self.terms.text));
         add_text(&self.lexicon, &a, &mut score);
         let out = score.finish();
         TextReading {
@@ -141,7 +141,7 @@ impl SentimentScorer {
         let end = floor_boundary(sentence, target.1).max(start);
         buf.idx.clear();
         buf.val.clear();
-        target_part(&p.analysis, &p.context.scope, sentence, (start, end), buf);
+        target_part(&p.analysis, &p.scope, sentence, (start, end), buf);
         let mut out = [0.0f32; 3];
         self.models.target.predict(buf, &mut out);
         for (o, s) in out.iter_mut().zip(p.logits) {
@@ -154,14 +154,13 @@ impl SentimentScorer {
     /// their share of the target model's logits.
     fn prepare<'a>(&self, sentence: &'a str) -> Prepared<'a> {
         let analysis = self.lexicon.analyze(sentence);
-        let context = SentenceContext::new(&self.lexicon, &analysis);
-        let mut logits = [0.0f32; 3];
-        self.models.target.predict(&context.features, &mut logits);
-        self.terms.add_target_mean(&analysis.words, &mut logits);
+        let mut score =
+            ModelScore::<TARGET_OUTPUTS>::new(&self.models.target, BITS, Some(&self.terms.target));
+        let scope = add_target_sentence(&self.lexicon, &analysis, &mut score);
         Prepared {
             analysis,
-            context,
-            logits,
+            scope,
+            logits: score.finish(),
         }
     }
 
@@ -284,7 +283,9 @@ impl SentimentScorer {
 /// A sentence made ready for targeted scoring (see [`SentimentScorer::prepare`]).
 struct Prepared<'a> {
     analysis: lexicon::Analysis<'a>,
-    context: SentenceContext,
+    /// Negation scope of each word.
+    scope: Vec<bool>,
+    /// The sentence-level features' share of the target model's logits.
     logits: [f32; 3],
 }
 
@@ -397,27 +398,25 @@ mod tests {
             features::add_vectors(&s.lexicon, &a, &mut f);
             let mut trained = [0.0f32; model::TEXT_OUTPUTS];
             s.models.text.predict(&f, &mut trained);
-            let mut plain = TextScore::new(&s.models.text, None);
+            let mut plain = TextScore::new(&s.models.text, TEXT_BITS, None);
             add_text(&s.lexicon, &a, &mut plain);
             let without = plain.finish();
-            let mut score = TextScore::new(&s.models.text, Some(&s.terms));
+            let mut score = TextScore::new(&s.models.text, TEXT_BITS, Some(&s.terms.text));
             add_text(&s.lexicon, &a, &mut score);
             let scored = score.finish();
             for (x, y) in trained.iter().zip(&scored) {
                 assert!((x - y).abs() < 1e-4, "{text}: {trained:?} vs {scored:?}");
             }
             assert_ne!(without, scored, "{text}: the vectors contribute");
-        }
-        let text = "Sanctions have failed, and the talks ended in bitter deadlock.";
-        let a = s.lexicon.analyze(text);
-        let span = (4, 13);
-        let training = features::target_features(&s.lexicon, &a, text, span);
-        let mut logits = [0.0f32; 3];
-        s.models.target.predict(&training, &mut logits);
-        let p = s.target_probs(text, span);
-        let q = train::softmax(&logits);
-        for (x, y) in p.iter().zip(&q) {
-            assert!((x - y).abs() < 1e-4, "{p:?} vs {q:?}");
+            let span = (4, 13);
+            let training = features::target_features(&s.lexicon, &a, text, span);
+            let mut logits = [0.0f32; 3];
+            s.models.target.predict(&training, &mut logits);
+            let p = s.target_probs(text, span);
+            let q = train::softmax(&logits);
+            for (x, y) in p.iter().zip(&q) {
+                assert!((x - y).abs() < 1e-4, "{text}: {p:?} vs {q:?}");
+            }
         }
     }
 
