@@ -908,6 +908,10 @@ struct LoadgenArgs {
     /// Stream mode: articles in flight on each stream (streams = concurrency / window).
     #[arg(long, default_value_t = 8)]
     window: usize,
+    /// Stream mode: articles sent on one stream before a new one is opened
+    /// (at most the server's `server.max_articles_per_call`).
+    #[arg(long, default_value_t = 1000)]
+    articles_per_stream: usize,
     /// HTTP/2 connections shared by the workers.
     #[arg(long, default_value_t = 1)]
     connections: usize,
@@ -956,6 +960,7 @@ fn loadgen(args: &LoadgenArgs) -> Result<()> {
             LoadgenMode::Stream => loadgen::Mode::Stream,
         },
         window: args.window,
+        articles_per_stream: args.articles_per_stream,
         connections: args.connections,
         timeout: seconds(args.timeout, "--timeout")?,
         ..loadgen::Config::new(uri, articles)

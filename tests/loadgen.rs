@@ -35,10 +35,22 @@ fn assert_consistent(report: &loadgen::Report) {
 }
 
 async fn run(mode: Mode, articles: Vec<pb::Article>) -> loadgen::Report {
-    let server = TestServer::start(Config::default()).await;
+    run_against(Config::default(), 1000, mode, articles).await
+}
+
+/// A run against a server with `server_config`, sending at most
+/// `articles_per_stream` articles on each stream.
+async fn run_against(
+    server_config: Config,
+    articles_per_stream: usize,
+    mode: Mode,
+    articles: Vec<pb::Article>,
+) -> loadgen::Report {
+    let server = TestServer::start(server_config).await;
     let config = loadgen::Config {
         concurrency: 4,
         window: 2,
+        articles_per_stream,
         duration: Duration::from_millis(300),
         mode,
         ..loadgen::Config::new(format!("http://{}", server.addr), articles)
@@ -77,6 +89,20 @@ async fn loadgen_counts_errors_by_status_code() {
         assert!(report.ok.abs_diff(invalid) <= 4, "{report}");
         assert_consistent(&report);
     }
+}
+
+/// A fast server answers more articles in a run than one stream may carry;
+/// the generator opens new streams instead of drawing the server's refusal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn loadgen_streams_stay_within_the_servers_article_limit() {
+    let mut server_config = Config::default();
+    server_config.server.max_articles_per_call = 5;
+    let articles = vec![article("good", "Lavrov spoke.")];
+    let report = run_against(server_config, 5, Mode::Stream, articles).await;
+    assert!(report.errors.is_empty(), "{report}");
+    // Two streams of at most five articles each: more answers means new streams.
+    assert!(report.ok > 10, "{report}");
+    assert_consistent(&report);
 }
 
 #[tokio::test]

@@ -5,7 +5,9 @@
 //! - [`Mode::Unary`]: `concurrency` workers, each calling `Analyze` in a loop.
 //! - [`Mode::Stream`]: `concurrency / window` `AnalyzeStream` calls, each
 //!   keeping `window` articles in flight (a new one is sent as each answer
-//!   arrives). An article's latency is from sending it to its answer.
+//!   arrives). An article's latency is from sending it to its answer. A
+//!   stream carries at most `articles_per_stream` articles (the server's
+//!   `server.max_articles_per_call`), then is closed and a new one opened.
 //!
 //! Articles are sent round-robin. Workers share `connections` HTTP/2
 //! connections. Used by `textanalysis loadgen`; docs/performance.md has figures.
@@ -44,6 +46,10 @@ pub struct Config {
     pub mode: Mode,
     /// Stream mode: articles in flight on each stream.
     pub window: usize,
+    /// Stream mode: articles sent on one stream before it is closed and a
+    /// new one opened; at most the server's `server.max_articles_per_call`,
+    /// which refuses the articles beyond it.
+    pub articles_per_stream: usize,
     /// HTTP/2 connections the workers share.
     pub connections: usize,
     /// Deadline of each call (unary) or stream (stream mode), sent as `grpc-timeout`.
@@ -61,6 +67,7 @@ impl Config {
             duration: Duration::from_secs(10),
             mode: Mode::Unary,
             window: 8,
+            articles_per_stream: 1000,
             connections: 1,
             timeout: Duration::from_secs(60),
             articles,
@@ -254,9 +261,13 @@ pub async fn run(config: &Config) -> Result<Report, LoadError> {
     if config.articles.is_empty() {
         return Err(LoadError::Config("no articles to send"));
     }
-    if config.concurrency == 0 || config.connections == 0 || config.window == 0 {
+    if config.concurrency == 0
+        || config.connections == 0
+        || config.window == 0
+        || config.articles_per_stream == 0
+    {
         return Err(LoadError::Config(
-            "concurrency, connections and window must be at least 1",
+            "concurrency, connections, window and articles per stream must be at least 1",
         ));
     }
     let endpoint = Endpoint::from_shared(config.uri.clone()).map_err(|source| LoadError::Uri {
@@ -300,8 +311,12 @@ pub async fn run(config: &Config) -> Result<Report, LoadError> {
                 let window = config
                     .window
                     .min(config.concurrency - worker * config.window);
+                let limits = StreamLimits {
+                    window,
+                    articles: config.articles_per_stream,
+                };
                 tasks.spawn(stream_worker(
-                    client, articles, worker, window, started, stop_at, timeout,
+                    client, articles, worker, limits, started, stop_at, timeout,
                 ));
             }
         }
@@ -351,19 +366,28 @@ async fn unary_worker(
     tally
 }
 
+/// What one stream may hold: articles in flight, and articles in all.
+struct StreamLimits {
+    window: usize,
+    articles: usize,
+}
+
 async fn stream_worker(
     mut client: TextAnalysisClient<Channel>,
     articles: Arc<Articles>,
     worker: usize,
-    window: usize,
+    limits: StreamLimits,
     started: Instant,
     stop_at: Instant,
     timeout: Duration,
 ) -> Tally {
     let mut tally = Tally::new(started);
     let mut serial = 0u64;
-    // One stream at a time; a stream that fails is counted and reopened.
+    let window = limits.window;
+    // One stream at a time; a stream that fails is counted and reopened, one
+    // that has carried `limits.articles` is closed and replaced.
     while Instant::now() < stop_at {
+        let mut on_stream = 0usize;
         let (sender, receiver) = mpsc::channel::<pb::AnalyzeRequest>(window);
         let mut request =
             tonic::Request::new(tokio_stream::wrappers::ReceiverStream::new(receiver));
@@ -386,10 +410,11 @@ async fn stream_worker(
                     pending.insert(id, sent);
                 })
         };
-        for _ in 0..window {
+        for _ in 0..window.min(limits.articles) {
             if send(&sender, &mut pending).is_err() {
                 break;
             }
+            on_stream += 1;
         }
         let mut responses = match client.analyze_stream(request).await {
             Ok(response) => response.into_inner(),
@@ -409,9 +434,11 @@ async fn stream_worker(
                         .error
                         .map_or(tonic::Code::Ok, |e| tonic::Code::from(e.code));
                     tally.record(sent, code);
-                    if Instant::now() < stop_at {
+                    if Instant::now() < stop_at && on_stream < limits.articles {
                         if let Some(open) = &sender {
-                            let _ = send(open, &mut pending);
+                            if send(open, &mut pending).is_ok() {
+                                on_stream += 1;
+                            }
                         }
                     } else {
                         // Closing our side ends the stream once the rest are answered.
