@@ -393,35 +393,80 @@ mod tests {
             "We don't trust zzqxvian promises; DÉTENTE isn't dead, never helped. Woohoos!",
             "Threatens",
         ] {
-            let a = s.lexicon.analyze(text);
-            let mut f = features::text_features(&s.lexicon, &a);
-            features::add_vectors(&s.lexicon, &a, &mut f);
-            let mut trained = [0.0f32; model::TEXT_OUTPUTS];
-            s.models.text.predict(&f, &mut trained);
-            let mut plain = TextScore::new(&s.models.text, TEXT_BITS, None);
-            add_text(&s.lexicon, &a, &mut plain);
-            let without = plain.finish();
-            let mut score = TextScore::new(&s.models.text, TEXT_BITS, Some(&s.terms.text));
-            add_text(&s.lexicon, &a, &mut score);
-            let scored = score.finish();
+            let [trained, scored] = both_ways(&s, text, (4, 13));
             for (x, y) in trained.iter().zip(&scored) {
                 assert!((x - y).abs() < 1e-4, "{text}: {trained:?} vs {scored:?}");
             }
-            assert_ne!(without, scored, "{text}: the vectors contribute");
-            let span = (4, 13);
-            let training = features::target_features(&s.lexicon, &a, text, span);
-            let mut logits = [0.0f32; 3];
-            s.models.target.predict(&training, &mut logits);
-            let p = s.target_probs(text, span);
-            let q = train::softmax(&logits);
-            for (x, y) in p.iter().zip(&q) {
-                assert!((x - y).abs() < 1e-4, "{text}: {p:?} vs {q:?}");
-            }
+            let mut plain = TextScore::new(&s.models.text, TEXT_BITS, None);
+            add_text(&s.lexicon, &s.lexicon.analyze(text), &mut plain);
+            let without = plain.finish();
+            assert_ne!(
+                without[..],
+                scored[..model::TEXT_OUTPUTS],
+                "{text}: the vectors contribute"
+            );
         }
     }
 
     fn scorer() -> SentimentScorer {
         SentimentScorer::new().unwrap()
+    }
+
+    /// The text model's outputs and the target probabilities toward byte
+    /// span `span` of `text`: by the training features, then by the scorer.
+    fn both_ways(s: &SentimentScorer, text: &str, span: (usize, usize)) -> [Vec<f32>; 2] {
+        let a = s.lexicon.analyze(text);
+        let mut f = features::text_features(&s.lexicon, &a);
+        features::add_vectors(&s.lexicon, &a, &mut f);
+        let mut trained = vec![0.0f32; model::TEXT_OUTPUTS];
+        s.models.text.predict(&f, &mut trained);
+        let mut logits = [0.0f32; 3];
+        let target = features::target_features(&s.lexicon, &a, text, span);
+        s.models.target.predict(&target, &mut logits);
+        trained.extend(train::softmax(&logits));
+        let mut score = TextScore::new(&s.models.text, TEXT_BITS, Some(&s.terms.text));
+        add_text(&s.lexicon, &a, &mut score);
+        let mut scored = score.finish().to_vec();
+        scored.extend(s.target_probs(text, span));
+        [trained, scored]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(100))]
+        /// The scorer's shortcuts (word rows, folding at build time, the
+        /// ASCII scan) give what the training features give, whatever the
+        /// words: table words, inflections, unknown, negated, capitalised,
+        /// non-ASCII (whose lowercase may change length) and punctuated ones.
+        #[test]
+        fn scorer_equals_training_features_on_random_texts(
+            picks in proptest::collection::vec(0usize..32, 1..25),
+            target in 0usize..25,
+        ) {
+            use std::sync::OnceLock;
+            static SCORER: OnceLock<SentimentScorer> = OnceLock::new();
+            const POOL: [&str; 32] = [
+                "Sanctions", "failed", "helped", "Woohoos", "ecstaticly", "DÉTENTE", "don't",
+                "isn\u{2019}t", "never", "not", "good", "BAD", "zzqxv", "talks", "but", "very",
+                "kind", "of", "\u{201c}trust\u{201d}", "peace,", "War!", "Über", "naïvely",
+                "deaths", "U.S.", "...", "\u{2014}", "1999", "\u{130}stanbul", "threatens",
+                "ease", "tensions.",
+            ];
+            let s = SCORER.get_or_init(scorer);
+            let mut text = String::new();
+            let mut spans = Vec::new();
+            for &p in &picks {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                spans.push((text.len(), text.len() + POOL[p].len()));
+                text.push_str(POOL[p]);
+            }
+            let span = spans[target % spans.len()];
+            let [trained, scored] = both_ways(s, &text, span);
+            for (x, y) in trained.iter().zip(&scored) {
+                proptest::prop_assert!((x - y).abs() < 1e-4, "{text:?}: {trained:?} vs {scored:?}");
+            }
+        }
     }
 
     #[test]
