@@ -149,7 +149,7 @@ fn pair(a: u64, b: u64) -> u64 {
 
 /// Marks each word inside a negation scope: after a negator, up to three
 /// words or the end of its clause.
-fn negation_flags<'w>(lex: &'w Lexicon, words: &'w [Word<'_>]) -> impl Iterator<Item = bool> + 'w {
+fn negation_scope<'w>(lex: &'w Lexicon, words: &'w [Word<'_>]) -> impl Iterator<Item = bool> + 'w {
     words.iter().scan(0u8, move |left, w| {
         let inside = *left > 0;
         if lex.is_negation(w) {
@@ -164,12 +164,6 @@ fn negation_flags<'w>(lex: &'w Lexicon, words: &'w [Word<'_>]) -> impl Iterator<
     })
 }
 
-/// [`negation_flags`] into `out`.
-fn negation_scope(lex: &Lexicon, words: &[Word<'_>], out: &mut Vec<bool>) {
-    out.clear();
-    out.extend(negation_flags(lex, words));
-}
-
 /// Features of a whole text (quote, sentence, snippet), in the text
 /// model's space, without the word-vector part: see [`add_vectors`].
 pub(crate) fn text_features(lex: &Lexicon, a: &Analysis<'_>) -> Features {
@@ -178,12 +172,6 @@ pub(crate) fn text_features(lex: &Lexicon, a: &Analysis<'_>) -> Features {
     f.bits = TEXT_BITS;
     add_text(lex, a, &mut f);
     f
-}
-
-/// The text model's features of a text (analysed as `a`), without the
-/// word-vector part, into `sink`.
-pub(crate) fn add_text<S: FeatureSink>(lex: &Lexicon, a: &Analysis<'_>, sink: &mut S) {
-    add_sentence(lex, a, sink, 0);
 }
 
 /// Appends the text's mean word vector as dense features. Training adds
@@ -203,13 +191,15 @@ pub(crate) fn vector_slot(k: usize) -> (u32, f32) {
     (VECTOR_SLOT + k as u32, VECTOR_GAIN)
 }
 
-fn add_sentence<S: FeatureSink>(lex: &Lexicon, a: &Analysis<'_>, f: &mut S, base: u32) {
+/// The text model's features of a text (analysed as `a`), without the
+/// word-vector part, into `f`: the lexicon figures and the n-grams.
+pub(crate) fn add_text<S: FeatureSink>(lex: &Lexicon, a: &Analysis<'_>, f: &mut S) {
     let n = a.words.len();
     let s = a.score;
-    f.dense(base, 1.0);
-    f.dense(base + 1, s.compound);
-    f.dense(base + 2, s.pos);
-    f.dense(base + 3, s.neg);
+    f.dense(0, 1.0);
+    f.dense(1, s.compound);
+    f.dense(2, s.pos);
+    f.dense(3, s.neg);
     let (mut pos_n, mut neg_n, mut sum, mut max, mut min) =
         (0.0f32, 0.0f32, 0.0f32, 0.0f32, 0.0f32);
     let (mut pos_s, mut neg_s) = (0.0f32, 0.0f32);
@@ -228,22 +218,20 @@ fn add_sentence<S: FeatureSink>(lex: &Lexicon, a: &Analysis<'_>, f: &mut S, base
             neg_n += 1.0;
         }
     }
-    f.dense(base + 4, (sum / 4.0).clamp(-3.0, 3.0));
-    f.dense(base + 5, max / 4.0);
-    f.dense(base + 6, min / 4.0);
-    f.dense(base + 7, (pos_n + 1.0).ln() - (neg_n + 1.0).ln());
-    f.dense(base + 8, (a.marks.exclamations > 0).into());
-    f.dense(base + 9, (a.marks.questions > 0).into());
-    f.dense(base + 10, ((n as f32) + 1.0).ln() / 4.0);
-    f.dense(base + 11, (pos_s / 4.0).min(3.0));
-    f.dense(base + 12, (neg_s / 4.0).max(-3.0));
-    f.dense(base + 13, (sum / 3.0).tanh());
+    f.dense(4, (sum / 4.0).clamp(-3.0, 3.0));
+    f.dense(5, max / 4.0);
+    f.dense(6, min / 4.0);
+    f.dense(7, (pos_n + 1.0).ln() - (neg_n + 1.0).ln());
+    f.dense(8, (a.marks.exclamations > 0).into());
+    f.dense(9, (a.marks.questions > 0).into());
+    f.dense(10, ((n as f32) + 1.0).ln() / 4.0);
+    f.dense(11, (pos_s / 4.0).min(3.0));
+    f.dense(12, (neg_s / 4.0).max(-3.0));
+    f.dense(13, (sum / 3.0).tanh());
     // The compound in eight bins, so the linear model can bend it.
     let bin = ((s.compound + 1.0) * 4.0).floor().clamp(0.0, 7.0) as u32;
-    f.dense(base + 40 + bin, 1.0);
-    if base == 0 {
-        add_ngrams(&a.words, negation_flags(lex, &a.words), f);
-    }
+    f.dense(40 + bin, 1.0);
+    add_ngrams(&a.words, negation_scope(lex, &a.words), f);
 }
 
 fn add_ngrams<S: FeatureSink>(
@@ -285,11 +273,10 @@ pub(crate) fn add_target_sentence<S: FeatureSink>(
     a: &Analysis<'_>,
     sink: &mut S,
 ) -> Vec<bool> {
-    add_sentence(lex, a, sink, 0);
-    let mut scope = Vec::with_capacity(a.words.len());
-    negation_scope(lex, &a.words, &mut scope);
+    add_text(lex, a, sink);
+    let scope: Vec<bool> = negation_scope(lex, &a.words).collect();
     // The target model was trained with the n-grams listed twice (once by
-    // `add_sentence`, once here); kept so its weights mean the same.
+    // `add_text`, once here); kept so its weights mean the same.
     add_ngrams(&a.words, scope.iter().copied(), sink);
     scope
 }

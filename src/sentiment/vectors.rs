@@ -7,7 +7,9 @@
 //! Built by `scripts/build_word_vectors.py` (source model, corpus and file
 //! layout are described there) into `data/sentiment/word_vectors.bin`.
 
-use super::lexicon::{word_hash, HashedMap, Word};
+#[cfg(test)]
+use super::lexicon::word_hash;
+use super::lexicon::Word;
 
 /// Numbers per word.
 pub(crate) const DIMS: usize = 32;
@@ -20,8 +22,8 @@ const FILE: &[u8] = include_bytes!("../../data/sentiment/word_vectors.bin");
 /// Word vectors keyed by the lexicon's lower-case word hash.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordVectors {
-    rows: HashedMap<u32>,
-    /// Each row's word as written in the file.
+    /// Each row's word as written in the file (the lexicon's table keys
+    /// them by hash).
     words: Vec<&'static str>,
     /// Row-major, `DIMS` per word, quantised (a quarter of the cache
     /// footprint of f32: the lookups are random).
@@ -54,7 +56,7 @@ impl WordVectors {
         }
         table.scale = scale;
         table.values.reserve(count.min(1 << 20) * DIMS);
-        for row in 0..count {
+        for _ in 0..count {
             let Some(&[len]) = take(&mut rest, 1) else {
                 break;
             };
@@ -66,7 +68,6 @@ impl WordVectors {
             let Ok(word) = std::str::from_utf8(word) else {
                 break;
             };
-            table.rows.insert(word_hash(word), row as u32);
             table.words.push(word);
             table.values.extend(vector.iter().map(|&q| q as i8));
         }
@@ -102,7 +103,9 @@ impl WordVectors {
     /// The vector of the word with lower-case hash `hash`.
     #[cfg(test)]
     pub(crate) fn get(&self, hash: u64) -> Option<Vec<f32>> {
-        let q = self.quantised(*self.rows.get(&hash)?)?;
+        // The last row of a word wins, as in the lexicon's table.
+        let row = self.words.iter().rposition(|&w| word_hash(w) == hash)?;
+        let q = self.quantised(row as u32)?;
         Some(q.iter().map(|&x| f32::from(x) * self.scale).collect())
     }
 
