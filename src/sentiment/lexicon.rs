@@ -18,6 +18,16 @@ const VADER_LEXICON: &str = include_str!("../../data/sentiment/vader_lexicon.txt
 /// Our supplement for news and diplomacy; see the file's header.
 const NEWS_LEXICON: &str = include_str!("../../data/sentiment/news_lexicon.txt");
 
+/// AFINN-165 (Finn Årup Nielsen; ODbL 1.0, see `data/sentiment/AFINN_LICENSE.txt`):
+/// 3,382 words and phrases rated -5..5 by one annotator, a second opinion
+/// beside VADER's crowd ratings.
+const AFINN_LEXICON: &str = include_str!("../../data/sentiment/afinn_en_165.txt");
+
+/// pattern's English adjective lexicon (De Smedt & Daelemans, PDDL; see the
+/// file's header) as TextBlob ships it: polarity and subjectivity per word
+/// sense, which VADER does not rate.
+const PATTERN_LEXICON: &str = include_str!("../../data/sentiment/pattern_en_sentiment.xml");
+
 /// Verbs that turn the polarity of what they act on ("reduce distrust",
 /// "ease tensions", "lift sanctions"): contextual valence shifters
 /// (Polanyi & Zaenen 2006), common in news and diplomacy.
@@ -282,6 +292,13 @@ pub(crate) struct WordInfo {
     pub flags: u8,
     /// Row of the word's vector in [`Lexicon::vectors`], if it has one.
     pub vector: Option<u32>,
+    /// AFINN rating, -5..5 (0: not rated).
+    pub afinn: i8,
+    /// pattern polarity x 100 (-100..100), mean over the word's senses;
+    /// meaningful with [`WordInfo::PATTERN`].
+    pub polarity: i8,
+    /// pattern subjectivity x 100 (0..100), likewise.
+    pub subjectivity: i8,
 }
 
 impl WordInfo {
@@ -289,9 +306,23 @@ impl WordInfo {
     pub(crate) const BOOSTER: u8 = 2;
     pub(crate) const NEGATION: u8 = 4;
     pub(crate) const SHIFTER: u8 = 8;
+    pub(crate) const PATTERN: u8 = 16;
 
-    fn has(self, flag: u8) -> bool {
+    pub(crate) fn has(self, flag: u8) -> bool {
         self.flags & flag != 0
+    }
+
+    /// Whether AFINN or pattern rates the word.
+    fn has_other_ratings(self) -> bool {
+        self.afinn != 0 || self.has(WordInfo::PATTERN)
+    }
+
+    /// Takes `from`'s AFINN and pattern ratings.
+    fn take_other_ratings(&mut self, from: WordInfo) {
+        self.afinn = from.afinn;
+        self.polarity = from.polarity;
+        self.subjectivity = from.subjectivity;
+        self.flags = (self.flags & !WordInfo::PATTERN) | (from.flags & WordInfo::PATTERN);
     }
 }
 
@@ -543,19 +574,25 @@ impl Lexicon {
             let Ok(v) = measure.trim().parse::<f32>() else {
                 continue;
             };
-            let (e, _) = info
-                .entry(word_hash(word))
-                .or_insert((WordInfo::default(), word));
+            let e = listing(&mut info, word);
             // The VADER entry wins over the supplement's.
             if vader || !e.has(WordInfo::IN_LEXICON) {
                 e.valence = v;
                 e.flags |= WordInfo::IN_LEXICON;
             }
         }
+        for (word, rating) in afinn_ratings() {
+            let e = listing(&mut info, word);
+            e.afinn = rating;
+        }
+        for (word, polarity, subjectivity) in pattern_ratings() {
+            let e = listing(&mut info, word);
+            e.polarity = polarity;
+            e.subjectivity = subjectivity;
+            e.flags |= WordInfo::PATTERN;
+        }
         let mut flag = |word: &'static str, flag: u8, booster: Option<f32>| {
-            let (e, _) = info
-                .entry(word_hash(word))
-                .or_insert((WordInfo::default(), word));
+            let e = listing(&mut info, word);
             e.flags |= flag;
             if let Some(b) = booster {
                 e.booster = b;
@@ -596,7 +633,11 @@ impl Lexicon {
             } else {
                 fold(&stems, word)
             };
-            let scored = folded.map_or(own, |stem| Entry { id: own.id, ..stem });
+            let mut scored = folded.map_or(own, |stem| Entry { id: own.id, ..stem });
+            // A word AFINN or pattern rate keeps its own ratings when folded.
+            if info.has_other_ratings() {
+                scored.info.take_other_ratings(info);
+            }
             keys.push(EntryKey {
                 hash: scored.hash,
                 prefix_hash: scan_word(FNV_OFFSET, word).prefix,
@@ -814,6 +855,58 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// What the table under construction knows of `word` (a new, empty
+/// listing if nothing yet).
+fn listing<'m>(
+    info: &'m mut HashedMap<(WordInfo, &'static str)>,
+    word: &'static str,
+) -> &'m mut WordInfo {
+    &mut info
+        .entry(word_hash(word))
+        .or_insert((WordInfo::default(), word))
+        .0
+}
+
+/// AFINN's one-word entries with their ratings.
+fn afinn_ratings() -> impl Iterator<Item = (&'static str, i8)> {
+    AFINN_LEXICON.lines().filter_map(|line| {
+        let (word, rating) = line.rsplit_once('\t')?;
+        let rating = rating.trim().parse::<i8>().ok()?;
+        (!word.contains(' ') && rating != 0).then_some((word, rating))
+    })
+}
+
+/// pattern's one-word forms, each with its polarity and subjectivity
+/// (x 100) averaged over its senses, as pattern itself averages them.
+fn pattern_ratings() -> Vec<(&'static str, i8, i8)> {
+    let attribute = |line: &'static str, name: &str| -> Option<&'static str> {
+        let start = line.find(name)? + name.len();
+        let len = line[start..].find('"')?;
+        Some(&line[start..start + len])
+    };
+    let mut senses: Vec<(&'static str, f32, f32)> = PATTERN_LEXICON
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .filter_map(|l| {
+            let form = attribute(l, " form=\"")?;
+            let polarity = attribute(l, " polarity=\"")?.parse().ok()?;
+            let subjectivity = attribute(l, " subjectivity=\"")?.parse().ok()?;
+            (!form.contains(' ')).then_some((form, polarity, subjectivity))
+        })
+        .collect();
+    senses.sort_by_key(|&(form, _, _)| word_hash(form));
+    senses
+        .chunk_by(|a, b| word_hash(a.0) == word_hash(b.0))
+        .map(|group| {
+            let n = group.len() as f32;
+            let mean = |pick: fn(&(&str, f32, f32)) -> f32| {
+                (group.iter().map(pick).sum::<f32>() / n * 100.0).round() as i8
+            };
+            (group[0].0, mean(|s| s.1), mean(|s| s.2))
+        })
+        .collect()
 }
 
 /// A word missing from the lexicon whose stem is in it ("deaths",
@@ -1074,6 +1167,35 @@ mod tests {
         let key = lex.entries()[w.entry.unwrap() as usize];
         assert_eq!(key.hash, word_hash("help"));
         assert_eq!(key.prefix_hash, 0, "six bytes: no prefix");
+    }
+
+    #[test]
+    fn other_raters_rate_words_and_folded_words_keep_their_own_ratings() {
+        let lex = Lexicon::new();
+        let info = |text: &str| lex.analyze(text).words[0].info;
+        // pattern lists four senses of "great": polarity 1, 1, .4, .8 and
+        // subjectivity 1, 1, .2, .8; AFINN rates it 3.
+        let great = info("Great");
+        assert!(great.has(WordInfo::PATTERN));
+        assert_eq!(
+            (great.afinn, great.polarity, great.subjectivity),
+            (3, 80, 75)
+        );
+        // Neither rates "table".
+        let table = info("table");
+        assert_eq!((table.afinn, table.has(WordInfo::PATTERN)), (0, false));
+        // "fines" scores as VADER's "fine" but keeps AFINN's -2 (not
+        // "fine"'s +2); "fined", which AFINN does not list, takes the stem's.
+        let (fines, fine) = (info("fines"), info("fine"));
+        assert_eq!(fines.valence, fine.valence);
+        assert_eq!((fines.afinn, fine.afinn, info("fined").afinn), (-2, 2, 2));
+        // Phrases are left out ("can't stand" is rated in AFINN).
+        assert!(afinn_ratings().all(|(w, _)| !w.contains(' ')));
+        assert!(
+            pattern_ratings().len() > 1_400,
+            "{}",
+            pattern_ratings().len()
+        );
     }
 
     #[test]

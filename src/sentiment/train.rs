@@ -5,7 +5,7 @@
 //! examples are shuffled by a seeded xorshift generator.
 
 use super::eval::valence_class;
-use super::features::{add_vectors, target_features, text_features, Features};
+use super::features::{add_vectors, target_features, text_features, Features, OTHER_RATINGS};
 use super::lexicon::Lexicon;
 use super::model::{Linear, Models};
 use super::POSITIVE_CUTOFF;
@@ -295,6 +295,22 @@ pub(crate) fn text_examples(lex: &Lexicon, rows: &[NytRow]) -> (Vec<Features>, V
         .unzip()
 }
 
+/// `f` without the [`OTHER_RATINGS`] slots, so a model trained on it keeps
+/// zero weights there.
+fn without_other_ratings(f: &Features) -> Features {
+    let mut kept = Features {
+        bits: f.bits,
+        ..Features::default()
+    };
+    for (&idx, &val) in f.idx.iter().zip(&f.val) {
+        if !OTHER_RATINGS.contains(&idx) {
+            kept.idx.push(idx);
+            kept.val.push(val);
+        }
+    }
+    kept
+}
+
 /// Weights that give each class the same total weight.
 fn balanced_weights(ys: &[usize]) -> [f32; 3] {
     let mut counts = [0.0f32; 3];
@@ -311,7 +327,8 @@ fn train_text_pair(xs: &[Features], ys: &[f32]) -> (Linear, Linear) {
     let classes: Vec<usize> = ys.iter().map(|&y| valence_class(y * 4.0)).collect();
     let regression = train_regression(xs, ys, TrainOptions::TEXT);
     let weights = balanced_weights(&classes);
-    let classifier = train_softmax(xs, &classes, weights, TrainOptions::TEXT_CLASS);
+    let class_xs: Vec<Features> = xs.iter().map(without_other_ratings).collect();
+    let classifier = train_softmax(&class_xs, &classes, weights, TrainOptions::TEXT_CLASS);
     (regression, classifier)
 }
 
@@ -425,5 +442,31 @@ mod tests {
             out[1] > out[2].max(out[3]),
             "classifier says negative: {out:?}"
         );
+    }
+
+    #[test]
+    fn other_ratings_reach_the_regression_not_the_classifier() {
+        let lex = Lexicon::new();
+        // "abhorrent" and "superb": AFINN and pattern both rate them.
+        let rows: Vec<NytRow> = [
+            ("an abhorrent plan", -3.0),
+            ("a superb plan", 3.0),
+            ("a plan", 0.0),
+        ]
+        .iter()
+        .map(|(t, v)| NytRow {
+            id: String::new(),
+            valence: *v,
+            text: (*t).to_owned(),
+        })
+        .collect();
+        let model = train_text(&lex, &rows);
+        let row = |slot: u32| &model.weights[slot as usize * 4..slot as usize * 4 + 4];
+        assert!(OTHER_RATINGS.clone().any(|slot| row(slot)[0] != 0.0));
+        for slot in OTHER_RATINGS {
+            assert_eq!(row(slot)[1..], [0.0; 3], "classifier weight in slot {slot}");
+        }
+        // The slots before and after are the classifier's as usual.
+        assert!(row(0)[1..].iter().any(|&w| w != 0.0));
     }
 }
