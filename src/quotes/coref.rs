@@ -4,13 +4,20 @@
 //! "the interlocutor of RT") resolved through the titles and appositions that
 //! introduced each person earlier in the article.
 
-use super::cues::{self, is_determiner, is_preposition, is_role};
+use super::cues::{self, is_determiner, is_indefinite, is_preposition, is_role, role_key};
 use crate::doc::{Doc, Entity, EntityId, EntityType, Sentence, Span, Token, TokenKind};
 
 /// Most tokens a description may span ("the head of the Center for ... Sciences").
 const MAX_DESCRIPTION: usize = 14;
 /// How many sentences back a pronoun looks for its antecedent.
 const SALIENCE_SENTENCES: usize = 8;
+
+/// `word` without a possessive ending ("man’s" → "man").
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}
 
 /// What a speaker mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,7 +71,10 @@ pub struct Ctx<'a> {
     /// Byte ranges of every marked quote (opening to closing mark), sorted.
     zones: Vec<(usize, usize)>,
     pub(super) roles: Vec<super::roles::LearnedRole>,
+    /// Gender from an honorific ("Mr", "Ms"): pronouns must agree.
     pub(super) gender: Vec<Option<bool>>,
+    /// Gender the first name suggests: pronouns prefer to agree.
+    name_gender: Vec<Option<bool>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -97,6 +107,15 @@ impl<'a> Ctx<'a> {
             zones,
             roles: Vec::new(),
             gender: vec![None; doc.entities.len()],
+            name_gender: doc
+                .entities
+                .iter()
+                .map(|e| {
+                    (e.kind == EntityType::Person)
+                        .then(|| super::roles::name_gender(&e.name))
+                        .flatten()
+                })
+                .collect(),
         };
         ctx.learn_roles();
         ctx
@@ -397,6 +416,11 @@ impl<'a> Ctx<'a> {
                     }
                     return Some((id, 0.75));
                 }
+                // "A doctor on the scene told …" earlier: "the doctor" is
+                // that unnamed person, not whoever was quoted last.
+                if self.introduced_unnamed(head, mention.first) {
+                    return None;
+                }
                 // "the analyst", "the expert": most often the person quoted last.
                 let s0 = self.sentence_of(pos);
                 if let Some(q) = said
@@ -409,6 +433,36 @@ impl<'a> Ctx<'a> {
                 self.salient(pos, None, said).map(|id| (id, 0.5))
             }
         }
+    }
+
+    /// Whether the role noun at token `head` was used before token `before`
+    /// for someone the text does not name: after an indefinite article ("a
+    /// doctor on the scene", "one aide"), outside quotes, and not named
+    /// ([`Ctx::named_after`]).
+    fn introduced_unnamed(&self, head: usize, before: usize) -> bool {
+        let key = role_key(self.word(head));
+        (1..before).any(|i| {
+            let indefinite = (1..=3).any(|back| {
+                i >= back
+                    && is_indefinite(self.word(i - back))
+                    && (i - back + 1..i).all(|k| self.is_word(k) && self.is_person(k).is_none())
+            });
+            indefinite
+                && !self.token_in_zone(i)
+                && role_key(strip_possessive(self.word(i))) == key
+                && !self.named_after(i, before)
+        })
+    }
+
+    /// Whether a person's name follows token `i` as its apposition or name
+    /// ("a doctor, Ana Ruiz,", "a doctor named Ana Ruiz"), before token `before`.
+    fn named_after(&self, i: usize, before: usize) -> bool {
+        let link = |k: usize| {
+            k < before
+                && (self.word(k) == ","
+                    || ["named", "called"].contains(&self.word(k).to_lowercase().as_str()))
+        };
+        link(i + 1) && (i + 2..(i + 4).min(before)).any(|k| self.is_person(k).is_some())
     }
 
     /// Whether `id` is named in the sentence of `pos` (before it) or the `back` sentences before.
@@ -455,7 +509,10 @@ impl<'a> Ctx<'a> {
         self.salient_within(pos, gender, said, SALIENCE_SENTENCES)
     }
 
-    /// [`Ctx::salient`] looking at most `back` sentences back.
+    /// [`Ctx::salient`] looking at most `back` sentences back. A "she"
+    /// skips a person whose first name is a man's ("Oliver Sacks") when a
+    /// woman or a person of unknown gender is in reach, and the reverse;
+    /// with no such person in reach the first names are ignored.
     fn salient_within(
         &self,
         pos: usize,
@@ -463,11 +520,28 @@ impl<'a> Ctx<'a> {
         said: &[Said],
         back: usize,
     ) -> Option<EntityId> {
+        self.salient_agreeing(pos, gender, said, back, true)
+            .or_else(|| self.salient_agreeing(pos, gender, said, back, false))
+    }
+
+    /// [`Ctx::salient_within`] with the first names' genders taken into
+    /// account (`by_name`) or not.
+    fn salient_agreeing(
+        &self,
+        pos: usize,
+        gender: Option<bool>,
+        said: &[Said],
+        back: usize,
+        by_name: bool,
+    ) -> Option<EntityId> {
         if self.sentences.is_empty() {
             return None;
         }
         let s0 = self.sentence_of(pos);
-        let compatible = |id: EntityId| match (gender, self.gender[id]) {
+        let known = |id: EntityId| {
+            self.gender[id].or_else(|| if by_name { self.name_gender[id] } else { None })
+        };
+        let compatible = |id: EntityId| match (gender, known(id)) {
             (Some(a), Some(b)) => a == b,
             _ => true,
         };

@@ -65,6 +65,7 @@ impl QuoteExtractor {
     /// The extractor (marked quotes only; see [`QuoteExtractor::with_indirect`]).
     pub fn new() -> Result<QuoteExtractor> {
         cues::warm();
+        roles::warm();
         Ok(QuoteExtractor { indirect: false })
     }
 

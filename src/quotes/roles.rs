@@ -7,6 +7,37 @@ use super::coref::{Ctx, Mention};
 use super::cues::{is_determiner, is_role, role_key};
 use crate::doc::{EntityId, EntityType};
 
+/// First names the 1990 US Census gives to one sex (`Name\tF` / `Name\tM`;
+/// built by `scripts/build_gazetteers.py`, names whose gender differs across
+/// languages left out).
+const NAME_GENDERS: &str = include_str!("../../data/gazetteers/first_name_genders.txt");
+
+static NAME_GENDER: std::sync::LazyLock<std::collections::HashMap<&'static str, bool>> =
+    std::sync::LazyLock::new(|| {
+        NAME_GENDERS
+            .lines()
+            .filter_map(|line| {
+                let (name, sex) = line.split_once('\t')?;
+                Some((name, sex == "F"))
+            })
+            .collect()
+    });
+
+/// The gender the first name of `full_name` suggests (feminine when
+/// `Some(true)`), for names of two words or more ("Mary Steenburgen"; a
+/// lone "Harper" may be a surname).
+pub(super) fn name_gender(full_name: &str) -> Option<bool> {
+    let mut words = full_name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    NAME_GENDER.get(first).copied()
+}
+
+/// Builds the name table now, so the first article does not pay for it.
+pub(super) fn warm() {
+    let _ = name_gender("Mary Smith");
+}
+
 /// A role learned from the text around a mention of a person.
 #[derive(Clone, Debug)]
 pub struct LearnedRole {

@@ -387,6 +387,48 @@ fn unnamed_indefinite_speaker_stays_empty() {
 }
 
 #[test]
+fn description_of_someone_introduced_unnamed_is_not_the_last_person_named() {
+    // "the doctor" is the unnamed doctor introduced before, not Harlan.
+    let text = "Ombudsman Ana Harlan said three people had died.
+A doctor on the scene told reporters he tried to save one of them.
+“He died in my hands,” the doctor said.
+";
+    let d = doc(text, &[&["Ana Harlan", "Harlan"]]);
+    let q = show(&d);
+    assert_eq!(
+        (q[0].2.as_deref(), q[0].3.as_deref()),
+        (None, Some("the doctor"))
+    );
+    // Also after a possessive: "A UK man’s decision …".
+    let text =
+        "A UK man’s decision surprised Ana Harlan.\n“It does not affect me now,” the man wrote.\n";
+    let d = doc(text, &[&["Ana Harlan", "Harlan"]]);
+    assert_eq!(show(&d)[0].2, None);
+    // Named beside the indefinite article, the doctor is a person the text knows.
+    let text = "A doctor, Ana Harlan, treated the wounded.
+The talks lasted two hours.
+“He died in my hands,” the doctor said.
+";
+    let d = doc(text, &[&["Ana Harlan", "Harlan"]]);
+    assert_eq!(speaker_of(&d, "died"), Some("Ana Harlan".into()));
+}
+
+#[test]
+fn pronoun_prefers_a_person_whose_first_name_agrees() {
+    // "he" skips Mary Steen, named first in the sentence, for her son.
+    let text = "Mary Steen sang.\nSteen's son, filmmaker Charlie Dowell, remembers it. “It was a trying time,” he said.\n";
+    let d = doc(
+        text,
+        &[&["Mary Steen", "Steen"], &["Charlie Dowell", "Dowell"]],
+    );
+    assert_eq!(speaker_of(&d, "trying"), Some("Charlie Dowell".into()));
+    // With no one else in reach, the first name does not veto the only person.
+    let text = "Mary Steen sang.\n“It was a trying time,” he said.\n";
+    let d = doc(text, &[&["Mary Steen", "Steen"]]);
+    assert_eq!(speaker_of(&d, "trying"), Some("Mary Steen".into()));
+}
+
+#[test]
 fn short_whole_sentence_quote_continues_the_speaker() {
     let text = "“We will move quickly,” Harlan told reporters. “Nobody should doubt that.”\n";
     let d = doc(text, &[&["Harlan"]]);
