@@ -9,7 +9,9 @@
 //!   place ("Florence Parley"), unless the pair is a known place;
 //! - a name coordinated with a person ("A and B") and known as a name is a person;
 //! - organisation head words extend a mention, and a nationality before an
-//!   organisation joins it ("Russian" + "Defense Ministry").
+//!   organisation joins it ("Russian" + "Defense Ministry");
+//! - a conjunction or preposition opening a sentence is dropped from the
+//!   name the tagger glued it to ("While Buckley", "Although Hitler").
 
 use super::gazetteer;
 use super::names::{fold, fold_is_one_of};
@@ -84,6 +86,85 @@ const ORG_HEADS: &[&str] = &[
     "court",
     "party",
 ];
+
+/// Words that open a sentence ("While Buckley sang, ...") and that the
+/// tagger sometimes takes into the name after them.
+const SENTENCE_OPENERS: &[&str] = &[
+    "while",
+    "although",
+    "though",
+    "because",
+    "since",
+    "once",
+    "even",
+    "unless",
+    "until",
+    "whereas",
+    "when",
+    "whenever",
+    "after",
+    "before",
+    "if",
+    "as",
+    "why",
+    "how",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "without",
+    "despite",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "meanwhile",
+    "then",
+    "also",
+    "still",
+    "now",
+];
+
+/// True when only quote marks, brackets or dashes separate byte `at` from
+/// the start of the text, of a line, or of a sentence.
+fn opens_sentence(body: &str, at: usize) -> bool {
+    let before = body
+        .get(..at)
+        .unwrap_or_default()
+        .trim_end_matches(|c: char| {
+            c == ' ' || c == '"' || c == '(' || c == '\u{201c}' || c == '\u{2018}' || c == '\''
+        });
+    before.chars().next_back().is_none_or(|c| {
+        matches!(
+            c,
+            '\n' | '.' | '!' | '?' | ':' | ';' | '\u{2014}' | '\u{2013}'
+        )
+    })
+}
+
+/// The mention without a [`SENTENCE_OPENERS`] word that opens it and its
+/// sentence: written "While", not "WHILE" or "AS" ("AS Roma"); titles of
+/// works (MISC: "When Doves Cry") are left alone.
+fn without_sentence_opener(body: &str, m: Mention) -> Mention {
+    let w = words(body, m.span);
+    let (Some(&first), Some(&second)) = (w.first(), w.get(1)) else {
+        return m;
+    };
+    let word = &body[first];
+    let title_case = capitalised(word) && word.chars().skip(1).all(char::is_lowercase);
+    if m.kind == EntityType::Misc
+        || !title_case
+        || !fold_is_one_of(word, SENTENCE_OPENERS)
+        || !opens_sentence(body, first.start())
+    {
+        return m;
+    }
+    Mention {
+        span: Span::new(second.start() as u32, m.span.end() as u32),
+        ..m
+    }
+}
 
 fn words(body: &str, span: Span) -> Vec<Span> {
     let text = &body[span];
@@ -261,6 +342,7 @@ fn is_org_head(body: &str, span: Span) -> bool {
 pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out = Vec::with_capacity(mentions.len());
     for m in mentions {
+        let m = without_sentence_opener(body, m);
         if !split_person(tagger, body, m, &mut out) {
             out.push(m);
         }
@@ -357,6 +439,34 @@ mod tests {
             shown(body, &got),
             [("Armed Forces".to_owned(), O), ("Karen Holm".to_owned(), P)]
         );
+    }
+
+    #[test]
+    fn a_word_opening_the_sentence_leaves_the_name() {
+        let body = "He sang. While Buckley waited, “Wild Rose” played.\nAS Roma won. In NASCAR, speed rules. When Doves Cry aired.";
+        let got = refine(
+            tagger(),
+            body,
+            vec![
+                at(body, "While Buckley", P),
+                at(body, "AS Roma", O),
+                at(body, "In NASCAR", O),
+                at(body, "When Doves Cry", M),
+            ],
+        );
+        assert_eq!(
+            shown(body, &got),
+            [
+                ("Buckley".to_owned(), P),
+                ("AS Roma".to_owned(), O),
+                ("NASCAR".to_owned(), O),
+                ("When Doves Cry".to_owned(), M)
+            ]
+        );
+        // Not at a sentence start: "Jean As" or "Rita Even" keep their words.
+        let body = "They met Rita Even there.";
+        let got = refine(tagger(), body, vec![at(body, "Rita Even", P)]);
+        assert_eq!(shown(body, &got), [("Rita Even".to_owned(), P)]);
     }
 
     #[test]
