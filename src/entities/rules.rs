@@ -463,7 +463,7 @@ mod tests {
                 ("When Doves Cry".to_owned(), M)
             ]
         );
-        // Not at a sentence start: "Jean As" or "Rita Even" keep their words.
+        // Not at a sentence start, the word is part of the name.
         let body = "They met Rita Even there.";
         let got = refine(tagger(), body, vec![at(body, "Rita Even", P)]);
         assert_eq!(shown(body, &got), [("Rita Even".to_owned(), P)]);

@@ -416,17 +416,21 @@ mod tests {
         assert_eq!(byte_offset(text, 99), text.len());
     }
 
+    /// NYT rows of `(text, valence)`.
+    fn nyt_rows(rows: &[(&str, f32)]) -> Vec<NytRow> {
+        rows.iter()
+            .map(|&(text, valence)| NytRow {
+                id: String::new(),
+                valence,
+                text: text.to_owned(),
+            })
+            .collect()
+    }
+
     #[test]
     fn regression_learns_a_separable_toy_set() {
         let lex = Lexicon::new();
-        let rows: Vec<NytRow> = [("a fine success", 3.0), ("a grim failure", -3.0)]
-            .iter()
-            .map(|(t, v)| NytRow {
-                id: String::new(),
-                valence: *v,
-                text: (*t).to_owned(),
-            })
-            .collect();
+        let rows = nyt_rows(&[("a fine success", 3.0), ("a grim failure", -3.0)]);
         let model = train_text(&lex, &rows);
         let (xs, _) = text_examples(&lex, &rows);
         let mut out = [0.0; 4];
@@ -448,18 +452,11 @@ mod tests {
     fn other_ratings_reach_the_regression_not_the_classifier() {
         let lex = Lexicon::new();
         // "abhorrent" and "superb": AFINN and pattern both rate them.
-        let rows: Vec<NytRow> = [
+        let rows = nyt_rows(&[
             ("an abhorrent plan", -3.0),
             ("a superb plan", 3.0),
             ("a plan", 0.0),
-        ]
-        .iter()
-        .map(|(t, v)| NytRow {
-            id: String::new(),
-            valence: *v,
-            text: (*t).to_owned(),
-        })
-        .collect();
+        ]);
         let model = train_text(&lex, &rows);
         let row = |slot: u32| &model.weights[slot as usize * 4..slot as usize * 4 + 4];
         assert!(OTHER_RATINGS.clone().any(|slot| row(slot)[0] != 0.0));
