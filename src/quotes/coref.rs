@@ -460,7 +460,9 @@ impl<'a> Ctx<'a> {
         let link = |k: usize| {
             k < before
                 && (self.word(k) == ","
-                    || ["named", "called"].contains(&self.word(k).to_lowercase().as_str()))
+                    || ["named", "called"]
+                        .iter()
+                        .any(|w| self.word(k).eq_ignore_ascii_case(w)))
         };
         link(i + 1) && (i + 2..(i + 4).min(before)).any(|k| self.is_person(k).is_some())
     }

@@ -261,15 +261,16 @@ fn add_other_ratings<S: FeatureSink>(words: &[Word<'_>], f: &mut S) {
             polarity_min = polarity_min.min(info.polarity);
         }
     }
-    f.dense(48, (afinn_sum as f32 / 5.0).clamp(-3.0, 3.0));
-    f.dense(49, f32::from(afinn_max) / 5.0);
-    f.dense(50, f32::from(afinn_min) / 5.0);
+    let slot = |k: u32| OTHER_RATINGS.start() + k;
+    f.dense(slot(0), (afinn_sum as f32 / 5.0).clamp(-3.0, 3.0));
+    f.dense(slot(1), f32::from(afinn_max) / 5.0);
+    f.dense(slot(2), f32::from(afinn_min) / 5.0);
     if rated > 0 {
         let mean = |sum: i32| sum as f32 / (rated as f32 * 100.0);
-        f.dense(51, mean(polarity_sum));
-        f.dense(52, mean(subjectivity_sum));
-        f.dense(53, f32::from(polarity_max) / 100.0);
-        f.dense(54, f32::from(polarity_min) / 100.0);
+        f.dense(slot(3), mean(polarity_sum));
+        f.dense(slot(4), mean(subjectivity_sum));
+        f.dense(slot(5), f32::from(polarity_max) / 100.0);
+        f.dense(slot(6), f32::from(polarity_min) / 100.0);
     }
 }
 

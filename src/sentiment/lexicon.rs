@@ -886,25 +886,26 @@ fn pattern_ratings() -> Vec<(&'static str, i8, i8)> {
         let len = line[start..].find('"')?;
         Some(&line[start..start + len])
     };
-    let mut senses: Vec<(&'static str, f32, f32)> = PATTERN_LEXICON
+    // (hash of the form, form, polarity, subjectivity) per sense.
+    let mut senses: Vec<(u64, &'static str, f32, f32)> = PATTERN_LEXICON
         .lines()
         .filter(|l| l.trim_start().starts_with("<word "))
         .filter_map(|l| {
             let form = attribute(l, " form=\"")?;
             let polarity = attribute(l, " polarity=\"")?.parse().ok()?;
             let subjectivity = attribute(l, " subjectivity=\"")?.parse().ok()?;
-            (!form.contains(' ')).then_some((form, polarity, subjectivity))
+            (!form.contains(' ')).then(|| (word_hash(form), form, polarity, subjectivity))
         })
         .collect();
-    senses.sort_by_key(|&(form, _, _)| word_hash(form));
+    senses.sort_by_key(|sense| sense.0);
     senses
-        .chunk_by(|a, b| word_hash(a.0) == word_hash(b.0))
+        .chunk_by(|a, b| a.0 == b.0)
         .map(|group| {
             let n = group.len() as f32;
-            let mean = |pick: fn(&(&str, f32, f32)) -> f32| {
+            let mean = |pick: fn(&(u64, &str, f32, f32)) -> f32| {
                 (group.iter().map(pick).sum::<f32>() / n * 100.0).round() as i8
             };
-            (group[0].0, mean(|s| s.1), mean(|s| s.2))
+            (group[0].1, mean(|s| s.2), mean(|s| s.3))
         })
         .collect()
 }
