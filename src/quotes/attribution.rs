@@ -48,8 +48,34 @@ fn cue(ctx: &Ctx, i: usize, limit: usize) -> Option<(usize, CueKind)> {
     cue_at(&words[..end - i])
 }
 
+/// Most tokens of a relative clause between a subject and its verb.
+const RELATIVE_CLAUSE_REACH: usize = 20;
+
+/// The subject before a relative clause that ends right before token `at`:
+/// in "Reed, who will be the company’s chairman, told …" the description
+/// inside the clause says what Reed is; Reed is the one who speaks.
+fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
+    let comma = at
+        .checked_sub(1)
+        .filter(|&c| c > floor && ctx.word(c) == ",")?;
+    let opening = (comma.saturating_sub(RELATIVE_CLAUSE_REACH).max(floor + 1)..comma)
+        .rev()
+        .find(|&k| ctx.word(k) == ",")?;
+    let pronoun = ctx.word(opening + 1);
+    if !["who", "whose", "which"]
+        .iter()
+        .any(|w| pronoun.eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
+    ctx.mention_ending_at(opening.checked_sub(1)?, floor)
+}
+
 /// The nearest speaker mention ending before token `at`, not before `floor`.
 pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
+    if let Some(head) = head_of_relative_clause(ctx, at, floor) {
+        return Some(head);
+    }
     let mut seen = 0;
     let mut t = at;
     while t > floor && seen < SUBJECT_REACH {

@@ -414,6 +414,22 @@ The talks lasted two hours.
 }
 
 #[test]
+fn relative_clause_between_name_and_verb_leaves_the_name_the_speaker() {
+    // The description inside "who will be …" says what Reed is; Reed speaks.
+    let text = "Ana Ruiz, the chairman of the press council, said “the papers are thinning.”
+Reed, who will be the merged company’s chairman, told investors on Oct. 31 that the merger would help it “to return capital to shareholders.”
+";
+    let d = doc(text, &[&["Ana Ruiz", "Ruiz"], &["Michael Reed", "Reed"]]);
+    assert_eq!(speaker_of(&d, "capital"), Some("Michael Reed".into()));
+    // The same after the closing mark: "…,” Reed, who …, said."
+    let text = "Ana Ruiz, the chairman of the press council, said “the papers are thinning.”
+“We will pay down debt first,” Reed, who will be the merged company’s chairman, said.
+";
+    let d = doc(text, &[&["Ana Ruiz", "Ruiz"], &["Michael Reed", "Reed"]]);
+    assert_eq!(speaker_of(&d, "debt"), Some("Michael Reed".into()));
+}
+
+#[test]
 fn pronoun_prefers_a_person_whose_first_name_agrees() {
     // "he" skips Mary Steen, named first in the sentence, for her son.
     let text = "Mary Steen sang.\nSteen's son, filmmaker Charlie Dowell, remembers it. “It was a trying time,” he said.\n";
