@@ -126,6 +126,24 @@ const SENTENCE_OPENERS: &[&str] = &[
     "now",
 ];
 
+/// Pronouns and possessive determiners: never a name on their own, though
+/// the tagger sometimes takes one that opens a sentence ("My fears …") or a
+/// headline ("Why You Shouldn’t Worry").
+const PRONOUNS: &[&str] = &[
+    "i", "me", "my", "mine", "you", "your", "yours", "he", "him", "his", "she", "her", "hers",
+    "it", "its", "we", "us", "our", "ours", "they", "them", "their", "theirs",
+];
+
+/// True for a one-word person, place or organisation mention that is a
+/// pronoun written in lower or title case ("US" and "IT" stay names; titles
+/// of works, MISC, are left alone).
+fn is_lone_pronoun(body: &str, m: Mention) -> bool {
+    let word = &body[m.span];
+    m.kind != EntityType::Misc
+        && (word == "I" || word.chars().skip(1).all(char::is_lowercase))
+        && fold_is_one_of(word, PRONOUNS)
+}
+
 /// True when only quote marks, brackets or dashes separate byte `at` from
 /// the start of the text, of a line, or of a sentence.
 fn opens_sentence(body: &str, at: usize) -> bool {
@@ -343,6 +361,9 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
     let mut out = Vec::with_capacity(mentions.len());
     for m in mentions {
         let m = without_sentence_opener(body, m);
+        if is_lone_pronoun(body, m) {
+            continue;
+        }
         if !split_person(tagger, body, m, &mut out) {
             out.push(m);
         }
@@ -467,6 +488,30 @@ mod tests {
         let body = "They met Rita Even there.";
         let got = refine(tagger(), body, vec![at(body, "Rita Even", P)]);
         assert_eq!(shown(body, &got), [("Rita Even".to_owned(), P)]);
+    }
+
+    #[test]
+    fn a_pronoun_alone_is_not_a_name() {
+        let body = "My fears came true. Why You Shouldn’t Worry. US troops left. IT staff met. Our Town ran.";
+        let got = refine(
+            tagger(),
+            body,
+            vec![
+                at(body, "My", P),
+                at(body, "Why You", P),
+                at(body, "US", L),
+                at(body, "IT", O),
+                at(body, "Our Town", M),
+            ],
+        );
+        assert_eq!(
+            shown(body, &got),
+            [
+                ("US".to_owned(), L),
+                ("IT".to_owned(), O),
+                ("Our Town".to_owned(), M)
+            ]
+        );
     }
 
     #[test]
