@@ -13,7 +13,7 @@
 use super::text::{edit_distance, fold};
 use super::{Article, CrossEntity, EntityInArticle};
 use crate::doc::{EntityId, EntityType};
-use crate::entities::names::TITLES;
+use crate::entities::names::{PARTICLES, TITLES};
 use std::collections::HashMap;
 
 /// Merged entities and where each article's entity went.
@@ -24,12 +24,6 @@ pub struct Merged {
     /// (article index, entity id in that article) -> index into `entities`.
     pub index: HashMap<(usize, EntityId), usize>,
 }
-
-/// Surname particles that attach to the following word.
-const PARTICLES: &[&str] = &[
-    "al", "bin", "da", "de", "del", "della", "den", "der", "di", "dos", "du", "el", "la", "le",
-    "st", "ter", "van", "von",
-];
 
 /// Words skipped when making an acronym.
 const ACRONYM_SKIP: &[&str] = &["and", "for", "of", "on", "the", "&"];

@@ -1,6 +1,12 @@
 //! Name words: folding for comparison, spelling-variant distance, and the
 //! word lists grouping uses (titles, generic head words, stopwords).
 
+/// Surname particles that attach to the following word.
+pub const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "della", "den", "der", "di", "dos", "du", "el", "la", "le",
+    "st", "ter", "van", "von",
+];
+
 /// Words before a person's name that are titles or roles, not part of the name.
 pub const TITLES: &[&str] = &[
     "mr",

@@ -14,7 +14,7 @@
 //!   name the tagger glued it to ("While Buckley", "Although Hitler").
 
 use super::gazetteer;
-use super::names::{fold, fold_is_one_of};
+use super::names::{fold, fold_is_one_of, PARTICLES};
 use super::{Mention, Tagger};
 use crate::doc::{EntityType, Span};
 
@@ -87,8 +87,8 @@ const ORG_HEADS: &[&str] = &[
     "party",
 ];
 
-/// Words that open a sentence ("While Buckley sang, ...") and that the
-/// tagger sometimes takes into the name after them.
+/// Words that open a sentence ("While Buckley sang, ...", "Hi Pamela,")
+/// and that the tagger sometimes takes into the name after them.
 const SENTENCE_OPENERS: &[&str] = &[
     "while",
     "although",
@@ -124,24 +124,57 @@ const SENTENCE_OPENERS: &[&str] = &[
     "also",
     "still",
     "now",
+    "hi",
+    "hey",
+    "hello",
+    "dear",
+    "thanks",
+    "oh",
+    "well",
+    "yes",
 ];
 
-/// Pronouns and possessive determiners: never a name on their own, though
-/// the tagger sometimes takes one that opens a sentence ("My fears …") or a
-/// headline ("Why You Shouldn’t Worry").
-const PRONOUNS: &[&str] = &[
+/// Words that are never a name on their own, though the tagger sometimes
+/// takes one that opens a sentence or a headline: pronouns and possessive
+/// determiners ("My fears …", "Why You Shouldn’t Worry") and interjections
+/// ("Ok, now for a little fun", "“Hey, Siri”").
+const NEVER_NAMES: &[&str] = &[
     "i", "me", "my", "mine", "you", "your", "yours", "he", "him", "his", "she", "her", "hers",
-    "it", "its", "we", "us", "our", "ours", "they", "them", "their", "theirs",
+    "it", "its", "we", "us", "our", "ours", "they", "them", "their", "theirs", "ok", "okay", "hey",
+    "hi", "hello", "yes", "oh", "wow", "yeah", "thanks",
 ];
 
-/// True for a one-word person, place or organisation mention that is a
-/// pronoun written in lower or title case ("US" and "IT" stay names; titles
-/// of works, MISC, are left alone).
-fn is_lone_pronoun(body: &str, m: Mention) -> bool {
+/// True for a one-word person, place or organisation mention in
+/// [`NEVER_NAMES`], written in lower or title case ("US", "IT" and "OK" as
+/// written stay names; titles of works, MISC, are left alone).
+fn is_never_a_name(body: &str, m: Mention) -> bool {
     let word = &body[m.span];
     m.kind != EntityType::Misc
         && (word == "I" || word.chars().skip(1).all(char::is_lowercase))
-        && fold_is_one_of(word, PRONOUNS)
+        && fold_is_one_of(word, NEVER_NAMES)
+}
+
+/// The mention without the lower-case common words the tagger glued before
+/// the name ("Jupiter’s moon Europa"); surname particles ("de Gaulle") and
+/// words with a capital inside ("iMac") stay, and MISC is left alone.
+fn without_leading_lowercase(body: &str, m: Mention) -> Mention {
+    if m.kind == EntityType::Misc {
+        return m;
+    }
+    let w = words(body, m.span);
+    let common = |s: &Span| {
+        let word = &body[*s];
+        word.chars().next().is_some_and(char::is_lowercase)
+            && !word.chars().any(char::is_uppercase)
+            && !fold_is_one_of(word, PARTICLES)
+    };
+    match w.iter().position(|s| !common(s)) {
+        Some(first) if first > 0 => Mention {
+            span: Span::new(w[first].start() as u32, m.span.end() as u32),
+            ..m
+        },
+        _ => m,
+    }
 }
 
 /// True when only quote marks, brackets or dashes separate byte `at` from
@@ -360,8 +393,8 @@ fn is_org_head(body: &str, span: Span) -> bool {
 pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out = Vec::with_capacity(mentions.len());
     for m in mentions {
-        let m = without_sentence_opener(body, m);
-        if is_lone_pronoun(body, m) {
+        let m = without_leading_lowercase(body, without_sentence_opener(body, m));
+        if is_never_a_name(body, m) {
             continue;
         }
         if !split_person(tagger, body, m, &mut out) {
@@ -464,7 +497,7 @@ mod tests {
 
     #[test]
     fn a_word_opening_the_sentence_leaves_the_name() {
-        let body = "He sang. While Buckley waited, “Wild Rose” played.\nAS Roma won. In NASCAR, speed rules. When Doves Cry aired.";
+        let body = "He sang. While Buckley waited, “Wild Rose” played.\nAS Roma won. In NASCAR, speed rules. When Doves Cry aired.\nHi Pamela, thanks.";
         let got = refine(
             tagger(),
             body,
@@ -473,6 +506,7 @@ mod tests {
                 at(body, "AS Roma", O),
                 at(body, "In NASCAR", O),
                 at(body, "When Doves Cry", M),
+                at(body, "Hi Pamela", P),
             ],
         );
         assert_eq!(
@@ -481,7 +515,8 @@ mod tests {
                 ("Buckley".to_owned(), P),
                 ("AS Roma".to_owned(), O),
                 ("NASCAR".to_owned(), O),
-                ("When Doves Cry".to_owned(), M)
+                ("When Doves Cry".to_owned(), M),
+                ("Pamela".to_owned(), P)
             ]
         );
         // Not at a sentence start, the word is part of the name.
@@ -491,14 +526,15 @@ mod tests {
     }
 
     #[test]
-    fn a_pronoun_alone_is_not_a_name() {
-        let body = "My fears came true. Why You Shouldn’t Worry. US troops left. IT staff met. Our Town ran.";
+    fn a_pronoun_or_interjection_alone_is_not_a_name() {
+        let body = "My fears came true. Why You Shouldn’t Worry. Ok, now. US troops left. IT staff met. Our Town ran.";
         let got = refine(
             tagger(),
             body,
             vec![
                 at(body, "My", P),
                 at(body, "Why You", P),
+                at(body, "Ok", P),
                 at(body, "US", L),
                 at(body, "IT", O),
                 at(body, "Our Town", M),
@@ -510,6 +546,30 @@ mod tests {
                 ("US".to_owned(), L),
                 ("IT".to_owned(), O),
                 ("Our Town".to_owned(), M)
+            ]
+        );
+    }
+
+    #[test]
+    fn lower_case_words_glued_before_a_name_leave_it() {
+        let body = "Jupiter’s moon Europa may hold life. Charles de Gaulle and de Villepin spoke. The iMac Pro sold.";
+        let got = refine(
+            tagger(),
+            body,
+            vec![
+                at(body, "moon Europa", L),
+                at(body, "Charles de Gaulle", P),
+                at(body, "de Villepin", P),
+                at(body, "iMac Pro", O),
+            ],
+        );
+        assert_eq!(
+            shown(body, &got),
+            [
+                ("Europa".to_owned(), L),
+                ("Charles de Gaulle".to_owned(), P),
+                ("de Villepin".to_owned(), P),
+                ("iMac Pro".to_owned(), O)
             ]
         );
     }
