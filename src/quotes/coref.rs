@@ -279,7 +279,8 @@ impl<'a> Ctx<'a> {
                 kind: MentionKind::Pronoun(gender),
             });
         }
-        // "the editor of Arsenal magazine Alexei Leonkov": the name is the mention.
+        // "the editor of Arsenal magazine Alexei Leonkov", "planetary
+        // geologist Rosaly Lopes": the name is the mention.
         for i in first..(first + 10).min(limit) {
             if !self.is_word(i) {
                 break;
@@ -292,6 +293,7 @@ impl<'a> Ctx<'a> {
                         .chars()
                         .next()
                         .is_some_and(char::is_uppercase)
+                    || (i - first <= 4 && cues::is_person_noun(self.word(i - 1)))
                 {
                     let (_, end) = self.token_range(span);
                     return Some(Mention {

@@ -516,6 +516,28 @@ pub fn is_role(word: &str) -> bool {
     ROLE_SET.contains(word)
 }
 
+/// Lower-case words with an agent-noun ending that are not nouns for people.
+const NOT_PERSON_NOUNS: &[&str] = &[
+    "after", "over", "under", "other", "never", "ever", "whether", "either", "neither", "rather",
+    "later", "earlier", "former", "latter", "together", "further", "however", "moreover", "nor",
+    "for", "per", "or", "prior", "minor", "major", "inferior", "superior", "interior", "exterior",
+    "junior", "senior",
+];
+
+/// True for a lower-case noun for a person, the last word of a title
+/// written before a name without an article ("said planetary geologist
+/// Rosaly Lopes"): a role noun, or an agent noun ("geologist",
+/// "researcher", "sponsor", "historian").
+pub fn is_person_noun(word: &str) -> bool {
+    let lower = word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+    lower
+        && (is_role(word)
+            || word.len() >= 5
+                && ["ist", "er", "or", "ian"].iter().any(|s| word.ends_with(s))
+                && !NOT_PERSON_NOUNS.contains(&word)
+                && !is_preposition(word))
+}
+
 /// Singular, lowercase form of a word for role comparison.
 pub fn role_key(word: &str) -> String {
     let lower = word.to_lowercase();
@@ -536,6 +558,22 @@ mod tests {
         assert_eq!(cue_at(&["According", "to"]), Some((2, CueKind::According)));
         assert_eq!(cue_at(&["statement"]), Some((1, CueKind::Noun)));
         assert_eq!(cue_at(&["talks"]), None);
+    }
+
+    #[test]
+    fn person_nouns_are_roles_and_agent_nouns() {
+        for w in [
+            "geologist",
+            "researcher",
+            "sponsor",
+            "historian",
+            "minister",
+        ] {
+            assert!(is_person_noun(w), "{w}");
+        }
+        for w in ["after", "over", "former", "Geologist", "later", "talks"] {
+            assert!(!is_person_noun(w), "{w}");
+        }
     }
 
     #[test]

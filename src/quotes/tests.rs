@@ -430,6 +430,17 @@ Reed, who will be the merged company’s chairman, told investors on Oct. 31 tha
 }
 
 #[test]
+fn title_without_article_before_the_name_after_the_verb() {
+    let text = "Titan has lakes.\n“Organics are very important for life on Titan,” said planetary geologist Rosaly Lopes of the laboratory.\n";
+    let d = doc(text, &[&["Rosaly Lopes", "Lopes"]]);
+    assert_eq!(speaker_of(&d, "Organics"), Some("Rosaly Lopes".into()));
+    // A preposition is no title: nobody is named as the speaker here.
+    let text = "Titan has lakes.\n“The mission is over for now,” said after Rosaly Lopes left.\n";
+    let d = doc(text, &[&["Rosaly Lopes", "Lopes"]]);
+    assert_eq!(speaker_of(&d, "mission"), None);
+}
+
+#[test]
 fn pronoun_prefers_a_person_whose_first_name_agrees() {
     // "he" skips Mary Steen, named first in the sentence, for her son.
     let text = "Mary Steen sang.\nSteen's son, filmmaker Charlie Dowell, remembers it. “It was a trying time,” he said.\n";
