@@ -100,7 +100,7 @@ fn is_dash_or_comma(ctx: &Ctx, i: usize) -> bool {
 }
 
 /// "…,” said X" or "…,” X said" right after the closing mark.
-fn right_immediate(ctx: &Ctx, place: &Place) -> Option<Found> {
+pub fn right_immediate(ctx: &Ctx, place: &Place) -> Option<Found> {
     let mut r = place.after;
     while r < place.right && is_dash_or_comma(ctx, r) {
         r += 1;

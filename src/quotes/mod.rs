@@ -155,7 +155,8 @@ impl QuoteExtractor {
             right: (ctx.sentences[s_close].end_token as usize).max(after),
         };
         let found = attribute(ctx, &place)
-            .or_else(|| introduced(ctx, &place, paragraphs, marked.paragraph));
+            .or_else(|| introduced(ctx, &place, paragraphs, marked.paragraph))
+            .or_else(|| attributed_after_exclamation(ctx, &place, &marked, s_close));
         let mut draft = Draft {
             marked,
             place,
@@ -235,6 +236,47 @@ fn introduced(ctx: &Ctx, place: &Place, paragraphs: &[Span], p: usize) -> Option
         ..*place
     };
     attribution::attribute(ctx, &widened).filter(|f| f.mention.is_some() && !f.immediate)
+}
+
+/// "“… Kentucky!” Trump tweeted.": a quote that ends in `!` or `?` ends its
+/// sentence for the segmenter, which puts the attribution right after it in
+/// the next one. Only an attribution that directly follows the mark counts.
+fn attributed_after_exclamation(
+    ctx: &Ctx,
+    place: &Place,
+    marked: &marks::Marked,
+    s_close: usize,
+) -> Option<Found> {
+    let exclaims = marked
+        .pieces
+        .last()
+        .is_some_and(|&p| ctx.body[p].trim_end().ends_with(['!', '?']));
+    let next = ctx.sentences.get(s_close + 1)?;
+    let next_start = ctx.tokens.get(place.after)?.span.start();
+    let same_paragraph = !ctx
+        .body
+        .get(marked.close..next_start)
+        .is_some_and(|gap| gap.contains('\n'));
+    if !exclaims
+        || !same_paragraph
+        || place.right != place.after
+        || next.first_token as usize != place.after
+    {
+        return None;
+    }
+    let widened = Place {
+        right: next.end_token as usize,
+        ..*place
+    };
+    // "Trump tweeted", "said Trump": the name or the verb opens the sentence.
+    let opens = |f: &Found| {
+        f.mention.is_some_and(|m| m.first == place.after)
+            || ctx
+                .tokens
+                .get(place.after)
+                .is_some_and(|t| t.span.start() == f.cue.start())
+    };
+    attribution::right_immediate(ctx, &widened).filter(opens)
 }
 
 /// The earlier quote whose speaker a cue-less quote continues: the previous

@@ -441,6 +441,22 @@ fn title_without_article_before_the_name_after_the_verb() {
 }
 
 #[test]
+fn attribution_after_an_exclamation_mark_closing_the_quote() {
+    let text = "Voters went to the polls.\n“Governor Vale has done a wonderful job for the people of Kentucky!” Trump tweeted before Election Day. “Vale has my Complete and Total Endorsement.”\n";
+    let d = doc(text, &[&["Donald Trump", "Trump"], &["Matt Vale", "Vale"]]);
+    assert_eq!(speaker_of(&d, "wonderful"), Some("Donald Trump".into()));
+    assert_eq!(speaker_of(&d, "Endorsement"), Some("Donald Trump".into()));
+    // A new sentence that does not attribute the quote leaves it alone.
+    let text = "Voters went to the polls.\n“What a wonderful job!” The crowd cheered as Vale said nothing.\n";
+    let d = doc(text, &[&["Matt Vale", "Vale"]]);
+    assert_eq!(speaker_of(&d, "wonderful"), None);
+    // Nor does the next paragraph: there Vale answers the question.
+    let text = "Voters went to the polls.\nTrump spoke. “Who will win the vote in Kentucky?”\nVale said the vote would be close.\n";
+    let d = doc(text, &[&["Donald Trump", "Trump"], &["Matt Vale", "Vale"]]);
+    assert_ne!(speaker_of(&d, "Kentucky"), Some("Matt Vale".into()));
+}
+
+#[test]
 fn pronoun_prefers_a_person_whose_first_name_agrees() {
     // "he" skips Mary Steen, named first in the sentence, for her son.
     let text = "Mary Steen sang.\nSteen's son, filmmaker Charlie Dowell, remembers it. “It was a trying time,” he said.\n";
