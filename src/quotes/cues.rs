@@ -194,6 +194,50 @@ const VERBS: &[&str] = &[
     "believes",
     "thinks",
     "estimated",
+    "continued",
+    "continues",
+    "agreed",
+    "agrees",
+    "concedes",
+    "laughed",
+    "laughs",
+    "sighed",
+    "mused",
+    "muses",
+    "reasoned",
+    "reflected",
+    "reflects",
+    "offered",
+    "interjected",
+    "remembered",
+    "remembers",
+    "shout",
+    "shouts",
+    "yelled",
+    "yells",
+    "screamed",
+    "ordered",
+    "pleaded",
+    "begged",
+    "texted",
+    "emailed",
+    "sang",
+    "sings",
+    "chanted",
+    "tweets",
+];
+
+/// Speech verbs that also take an infinitive ("agreed to return"), where
+/// they report no speech ("vowed to take “decisive action”" still quotes).
+const TAKE_INFINITIVE: &[&str] = &[
+    "agreed",
+    "agrees",
+    "continued",
+    "continues",
+    "pleaded",
+    "begged",
+    "offered",
+    "asked",
 ];
 
 /// Verbs that open a reported clause ("said that ...") for indirect speech.
@@ -498,7 +542,13 @@ pub fn cue_at(words: &[&str]) -> Option<(usize, CueKind)> {
         }
     }
     if VERB_SET.contains(first) {
-        return Some((1, CueKind::Verb));
+        // "agreed to return", "continued to insist": an infinitive follows,
+        // not speech.
+        let infinitive = second.eq_ignore_ascii_case("to")
+            && TAKE_INFINITIVE
+                .iter()
+                .any(|v| first.eq_ignore_ascii_case(v));
+        return (!infinitive).then_some((1, CueKind::Verb));
     }
     if NOUN_SET.contains(first) {
         return Some((1, CueKind::Noun));
@@ -558,6 +608,9 @@ mod tests {
         assert_eq!(cue_at(&["According", "to"]), Some((2, CueKind::According)));
         assert_eq!(cue_at(&["statement"]), Some((1, CueKind::Noun)));
         assert_eq!(cue_at(&["talks"]), None);
+        assert_eq!(cue_at(&["agreed", ":"]), Some((1, CueKind::Verb)));
+        assert_eq!(cue_at(&["agreed", "to"]), None);
+        assert_eq!(cue_at(&["said", "to"]), Some((1, CueKind::Verb)));
     }
 
     #[test]
