@@ -113,8 +113,15 @@ impl QuoteExtractor {
         let ctx = Ctx::new(doc, tokens, sentences, zones);
         let mut said: Vec<Said> = Vec::new();
         let mut drafts: Vec<Draft> = Vec::with_capacity(marked.len());
-        for m in marked {
-            let draft = self.attribute(&ctx, m, &drafts, &said, &paragraphs);
+        let listed = listed(&doc.body, &marked);
+        for (m, listed) in marked.into_iter().zip(listed) {
+            let mut draft = self.attribute(&ctx, m, &drafts, &said, &paragraphs);
+            if listed {
+                draft.kind = QuoteKind::Scare;
+                draft.speaker = None;
+                draft.speaker_span = None;
+                draft.confidence = 0.0;
+            }
             if let Some(speaker) = draft.speaker {
                 said.push(Said {
                     sentence: ctx.sentence_of(draft.marked.open),
@@ -236,6 +243,43 @@ fn introduced(ctx: &Ctx, place: &Place, paragraphs: &[Span], p: usize) -> Option
         ..*place
     };
     attribution::attribute(ctx, &widened).filter(|f| f.mention.is_some() && !f.immediate)
+}
+
+/// Fewest quotes in a row, joined only by commas, "and" or "or", that make
+/// a list of titles or terms rather than quotations.
+const LIST_QUOTES: usize = 3;
+
+/// For each marked quote, whether it belongs to a list ("including “Listen
+/// To The Music,” “China Grove” and “Black Water”"): song and book titles,
+/// slogans, terms. Nobody says them; they are labels.
+fn listed(body: &str, marked: &[marks::Marked]) -> Vec<bool> {
+    let joined = |a: &marks::Marked, b: &marks::Marked| {
+        a.pieces.len() == 1
+            && b.pieces.len() == 1
+            && body.get(a.close..b.open).is_some_and(|gap| {
+                // "“A,” “B”", "“A”, “B”" or "“A” and “B”", in one paragraph;
+                // "“A.” “B.”" are two sentences of speech.
+                let comma_inside = body[a.pieces[0]].ends_with(',');
+                let joiner =
+                    comma_inside || gap.contains(',') || gap.contains("and") || gap.contains("or");
+                let mut words = gap.split(|c: char| c.is_whitespace() || c == ',');
+                !gap.contains('\n')
+                    && joiner
+                    && words.all(|w| w.is_empty() || w == "and" || w == "or")
+            })
+    };
+    let mut out = vec![false; marked.len()];
+    let mut start = 0;
+    for i in 1..=marked.len() {
+        if i < marked.len() && joined(&marked[i - 1], &marked[i]) {
+            continue;
+        }
+        if i - start >= LIST_QUOTES {
+            out[start..i].fill(true);
+        }
+        start = i;
+    }
+    out
 }
 
 /// "“… Kentucky!” Trump tweeted.": a quote that ends in `!` or `?` ends its

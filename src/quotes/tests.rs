@@ -457,6 +457,22 @@ fn attribution_after_an_exclamation_mark_closing_the_quote() {
 }
 
 #[test]
+fn a_list_of_quoted_titles_is_labels() {
+    let text = "The band tours in 2020.\nAccording to Ana Ruiz, fans will hear “Listen To The Music,” “Long Train Running,” “China Grove” and “Black Water.”\n“We love playing them all,” Ruiz said.\n";
+    let d = doc(text, &[&["Ana Ruiz", "Ruiz"]]);
+    let q = show(&d);
+    for title in ["Listen", "Long Train", "China", "Black"] {
+        let quote = q.iter().find(|q| q.0.contains(title)).unwrap();
+        assert_eq!(
+            (quote.1, quote.2.as_deref()),
+            (QuoteKind::Scare, None),
+            "{title}"
+        );
+    }
+    assert_eq!(speaker_of(&d, "love"), Some("Ana Ruiz".into()));
+}
+
+#[test]
 fn pronoun_prefers_a_person_whose_first_name_agrees() {
     // "he" skips Mary Steen, named first in the sentence, for her son.
     let text = "Mary Steen sang.\nSteen's son, filmmaker Charlie Dowell, remembers it. “It was a trying time,” he said.\n";
