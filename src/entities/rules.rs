@@ -132,6 +132,18 @@ const SENTENCE_OPENERS: &[&str] = &[
     "oh",
     "well",
     "yes",
+    "both",
+    "neither",
+    "either",
+    "only",
+    "under",
+    "from",
+    "during",
+    "by",
+    "about",
+    "against",
+    "like",
+    "unlike",
 ];
 
 /// Words that are never a name on their own, though the tagger sometimes
@@ -518,6 +530,16 @@ mod tests {
                 ("When Doves Cry".to_owned(), M),
                 ("Pamela".to_owned(), P)
             ]
+        );
+        let body = "Both Johnson and Corbyn spoke. Under Trump, tariffs rose.";
+        let got = refine(
+            tagger(),
+            body,
+            vec![at(body, "Both Johnson", P), at(body, "Under Trump", P)],
+        );
+        assert_eq!(
+            shown(body, &got),
+            [("Johnson".to_owned(), P), ("Trump".to_owned(), P)]
         );
         // Not at a sentence start, the word is part of the name.
         let body = "They met Rita Even there.";
