@@ -458,6 +458,16 @@ pub fn is_scare_marker(word: &str) -> bool {
         "branded",
         "labelled",
         "labeled",
+        "called",
+        "named",
+        "titled",
+        "entitled",
+        "headlined",
+        "word",
+        "term",
+        "phrase",
+        "slogan",
+        "hashtag",
     ]
     .iter()
     .any(|d| word.eq_ignore_ascii_case(d))

@@ -201,6 +201,21 @@ fn scare_quotes_have_no_speaker() {
 }
 
 #[test]
+fn a_word_or_name_introduced_as_such_is_a_label() {
+    let text = "Neumann led the firm.\nHe sold the company the right to use the word “We” for millions, Berg said.\nA demo came in called “Glasgow Home” at the last minute, Berg said.\n";
+    let d = doc(text, &[&["Adam Neumann", "Neumann"], &["Berg"]]);
+    for label in ["We", "Glasgow"] {
+        let q = show(&d);
+        let quote = q.iter().find(|q| q.0.contains(label)).unwrap();
+        assert_eq!(
+            (quote.1, quote.2.as_deref()),
+            (QuoteKind::Scare, None),
+            "{label}"
+        );
+    }
+}
+
+#[test]
 fn pronoun_resolves_to_previous_subject() {
     let text = "Ivanov recalled that Presidents Lund and Marek agreed to meet.\n“Not much time has passed since then,” he said.\n";
     let d = doc(text, &[&["Ivanov"], &["Lund"], &["Marek"]]);
