@@ -228,7 +228,8 @@ impl<'a> Ctx<'a> {
                 if let Some(first) = self.description_at_head(of - 1, floor) {
                     return Some(Mention {
                         first,
-                        end: last + 1,
+                        // Reached from the comma after it: the comma is not part of it.
+                        end: if self.is_word(last) { last + 1 } else { last },
                         kind: MentionKind::Description { head: of - 1 },
                     });
                 }
@@ -396,6 +397,9 @@ impl<'a> Ctx<'a> {
                             break;
                         }
                     }
+                    if self.unknown_name_before(mention.first - 1) {
+                        return None;
+                    }
                 }
                 if cues::is_indefinite(self.word(mention.first)) {
                     return None; // "one aide said": someone new, unnamed
@@ -505,6 +509,27 @@ impl<'a> Ctx<'a> {
                         && cues::cue_at(&[self.word(i), next]).is_some()
                 })
         })
+    }
+
+    /// True when the words from the start of the sentence to the comma at
+    /// token `comma` look like a name no entity covers ("Cheuk Hau-yip, the
+    /// commander of Kowloon West district, said"): the description is that
+    /// person's, someone the tagger missed, not someone named earlier.
+    fn unknown_name_before(&self, comma: usize) -> bool {
+        let sentence = &self.sentences[self.sentence_of(self.tokens[comma].span.start())];
+        let first = sentence.first_token as usize;
+        let words = first..comma;
+        !words.is_empty()
+            && comma - first <= 4
+            && !is_preposition(self.word(first))
+            && !is_determiner(self.word(first))
+            && cues::pronoun(self.word(first)).is_none()
+            && words.clone().all(|t| {
+                self.word(t).chars().next().is_some_and(char::is_uppercase)
+                    && self.is_word(t)
+                    && self.is_person(t).is_none()
+                    && self.speaker_entity(t).is_none()
+            })
     }
 
     /// The most salient person before byte `pos`: the speaker of the latest

@@ -280,8 +280,11 @@ fn pair_paragraph(
             None => {
                 let at_start = opens_paragraph(&list[i..], text, para, opener.family)
                     && text[para.start()..opener.pos].trim().is_empty();
+                // "…, he said: “They are criminals.¶“There is no other option.”":
+                // a quote introduced by a colon runs to the end of its paragraph.
+                let after_colon = text[para.start()..opener.pos].trim_end().ends_with(':');
                 let later_marks = list[i + 1..].iter().any(|m| m.family == opener.family);
-                if at_start && !later_marks && opener.family != Family::Single {
+                if (at_start || after_colon) && !later_marks && opener.family != Family::Single {
                     let mut quote = Marked {
                         pieces: piece(text, opener.pos + opener.len, para.end())
                             .into_iter()
@@ -343,12 +346,25 @@ mod tests {
     #[test]
     fn stray_space_before_closing_mark() {
         assert_eq!(quotes("“ready to go, ”said X."), ["ready to go,"]);
+        assert_eq!(quotes("X said. “ I love it.”"), ["I love it."]);
     }
 
     #[test]
     fn unbalanced_mark_stays_in_its_paragraph() {
         let text = "He said “never mind it.\n“Next,” she said.";
         assert_eq!(quotes(text), ["Next,"]);
+    }
+
+    #[test]
+    fn quote_after_a_colon_runs_over_its_paragraph() {
+        let text = "He said: “They are criminals.\n“There is no other option.”\nThen: “Troops are there.\nSEE MORE: news\n";
+        assert_eq!(
+            quotes(text),
+            [
+                "They are criminals. | There is no other option.",
+                "Troops are there."
+            ]
+        );
     }
 
     #[test]

@@ -254,6 +254,21 @@ fn description_resolves_through_apposition_role() {
 }
 
 #[test]
+fn description_beside_a_name_nobody_tagged_is_not_the_last_speaker() {
+    let text = "“We will not sit on our hands,” Liu said.\nCheuk Hau-yip, the commander of the district, said: “These rioters are criminals.”\n";
+    let d = doc(text, &[&["Liu"]]);
+    let q = show(&d);
+    assert_eq!(
+        (q[1].2.as_deref(), q[1].3.as_deref()),
+        (None, Some("the commander of the district"))
+    );
+    // The sentence's own opening phrase is no name: the description still resolves.
+    let text = "“We will not sit on our hands,” Liu said.\nIn Moscow, the ambassador said: “These rioters are criminals.”\n";
+    let d = doc(text, &[&["Liu"]]);
+    assert_eq!(speaker_of(&d, "rioters"), Some("Liu".into()));
+}
+
+#[test]
 fn generic_description_falls_back_to_last_speaker() {
     let text = "“The talks went well for both sides today,” Rubin said.\nHe also spoke of other matters.\n“Everything was coordinated with the allies beforehand,” explained the interlocutor of the station.\n";
     let d = doc(text, &[&["Rubin"]]);
