@@ -162,8 +162,17 @@ fn left(ctx: &Ctx, place: &Place) -> Option<Found> {
         {
             continue;
         }
+        // ", warning: “…”", ", adding that “…”": the participle shares the
+        // subject of its clause.
+        let participle = kind == CueKind::Verb
+            && c > place.left
+            && ctx.word(c - 1) == ","
+            && ctx.word(c).ends_with("ing");
         let mention = match kind {
             CueKind::According => ctx.mention_starting_at(c + n, place.open),
+            CueKind::Verb if participle => ctx
+                .main_subject(place.left, c)
+                .or_else(|| subject_before(ctx, c, place.left)),
             CueKind::Verb | CueKind::Noun => subject_before(ctx, c, place.left).or_else(|| {
                 (c == place.left || c + n < place.open)
                     .then(|| ctx.mention_starting_at(c + n, place.open))

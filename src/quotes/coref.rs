@@ -511,6 +511,40 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The subject of the clause that runs from token `from` to `to`: the
+    /// first person or organisation named there, not after a preposition.
+    /// "Liu said that the army could be deployed, warning: “…”": the
+    /// participle's subject is Liu, not the nearest name.
+    pub fn main_subject(&self, from: usize, to: usize) -> Option<Mention> {
+        let mut t = from;
+        while t < to {
+            if self.token_in_zone(t) {
+                t += 1;
+                continue;
+            }
+            if let Some((id, span)) = self.speaker_entity(t) {
+                let m = self.name_mention(id, span, from);
+                if !self.prepositional(m.first, from) && !self.word(m.first).ends_with("’s") {
+                    // "InfoNation President Dan McDowell": the organisation
+                    // qualifies the title of the person who is the subject.
+                    let titled = (m.end..(m.end + 3).min(to))
+                        .take_while(|&k| {
+                            self.word(k).chars().next().is_some_and(char::is_uppercase)
+                        })
+                        .find_map(|k| self.is_person(k));
+                    return Some(match titled {
+                        Some((id, span)) => self.name_mention(id, span, from),
+                        None => m,
+                    });
+                }
+                t = m.end.max(t + 1);
+                continue;
+            }
+            t += 1;
+        }
+        None
+    }
+
     /// True when the words from the start of the sentence to the comma at
     /// token `comma` look like a name no entity covers ("Cheuk Hau-yip, the
     /// commander of Kowloon West district, said"): the description is that

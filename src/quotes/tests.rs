@@ -269,6 +269,24 @@ fn description_beside_a_name_nobody_tagged_is_not_the_last_speaker() {
 }
 
 #[test]
+fn participle_cue_shares_the_subject_of_its_clause() {
+    let text = "Troops are massing.\nLiu said that Chris Tang could deploy the army in the city, warning: “They are already there in the garrison.”\n";
+    let d = doc(text, &[&["Liu"], &["Chris Tang", "Tang"]]);
+    assert_eq!(speaker_of(&d, "garrison"), Some("Liu".into()));
+    // An organisation before the title qualifies the person who speaks.
+    let text = "Sales fell.\n“People are cautious,” InfoNation President Dan Dowell said, adding, “2019 is just not as strong as 2018.”\n";
+    let mut d = doc(text, &[&["Dan Dowell", "Dowell"]]);
+    let at = text.find("InfoNation").unwrap();
+    d.entities.push(Entity {
+        name: "InfoNation".into(),
+        kind: EntityType::Organization,
+        mentions: vec![Span::from_range(at..at + "InfoNation".len())],
+        sentiment: None,
+    });
+    assert_eq!(speaker_of(&d, "2019"), Some("Dan Dowell".into()));
+}
+
+#[test]
 fn generic_description_falls_back_to_last_speaker() {
     let text = "“The talks went well for both sides today,” Rubin said.\nHe also spoke of other matters.\n“Everything was coordinated with the allies beforehand,” explained the interlocutor of the station.\n";
     let d = doc(text, &[&["Rubin"]]);
