@@ -291,10 +291,12 @@ fn attributed_after_exclamation(
     marked: &marks::Marked,
     s_close: usize,
 ) -> Option<Found> {
-    let exclaims = marked
-        .pieces
-        .last()
-        .is_some_and(|&p| ctx.body[p].trim_end().ends_with(['!', '?']));
+    let exclaims = marked.pieces.last().is_some_and(|&p| {
+        // Past the closing marks of a quote inside it: "… you know?’”".
+        ctx.body[p]
+            .trim_end_matches(|c: char| c.is_whitespace() || "’'\"”»)".contains(c))
+            .ends_with(['!', '?'])
+    });
     let next = ctx.sentences.get(s_close + 1)?;
     let next_start = ctx.tokens.get(place.after)?.span.start();
     let same_paragraph = !ctx

@@ -494,6 +494,10 @@ fn attribution_after_an_exclamation_mark_closing_the_quote() {
     let d = doc(text, &[&["Donald Trump", "Trump"], &["Matt Vale", "Vale"]]);
     assert_eq!(speaker_of(&d, "wonderful"), Some("Donald Trump".into()));
     assert_eq!(speaker_of(&d, "Endorsement"), Some("Donald Trump".into()));
+    // The question mark may sit inside a quote within the quote.
+    let text = "Labs were busy.\n“I think I even famously said something to my postdoc adviser, like, ‘I don’t even know that I can trust this data, you know?’” Pluznick recalled. “Olfactory receptors in the kidney? Come on.”\n";
+    let d = doc(text, &[&["Jennifer Pluznick", "Pluznick"]]);
+    assert_eq!(speaker_of(&d, "adviser"), Some("Jennifer Pluznick".into()));
     // A new sentence that does not attribute the quote leaves it alone.
     let text = "Voters went to the polls.\n“What a wonderful job!” The crowd cheered as Vale said nothing.\n";
     let d = doc(text, &[&["Matt Vale", "Vale"]]);
