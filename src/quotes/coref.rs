@@ -524,7 +524,10 @@ impl<'a> Ctx<'a> {
             }
             if let Some((id, span)) = self.speaker_entity(t) {
                 let m = self.name_mention(id, span, from);
-                if !self.prepositional(m.first, from) && !self.word(m.first).ends_with("’s") {
+                let last = self.word(m.end - 1);
+                let possessive = ["’s", "'s"].iter().any(|p| last.ends_with(p))
+                    || (m.end < to && matches!(self.word(m.end), "’s" | "'s" | "’" | "'"));
+                if !self.prepositional(m.first, from) && !possessive {
                     // "InfoNation President Dan McDowell": the organisation
                     // qualifies the title of the person who is the subject.
                     let titled = (m.end..(m.end + 3).min(to))

@@ -24,10 +24,12 @@ pub mod marks;
 pub mod pull;
 pub mod roles;
 
-use crate::doc::{Doc, EntityId, Quote, QuoteKind, Sentence, Span, SpeakerSentiment, Token};
+use crate::doc::{
+    Doc, EntityId, EntityType, Quote, QuoteKind, Sentence, Span, SpeakerSentiment, Token,
+};
 use crate::error::Result;
 use attribution::{attribute, sentence_initial, Found, Place};
-use coref::{Ctx, Said};
+use coref::{Ctx, Mention, MentionKind, Said};
 
 /// Longest heading (in words) whose quotes are titles, not quotations.
 const HEADING_WORDS: usize = 25;
@@ -210,6 +212,16 @@ impl QuoteExtractor {
             draft.speaker_span = prev.speaker_span;
             draft.confidence = 0.6;
             draft.kind = QuoteKind::Direct;
+        } else if let Some(m) = (initial && sentence)
+            .then(|| subject_of_previous_sentence(ctx, &place, paragraphs, draft.marked.paragraph))
+            .flatten()
+        {
+            draft.speaker_span = Some(ctx.span(m.first, m.end));
+            if let MentionKind::Name(id) = m.kind {
+                draft.speaker = Some(id);
+            }
+            draft.confidence = 0.5;
+            draft.kind = QuoteKind::Direct;
         } else if words <= SCARE_WORDS && !sentence {
             draft.kind = QuoteKind::Scare;
         } else {
@@ -323,6 +335,30 @@ fn attributed_after_exclamation(
                 .is_some_and(|t| t.span.start() == f.cue.start())
     };
     attribution::right_immediate(ctx, &widened).filter(opens)
+}
+
+/// "Bridenstine expects three rockets by 2024. “Adding one more could —
+/// I’m not confident that could happen.”": a whole-sentence quote with no
+/// cue, right after a sentence of the same paragraph that opens with a
+/// person's name, is that person's. Only a name that opens the sentence
+/// counts (its subject), never one further in.
+fn subject_of_previous_sentence(
+    ctx: &Ctx,
+    place: &Place,
+    paragraphs: &[Span],
+    paragraph: usize,
+) -> Option<Mention> {
+    let s = ctx.sentence_of(ctx.tokens[place.left].span.start());
+    let previous = ctx.sentences.get(s.checked_sub(1)?)?;
+    let para = paragraphs.get(paragraph)?;
+    let first = previous.first_token as usize;
+    if ctx.tokens[first].span.start() < para.start() || first >= place.left {
+        return None;
+    }
+    let m = ctx.main_subject(first, previous.end_token as usize)?;
+    let person =
+        matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
+    (person && m.first == first).then_some(m)
 }
 
 /// The earlier quote whose speaker a cue-less quote continues: the previous

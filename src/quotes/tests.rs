@@ -287,6 +287,21 @@ fn participle_cue_shares_the_subject_of_its_clause() {
 }
 
 #[test]
+fn cue_less_quote_after_a_sentence_opening_with_a_name_is_that_persons() {
+    let text = "The agency wants more rockets.\nBridenstine expects three rockets by 2024. “Adding one more could happen, but I’m not confident.”\n";
+    let d = doc(text, &[&["Jim Bridenstine", "Bridenstine"]]);
+    assert_eq!(speaker_of(&d, "Adding"), Some("Jim Bridenstine".into()));
+    // A name further in the sentence is not its subject.
+    let text = "The agency wants more rockets.\nThe report criticized Bridenstine on Tuesday. “Adding one more could happen, but nobody is confident.”\n";
+    let d = doc(text, &[&["Jim Bridenstine", "Bridenstine"]]);
+    assert_eq!(speaker_of(&d, "Adding"), None);
+    // Nor is a possessive: the representative speaks, not Bridenstine.
+    let text = "The agency wants more rockets.\nBridenstine's spokesman told reporters this was not the whole truth. “Adding one more could happen, but nobody is confident.”\n";
+    let d = doc(text, &[&["Jim Bridenstine", "Bridenstine"]]);
+    assert_eq!(speaker_of(&d, "Adding"), None);
+}
+
+#[test]
 fn generic_description_falls_back_to_last_speaker() {
     let text = "“The talks went well for both sides today,” Rubin said.\nHe also spoke of other matters.\n“Everything was coordinated with the allies beforehand,” explained the interlocutor of the station.\n";
     let d = doc(text, &[&["Rubin"]]);
