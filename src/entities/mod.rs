@@ -179,6 +179,58 @@ pub struct Mention {
     pub kind: EntityType,
 }
 
+/// Adds a PERSON mention for every other occurrence of the surname of a
+/// person the text names in full ("Marc Benioff … “…,” Benioff said"), where
+/// the tagger missed it. A full name is two or three words opening with a
+/// known first name (not "Black Friday" or "Topical Team", which the tagger
+/// may call people). Only capitalised words inside a sentence count: at the
+/// start of one a surname may be a common word ("Young people …").
+fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
+    let body = doc.body.as_str();
+    let mut surnames: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .filter_map(|m| {
+            let words: Vec<&str> = body[m.span].split_whitespace().collect();
+            let (&first, &last) = (words.first()?, words.last()?);
+            ((2..=3).contains(&words.len())
+                && tagger.word_flags(first) & gazetteer::FIRST != 0
+                && last.chars().count() > 2
+                && last.chars().next().is_some_and(char::is_uppercase)
+                && last.chars().skip(1).all(|c| c.is_lowercase() || c == '-'))
+            .then_some(last)
+        })
+        .collect();
+    surnames.sort_unstable();
+    surnames.dedup();
+    if surnames.is_empty() {
+        return;
+    }
+    let covered = |span: Span, mentions: &[Mention]| {
+        let at = mentions.partition_point(|m| m.span.end() <= span.start());
+        mentions.get(at).is_some_and(|m| m.span.overlaps(span))
+    };
+    let mut added = Vec::new();
+    for sentence in &doc.sentences {
+        let tokens = doc.tokens.get(sentence.token_range()).unwrap_or_default();
+        for token in tokens.iter().skip(1).filter(|t| t.kind == TokenKind::Word) {
+            let word = &body[token.span];
+            let stem = &word[..word.len() - possessive_len(word)];
+            let span = Span::from_range(token.span.start()..token.span.start() + stem.len());
+            if surnames.binary_search(&stem).is_ok() && !covered(span, mentions) {
+                added.push(Mention {
+                    span,
+                    kind: EntityType::Person,
+                });
+            }
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.span);
+    }
+}
+
 /// Length in bytes of a possessive ending ("'s", "’s") that CoNLL would split off.
 fn possessive_len(word: &str) -> usize {
     for suffix in ["'s", "’s", "ʼs", "'S", "’S"] {
@@ -264,7 +316,8 @@ impl EntityRecognizer {
                     .all(|c| c.is_whitespace() || c.is_control()),
             "segmentation must run first"
         );
-        let mentions = rules::refine(&self.tagger, &doc.body, self.mentions(doc));
+        let mut mentions = rules::refine(&self.tagger, &doc.body, self.mentions(doc));
+        propagate_surnames(&self.tagger, doc, &mut mentions);
         grouping::group(&doc.body, &mentions)
     }
 }
@@ -321,6 +374,28 @@ mod tests {
             .unwrap();
         assert_eq!(merkel.mentions.len(), 2, "possessive mention grouped");
         assert_eq!(d.text(merkel.mentions[1]), "Merkel");
+    }
+
+    #[test]
+    fn a_full_name_lends_its_surname_to_untagged_occurrences() {
+        let recognizer = EntityRecognizer::new().unwrap();
+        let text = "Chris Early leads strategy at the studio.\n\"Streaming is binary,\" says Early. Young people play, Early added. Early results came. Topical Team and Black Friday sales.\n";
+        let d = doc(text);
+        let tagger = recognizer.tagger();
+        let person = |t: &str| {
+            let at = text.find(t).unwrap();
+            Mention {
+                span: Span::from_range(at..at + t.len()),
+                kind: EntityType::Person,
+            }
+        };
+        // As if the tagger had found only the full names.
+        let mut mentions = vec![person("Chris Early"), person("Topical Team")];
+        propagate_surnames(tagger, &d, &mut mentions);
+        let found: Vec<&str> = mentions.iter().map(|m| d.text(m.span)).collect();
+        // "Early" twice inside sentences; not "Team" (no first name opens
+        // "Topical Team"), and never the first word of a sentence.
+        assert_eq!(found, ["Chris Early", "Early", "Early", "Topical Team"]);
     }
 
     #[test]
