@@ -650,13 +650,17 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// True for an organisation named after a preposition ("between the EU"):
-    /// an object, not the subject of a nearby speech verb.
+    /// True for an organisation named after a preposition ("between the EU")
+    /// or a person right after one ("with Epstein"): an object, not the
+    /// subject of a nearby speech verb.
     pub fn is_object(&self, m: &Mention, floor: usize) -> bool {
         match m.kind {
-            MentionKind::Name(id) => {
-                self.entities[id].kind != EntityType::Person && self.prepositional(m.first, floor)
+            // A person only right after the preposition ("his friendship
+            // with Epstein"): "Secretary of State Mike Pompeo" is a title.
+            MentionKind::Name(id) if self.entities[id].kind == EntityType::Person => {
+                m.first > floor && is_preposition(self.word(m.first - 1))
             }
+            MentionKind::Name(_) => self.prepositional(m.first, floor),
             _ => false,
         }
     }

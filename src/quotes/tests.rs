@@ -302,6 +302,17 @@ fn cue_less_quote_after_a_sentence_opening_with_a_name_is_that_persons() {
 }
 
 #[test]
+fn person_right_after_a_preposition_is_not_the_subject() {
+    let text = "The royal spoke on television.\nAndrew ended his friendship with Epstein and told the interviewer “it was the right call.”\n";
+    let d = doc(text, &[&["Andrew"], &["Jeffrey Epstein", "Epstein"]]);
+    assert_eq!(speaker_of(&d, "right call"), Some("Andrew".into()));
+    // A title with a preposition in it is no object: Pompeo speaks.
+    let text = "Talks went on.\nSecretary of State Mike Pompeo told reporters the deal was “a good start.”\n";
+    let d = doc(text, &[&["Mike Pompeo", "Pompeo"]]);
+    assert_eq!(speaker_of(&d, "good start"), Some("Mike Pompeo".into()));
+}
+
+#[test]
 fn generic_description_falls_back_to_last_speaker() {
     let text = "“The talks went well for both sides today,” Rubin said.\nHe also spoke of other matters.\n“Everything was coordinated with the allies beforehand,” explained the interlocutor of the station.\n";
     let d = doc(text, &[&["Rubin"]]);
