@@ -611,6 +611,9 @@ impl<'a> Ctx<'a> {
             (Some(a), Some(b)) => a == b,
             _ => true,
         };
+        // A person after a preposition ("more nervous than Rose-Lynn") is
+        // taken only when no subject-like person is in reach further back.
+        let mut fallback = None;
         for s in (s0.saturating_sub(back)..=s0).rev() {
             let sentence = self.sentences[s];
             let limit = if s == s0 { pos } else { sentence.span.end() };
@@ -621,7 +624,6 @@ impl<'a> Ctx<'a> {
             {
                 return Some(q.speaker);
             }
-            let mut fallback = None;
             let mut i = sentence.first_token as usize;
             while i < sentence.end_token as usize && self.tokens[i].span.start() < limit {
                 if self.token_in_zone(i) {
@@ -643,11 +645,8 @@ impl<'a> Ctx<'a> {
                 }
                 i += 1;
             }
-            if fallback.is_some() {
-                return fallback;
-            }
         }
-        None
+        fallback
     }
 
     /// True for an organisation named after a preposition ("between the EU")

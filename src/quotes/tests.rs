@@ -313,6 +313,13 @@ fn person_right_after_a_preposition_is_not_the_subject() {
 }
 
 #[test]
+fn pronoun_prefers_an_earlier_subject_to_a_person_after_a_preposition() {
+    let text = "Mary Steen spent years writing songs in Nashville.\nShe was more nervous about it than Rose Lane has ever been. “It was terrifying,” she said.\n";
+    let d = doc(text, &[&["Mary Steen", "Steen"], &["Rose Lane", "Lane"]]);
+    assert_eq!(speaker_of(&d, "terrifying"), Some("Mary Steen".into()));
+}
+
+#[test]
 fn generic_description_falls_back_to_last_speaker() {
     let text = "“The talks went well for both sides today,” Rubin said.\nHe also spoke of other matters.\n“Everything was coordinated with the allies beforehand,” explained the interlocutor of the station.\n";
     let d = doc(text, &[&["Rubin"]]);
