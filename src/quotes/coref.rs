@@ -675,7 +675,12 @@ impl<'a> Ctx<'a> {
             {
                 continue;
             }
-            return is_preposition(w) || w.ends_with("’s") || w.ends_with("'s");
+            // "in the journal JAMA Psychiatry": a common noun naming what follows.
+            let apposed_noun = w.chars().all(|c| c.is_ascii_lowercase())
+                && i >= floor + 2
+                && is_determiner(self.word(i - 1))
+                && is_preposition(self.word(i - 2));
+            return is_preposition(w) || apposed_noun || w.ends_with("’s") || w.ends_with("'s");
         }
         false
     }

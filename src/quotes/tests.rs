@@ -320,6 +320,20 @@ fn pronoun_prefers_an_earlier_subject_to_a_person_after_a_preposition() {
 }
 
 #[test]
+fn organisation_after_a_preposition_and_a_common_noun_is_not_the_subject() {
+    let text = "A study came out.\nThe authors of the research published in the journal Acta Medica argued that the rise is “a potential public health concern.”\n";
+    let mut d = doc(text, &[]);
+    let at = text.find("Acta Medica").unwrap();
+    d.entities.push(Entity {
+        name: "Acta Medica".into(),
+        kind: EntityType::Organization,
+        mentions: vec![Span::from_range(at..at + "Acta Medica".len())],
+        sentiment: None,
+    });
+    assert_eq!(speaker_of(&d, "public health"), None);
+}
+
+#[test]
 fn generic_description_falls_back_to_last_speaker() {
     let text = "“The talks went well for both sides today,” Rubin said.\nHe also spoke of other matters.\n“Everything was coordinated with the allies beforehand,” explained the interlocutor of the station.\n";
     let d = doc(text, &[&["Rubin"]]);
