@@ -46,6 +46,21 @@ fn doc(text: &str, people: &[&[&str]]) -> Doc {
     doc
 }
 
+/// Adds an ORGANIZATION entity whose mentions are every occurrence of `name`.
+fn add_organization(doc: &mut Doc, name: &str) {
+    let mentions = doc
+        .body
+        .match_indices(name)
+        .map(|(at, _)| Span::from_range(at..at + name.len()))
+        .collect();
+    doc.entities.push(Entity {
+        name: name.to_owned(),
+        kind: EntityType::Organization,
+        mentions,
+        sentiment: None,
+    });
+}
+
 fn run(doc: &Doc) -> Vec<Quote> {
     QuoteExtractor::new().unwrap().run(doc)
 }
@@ -276,13 +291,7 @@ fn participle_cue_shares_the_subject_of_its_clause() {
     // An organisation before the title qualifies the person who speaks.
     let text = "Sales fell.\n“People are cautious,” InfoNation President Dan Dowell said, adding, “2019 is just not as strong as 2018.”\n";
     let mut d = doc(text, &[&["Dan Dowell", "Dowell"]]);
-    let at = text.find("InfoNation").unwrap();
-    d.entities.push(Entity {
-        name: "InfoNation".into(),
-        kind: EntityType::Organization,
-        mentions: vec![Span::from_range(at..at + "InfoNation".len())],
-        sentiment: None,
-    });
+    add_organization(&mut d, "InfoNation");
     assert_eq!(speaker_of(&d, "2019"), Some("Dan Dowell".into()));
 }
 
@@ -323,13 +332,7 @@ fn pronoun_prefers_an_earlier_subject_to_a_person_after_a_preposition() {
 fn organisation_after_a_preposition_and_a_common_noun_is_not_the_subject() {
     let text = "A study came out.\nThe authors of the research published in the journal Acta Medica argued that the rise is “a potential public health concern.”\n";
     let mut d = doc(text, &[]);
-    let at = text.find("Acta Medica").unwrap();
-    d.entities.push(Entity {
-        name: "Acta Medica".into(),
-        kind: EntityType::Organization,
-        mentions: vec![Span::from_range(at..at + "Acta Medica".len())],
-        sentiment: None,
-    });
+    add_organization(&mut d, "Acta Medica");
     assert_eq!(speaker_of(&d, "public health"), None);
 }
 
