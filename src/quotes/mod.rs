@@ -348,11 +348,11 @@ fn subject_of_previous_sentence(
     paragraphs: &[Span],
     paragraph: usize,
 ) -> Option<Mention> {
-    let s = ctx.sentence_of(ctx.tokens[place.left].span.start());
+    let s = ctx.sentence_of(ctx.tokens.get(place.left)?.span.start());
     let previous = ctx.sentences.get(s.checked_sub(1)?)?;
     let para = paragraphs.get(paragraph)?;
     let first = previous.first_token as usize;
-    if ctx.tokens[first].span.start() < para.start() || first >= place.left {
+    if ctx.tokens.get(first)?.span.start() < para.start() || first >= place.left {
         return None;
     }
     let m = ctx.main_subject(first, previous.end_token as usize)?;
