@@ -524,8 +524,7 @@ impl<'a> Ctx<'a> {
             }
             if let Some((id, span)) = self.speaker_entity(t) {
                 let m = self.name_mention(id, span, from);
-                let last = self.word(m.end - 1);
-                let possessive = ["’s", "'s"].iter().any(|p| last.ends_with(p))
+                let possessive = is_possessive(self.word(m.end - 1))
                     || (m.end < to && matches!(self.word(m.end), "’s" | "'s" | "’" | "'"));
                 if !self.prepositional(m.first, from) && !possessive {
                     // "InfoNation President Dan McDowell": the organisation
@@ -680,8 +679,13 @@ impl<'a> Ctx<'a> {
                 && i >= floor + 2
                 && is_determiner(self.word(i - 1))
                 && is_preposition(self.word(i - 2));
-            return is_preposition(w) || apposed_noun || w.ends_with("’s") || w.ends_with("'s");
+            return is_preposition(w) || apposed_noun || is_possessive(w);
         }
         false
     }
+}
+
+/// True for a word with a possessive ending ("Swift's", "Russia’s").
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s")
 }

@@ -117,13 +117,7 @@ impl QuoteExtractor {
         let mut drafts: Vec<Draft> = Vec::with_capacity(marked.len());
         let listed = listed(&doc.body, &marked);
         for (m, listed) in marked.into_iter().zip(listed) {
-            let mut draft = self.attribute(&ctx, m, &drafts, &said, &paragraphs);
-            if listed {
-                draft.kind = QuoteKind::Scare;
-                draft.speaker = None;
-                draft.speaker_span = None;
-                draft.confidence = 0.0;
-            }
+            let draft = self.attribute(&ctx, m, listed, &drafts, &said, &paragraphs);
             if let Some(speaker) = draft.speaker {
                 said.push(Said {
                     sentence: ctx.sentence_of(draft.marked.open),
@@ -144,10 +138,13 @@ impl QuoteExtractor {
         quotes
     }
 
+    /// The draft of `marked`; `listed` when it is one of a list of quotes
+    /// (see [`listed`]), which makes it a label.
     fn attribute(
         &self,
         ctx: &Ctx,
         marked: marks::Marked,
+        listed: bool,
         earlier: &[Draft],
         said: &[Said],
         paragraphs: &[Span],
@@ -231,7 +228,7 @@ impl QuoteExtractor {
                 QuoteKind::Partial
             };
         }
-        if draft.kind != QuoteKind::Direct && looks_like_label(ctx, &draft, words) {
+        if listed || draft.kind != QuoteKind::Direct && looks_like_label(ctx, &draft, words) {
             draft.kind = QuoteKind::Scare;
         }
         if draft.kind == QuoteKind::Scare {
@@ -328,11 +325,7 @@ fn attributed_after_exclamation(
     };
     // "Trump tweeted", "said Trump": the name or the verb opens the sentence.
     let opens = |f: &Found| {
-        f.mention.is_some_and(|m| m.first == place.after)
-            || ctx
-                .tokens
-                .get(place.after)
-                .is_some_and(|t| t.span.start() == f.cue.start())
+        f.mention.is_some_and(|m| m.first == place.after) || f.cue.start() == next_start
     };
     attribution::right_immediate(ctx, &widened).filter(opens)
 }
