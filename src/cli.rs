@@ -63,15 +63,19 @@ fn sentiment(args: &SentimentArgs) -> Result<()> {
     Ok(())
 }
 
-fn eval_sentiment(data: &std::path::Path) -> Result<()> {
+fn eval_sentiment(data: &std::path::Path, other_rated: &std::path::Path) -> Result<()> {
     let scorer = textanalysis::sentiment::SentimentScorer::new()?;
-    let report = textanalysis::sentiment::evaluate(&scorer, data)?;
+    let report = textanalysis::sentiment::evaluate(&scorer, data, other_rated)?;
     println!("{report}");
     Ok(())
 }
 
-fn train_sentiment(data: &std::path::Path, out: &std::path::Path) -> Result<()> {
-    let bytes = textanalysis::sentiment::train(data)?;
+fn train_sentiment(
+    data: &std::path::Path,
+    other_rated: &std::path::Path,
+    out: &std::path::Path,
+) -> Result<()> {
+    let bytes = textanalysis::sentiment::train(data, other_rated)?;
     std::fs::write(out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
     Ok(())
@@ -193,6 +197,9 @@ enum TrainCommand {
         /// The sentiment data folder.
         #[arg(long, default_value = "../shared/data/sentiment")]
         data: PathBuf,
+        /// VADER's other rated sets (movie reviews, product reviews, tweets), a small-weight extra for the text model.
+        #[arg(long, default_value = textanalysis::sentiment::OTHER_RATED_DIR)]
+        other_rated: PathBuf,
         /// Where to write the model.
         #[arg(long, default_value = "data/sentiment/model.bin")]
         out: PathBuf,
@@ -241,6 +248,9 @@ enum EvalCommand {
         /// The sentiment data folder.
         #[arg(long, default_value = "../shared/data/sentiment")]
         data: PathBuf,
+        /// VADER's other rated sets, which the cross-validated text models also train on.
+        #[arg(long, default_value = textanalysis::sentiment::OTHER_RATED_DIR)]
+        other_rated: PathBuf,
     },
 }
 
@@ -570,8 +580,14 @@ pub fn run() -> Result<()> {
         Command::Compare(args) => compare(&args),
         Command::Eval(EvalCommand::Boilerplate(args)) => eval_boilerplate(&args),
         Command::Sentiment(args) => sentiment(&args),
-        Command::Eval(EvalCommand::Sentiment { data }) => eval_sentiment(&data),
-        Command::Train(TrainCommand::Sentiment { data, out }) => train_sentiment(&data, &out),
+        Command::Eval(EvalCommand::Sentiment { data, other_rated }) => {
+            eval_sentiment(&data, &other_rated)
+        }
+        Command::Train(TrainCommand::Sentiment {
+            data,
+            other_rated,
+            out,
+        }) => train_sentiment(&data, &other_rated, &out),
         Command::Eval(EvalCommand::Quotes(args)) => eval_quotes(&args),
         Command::Loadgen(args) => loadgen(&args),
     }

@@ -6,7 +6,7 @@
 //! beside it. NewsMTSC dev sets are never trained on.
 
 use super::lexicon::Lexicon;
-use super::train::{cross_validate_nyt, load_mtsc, load_nyt, nyt_path};
+use super::train::{cross_validate_nyt, load_mtsc, load_nyt, load_other_rated, nyt_path};
 use super::SentimentScorer;
 use crate::doc::SentimentLabel;
 use crate::error::Result;
@@ -215,9 +215,12 @@ pub fn mtsc_predictions(scorer: &SentimentScorer, path: &Path) -> Result<(Vec<us
     Ok((pred, gold))
 }
 
-/// Run every evaluation on the sentiment data folder `dir`.
-pub fn evaluate(scorer: &SentimentScorer, dir: &Path) -> Result<Report> {
+/// Run every evaluation on the sentiment data folder `dir`; the
+/// cross-validated text models also train on the other domains' rated sets
+/// in `other_dir`, as the shipped one did.
+pub fn evaluate(scorer: &SentimentScorer, dir: &Path, other_dir: &Path) -> Result<Report> {
     let rows = load_nyt(&nyt_path(dir))?;
+    let other = load_other_rated(other_dir)?;
     let gold: Vec<f32> = rows.iter().map(|r| r.valence).collect();
     let lex = Lexicon::new();
     let lexicon: Vec<f32> = rows
@@ -228,7 +231,7 @@ pub fn evaluate(scorer: &SentimentScorer, dir: &Path) -> Result<Report> {
         .iter()
         .map(|r| scorer.score_text(&r.text).score)
         .collect();
-    let cv = cross_validate_nyt(&rows, 5);
+    let cv = cross_validate_nyt(&rows, &other, 5);
     let (rw_p, rw_g) = mtsc_predictions(scorer, &dir.join("newsmtsc/dev_rw.jsonl"))?;
     let (mt_p, mt_g) = mtsc_predictions(scorer, &dir.join("newsmtsc/dev_mt.jsonl"))?;
     let text_per_sec = throughput(&rows, |r| scorer.score_text(&r.text).score);

@@ -22,6 +22,10 @@ const DENSE: u32 = VECTOR_SLOT + DIMS as u32;
 /// regression's Pearson r (.600 to .605) but not the class decision's
 /// macro-F1 (.605 with them left out, .604 with them in).
 pub(crate) const OTHER_RATINGS: std::ops::RangeInclusive<u32> = 48..=54;
+/// Dense bias slots marking the text model's training rows from other
+/// domains, one per rated set: a set's own level of ratings goes to its
+/// slot, which no scored text has, instead of the NYT intercept.
+pub(crate) const OTHER_DOMAIN_SLOTS: [u32; 4] = [60, 61, 62, 63];
 /// First dense slot of the text's mean word vector.
 const VECTOR_SLOT: u32 = 64;
 /// Brings the mean word vector's components (about ±0.1) near the other

@@ -32,7 +32,10 @@ mod train;
 mod vectors;
 
 pub use eval::{evaluate, MtscFigures, NytFigures, Report};
-pub use train::{byte_offset, load_mtsc, load_nyt, train, MtscSentence, MtscTarget, NytRow};
+pub use train::{
+    byte_offset, load_mtsc, load_nyt, load_other_rated, train, MtscSentence, MtscTarget, NytRow,
+    OtherRatedSet, OTHER_RATED_DIR,
+};
 
 use crate::doc::{Doc, QuoteKind, Sentiment, SentimentLabel, Span};
 use crate::error::Result;
