@@ -87,6 +87,39 @@ const ORG_HEADS: &[&str] = &[
     "party",
 ];
 
+/// Last words that make a company or institution of a longer name, though
+/// the words before it name a person or a place ("Dick Clark Productions",
+/// "Big Machine Records", "Stanford University").
+const ORG_TAILS: &[&str] = &[
+    "productions",
+    "records",
+    "group",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "ltd",
+    "llc",
+    "plc",
+    "entertainment",
+    "studios",
+    "holdings",
+    "partners",
+    "foundation",
+    "university",
+    "association",
+    "airlines",
+    "airways",
+    "motors",
+    "pharmaceuticals",
+    "technologies",
+    "industries",
+    "enterprises",
+    "ventures",
+    "laboratories",
+    "federation",
+];
+
 /// Words that open a sentence ("While Buckley sang, ...", "Hi Pamela,")
 /// and that the tagger sometimes takes into the name after them.
 const SENTENCE_OPENERS: &[&str] = &[
@@ -144,6 +177,16 @@ const SENTENCE_OPENERS: &[&str] = &[
     "against",
     "like",
     "unlike",
+    "most",
+    "many",
+    "some",
+    "several",
+    "each",
+    "every",
+    "other",
+    "another",
+    "these",
+    "those",
 ];
 
 /// Words that are never a name on their own, though the tagger sometimes
@@ -354,6 +397,14 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut [Mention]) {
         let w = words(body, m.span);
         let last = w.last().map(|&s| fold(&body[s])).unwrap_or_default();
         let after = next_word(body, m.span).map(|s| &body[s]);
+        if matches!(m.kind, EntityType::Person | EntityType::Location)
+            && w.len() >= 2
+            && w.last().is_some_and(|&s| capitalised(&body[s]))
+            && ORG_TAILS.contains(&last.as_str())
+        {
+            mentions[i].kind = EntityType::Organization;
+            continue;
+        }
         if names_a_person(tagger, body, m, &w) {
             mentions[i].kind = EntityType::Person;
             continue;
@@ -531,15 +582,46 @@ mod tests {
                 ("Pamela".to_owned(), P)
             ]
         );
-        let body = "Both Johnson and Corbyn spoke. Under Trump, tariffs rose.";
+        let body = "Both Johnson and Corbyn spoke. Under Trump, tariffs rose. Most Snopes checks start here.";
         let got = refine(
             tagger(),
             body,
-            vec![at(body, "Both Johnson", P), at(body, "Under Trump", P)],
+            vec![
+                at(body, "Both Johnson", P),
+                at(body, "Under Trump", P),
+                at(body, "Most Snopes", O),
+            ],
         );
         assert_eq!(
             shown(body, &got),
-            [("Johnson".to_owned(), P), ("Trump".to_owned(), P)]
+            [
+                ("Johnson".to_owned(), P),
+                ("Trump".to_owned(), P),
+                ("Snopes".to_owned(), O)
+            ]
+        );
+        // A company word at the end makes an organisation of a person's
+        // or place's name; a work (MISC) keeps its type.
+        let body =
+            "Dick Clark Productions and Paris Airlines met Jane Group. The Social Network won.";
+        let got = refine(
+            tagger(),
+            body,
+            vec![
+                at(body, "Dick Clark Productions", P),
+                at(body, "Paris Airlines", L),
+                at(body, "Jane Group", P),
+                at(body, "The Social Network", M),
+            ],
+        );
+        assert_eq!(
+            shown(body, &got),
+            [
+                ("Dick Clark Productions".to_owned(), O),
+                ("Paris Airlines".to_owned(), O),
+                ("Jane Group".to_owned(), O),
+                ("The Social Network".to_owned(), M)
+            ]
         );
         // Not at a sentence start, the word is part of the name.
         let body = "They met Rita Even there.";
