@@ -71,6 +71,11 @@ fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention
     ctx.mention_ending_at(opening.checked_sub(1)?, floor)
 }
 
+/// Words that open a subordinate clause.
+const SUBORDINATORS: [&str; 10] = [
+    "when", "because", "if", "after", "before", "while", "although", "though", "since", "unless",
+];
+
 /// The nearest speaker mention ending before token `at`, not before `floor`.
 pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
     if let Some(head) = head_of_relative_clause(ctx, at, floor) {
@@ -78,12 +83,25 @@ pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
     }
     let mut seen = 0;
     let mut t = at;
+    let mut comma = false;
     while t > floor && seen < SUBJECT_REACH {
         t -= 1;
         if ctx.token_in_zone(t) {
             continue;
         }
         seen += 1;
+        comma |= ctx.word(t) == ",";
+        // "… begin when readers ask us, “…”": the cue's clause opens after
+        // a subordinating word and has its own subject, unnamed here ("X,
+        // when asked, said" is not such a clause: a comma closes it).
+        if !comma
+            && t + 1 < at
+            && SUBORDINATORS
+                .iter()
+                .any(|w| ctx.word(t).eq_ignore_ascii_case(w))
+        {
+            return None;
+        }
         if let Some(m) = ctx.mention_ending_at(t, floor) {
             if ctx.is_object(&m, floor) {
                 t = m.first;
@@ -173,13 +191,14 @@ fn left(ctx: &Ctx, place: &Place) -> Option<Found> {
             CueKind::Verb if participle => ctx
                 .main_subject(place.left, c)
                 .or_else(|| subject_before(ctx, c, place.left)),
+            // "… claimed that Big Machine had “…”": a name after "that"
+            // is the reported clause's subject, not the speaker.
             CueKind::Verb | CueKind::Noun => subject_before(ctx, c, place.left).or_else(|| {
-                (c == place.left || c + n < place.open)
-                    .then(|| ctx.mention_starting_at(c + n, place.open))
-                    .flatten()
-                    .filter(|m| {
-                        !matches!(m.kind, MentionKind::Description { .. }) || c == place.left
-                    })
+                (c == place.left
+                    || c + n < place.open && !ctx.word(c + n).eq_ignore_ascii_case("that"))
+                .then(|| ctx.mention_starting_at(c + n, place.open))
+                .flatten()
+                .filter(|m| !matches!(m.kind, MentionKind::Description { .. }) || c == place.left)
             }),
         };
         if kind == CueKind::Noun && mention.is_none() {

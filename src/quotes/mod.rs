@@ -366,7 +366,7 @@ fn continued<'d>(
     words: usize,
     sentence: bool,
 ) -> Option<&'d Draft> {
-    let prev = earlier.last()?;
+    let prev = last_quote(ctx, earlier)?;
     prev.speaker?;
     if !initial || (words <= SCARE_WORDS && !sentence) {
         return None;
@@ -393,8 +393,27 @@ fn continued<'d>(
     (same || (prev_p + 1 == p && quote_only)).then_some(prev)
 }
 
-/// A short quote used as a name or label: after "so-called"/"dubbed", or a
-/// capitalised title after "the" ("the “Norman Four”").
+/// The last of `earlier` that is a quote: a label in the sentence that
+/// closes the quote before it (“…,” Maley said on CNBC's “Trading Nation”)
+/// is part of that quote's attribution and is passed over.
+fn last_quote<'d>(ctx: &Ctx, earlier: &'d [Draft]) -> Option<&'d Draft> {
+    let mut at = earlier.len().checked_sub(1)?;
+    while earlier[at].kind == QuoteKind::Scare {
+        let before = earlier.get(at.checked_sub(1)?)?;
+        let label_sentence = ctx.sentence_of(earlier[at].marked.open);
+        if before.kind == QuoteKind::Scare
+            || ctx.sentence_of(before.marked.close.saturating_sub(1)) != label_sentence
+        {
+            return earlier.get(at);
+        }
+        at -= 1;
+    }
+    earlier.get(at)
+}
+
+/// A short quote used as a name or label: after "so-called"/"dubbed", a
+/// capitalised title after "the" ("the “Norman Four”"), or a title after a
+/// possessive or "on"/"in" (“said on CNBC's “Trading Nation””).
 fn looks_like_label(ctx: &Ctx, draft: &Draft, words: usize) -> bool {
     let open = draft.place.open;
     if open == 0 || words > SCARE_WORDS {
@@ -405,13 +424,31 @@ fn looks_like_label(ctx: &Ctx, draft: &Draft, words: usize) -> bool {
         return true;
     }
     let text = &ctx.body[draft.marked.pieces[0]];
-    let titled = text.split_whitespace().all(|w| {
+    if !is_title(text) {
+        return false;
+    }
+    let after_the = before.eq_ignore_ascii_case("the");
+    let possessive = ["'s", "\u{2019}s"]
+        .iter()
+        .any(|s| before.to_lowercase().ends_with(s));
+    let preposition = ["on", "in"].iter().any(|p| before.eq_ignore_ascii_case(p));
+    after_the && (draft.found.is_none_or(|f| f.mention.is_none()) || words <= 2)
+        || possessive
+        || preposition
+}
+
+/// Small words a title keeps in lower case after its first word.
+const TITLE_SMALL_WORDS: [&str; 9] = ["a", "an", "and", "at", "for", "in", "of", "on", "the"];
+
+/// True for text written as a title: every word capitalised (or a number),
+/// but for small words after the first ("Meet the Press").
+fn is_title(text: &str) -> bool {
+    text.split_whitespace().enumerate().all(|(i, w)| {
         w.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    });
-    before.eq_ignore_ascii_case("the") && titled && draft.found.is_none_or(|f| f.mention.is_none())
-        || before.eq_ignore_ascii_case("the") && titled && words <= 2
+            || i > 0 && TITLE_SMALL_WORDS.contains(&w.trim_end_matches([',', '.']))
+    })
 }
 
 /// Joins `“A,” he said, “B.”` into one quote with two fragments.

@@ -231,6 +231,65 @@ fn a_word_or_name_introduced_as_such_is_a_label() {
 }
 
 #[test]
+fn a_title_after_a_possessive_or_on_is_a_label() {
+    let text = "“This stock had been clobbered,” Maley said on CNBC's “Trading Nation” on Monday.\nBerg told viewers on “Meet the Press” that he would run.\nBerg said the plan was “a total failure” in the end.\n";
+    let d = doc(text, &[&["Maley"], &["Berg"]]);
+    let q = show(&d);
+    for label in ["Trading Nation", "Meet the Press"] {
+        let quote = q.iter().find(|q| q.0 == label).unwrap();
+        assert_eq!(
+            (quote.1, quote.2.as_deref()),
+            (QuoteKind::Scare, None),
+            "{label}"
+        );
+    }
+    assert_eq!(speaker_of(&d, "a total failure").as_deref(), Some("Berg"));
+    assert_eq!(
+        speaker_of(&d, "This stock had been clobbered,").as_deref(),
+        Some("Maley")
+    );
+    let text = "“The stock was clobbered,” Maley said on CNBC's “Trading Nation” on Monday. “It was down for four years.”\n";
+    let continued = doc(text, &[&["Maley"]]);
+    assert_eq!(
+        speaker_of(&continued, "It was down for four years.").as_deref(),
+        Some("Maley"),
+        "a label between two quotes does not break the continuation"
+    );
+}
+
+#[test]
+fn a_name_after_said_that_is_not_the_speaker() {
+    let text = "The statement, which was obtained by Variety, claimed that Big Machine and Dick Clark Productions had “come to terms on a licensing agreement for the show.”\n";
+    // Tagged as people, as the tagger did on the page this comes from.
+    let d = doc(text, &[&["Variety"], &["Big Machine"], &["Dick Clark"]]);
+    let q = show(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, None, "{q:?}");
+}
+
+#[test]
+fn a_person_named_between_two_quotes_stops_the_continuation() {
+    let text = "“It connected,” Harper said. Buckley, who phoned in from the set of “Fargo,” had a similar experience: “It was just that feeling.”\n";
+    let d = doc(text, &[&["Harper"], &["Buckley"]]);
+    assert_ne!(
+        speaker_of(&d, "It was just that feeling.").as_deref(),
+        Some("Harper")
+    );
+}
+
+#[test]
+fn a_cue_in_a_clause_with_its_own_subject_is_not_the_names() {
+    let text = "Most Snopes checks begin when readers ask us, “Is this true?” Berg, when asked about it, said “Nothing is certain here.”\n";
+    let mut d = doc(text, &[&["Berg"]]);
+    add_organization(&mut d, "Snopes");
+    assert_eq!(speaker_of(&d, "Is this true?"), None);
+    assert_eq!(
+        speaker_of(&d, "Nothing is certain").as_deref(),
+        Some("Berg")
+    );
+}
+
+#[test]
 fn pronoun_resolves_to_previous_subject() {
     let text = "Ivanov recalled that Presidents Lund and Marek agreed to meet.\n“Not much time has passed since then,” he said.\n";
     let d = doc(text, &[&["Ivanov"], &["Lund"], &["Marek"]]);
