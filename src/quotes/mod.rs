@@ -413,7 +413,8 @@ fn last_quote<'d>(ctx: &Ctx, earlier: &'d [Draft]) -> Option<&'d Draft> {
 
 /// A short quote used as a name or label: after "so-called"/"dubbed", a
 /// capitalised title after "the" ("the “Norman Four”"), or a title after a
-/// possessive or "on"/"in" (“said on CNBC's “Trading Nation””).
+/// possessive, "on"/"in" (“said on CNBC's “Trading Nation””) or a noun
+/// naming a work.
 fn looks_like_label(ctx: &Ctx, draft: &Draft, words: usize) -> bool {
     let open = draft.place.open;
     if open == 0 || words > SCARE_WORDS {
@@ -432,10 +433,35 @@ fn looks_like_label(ctx: &Ctx, draft: &Draft, words: usize) -> bool {
         .iter()
         .any(|s| before.to_lowercase().ends_with(s));
     let preposition = ["on", "in"].iter().any(|p| before.eq_ignore_ascii_case(p));
+    let work = WORK_NOUNS.iter().any(|w| before.eq_ignore_ascii_case(w));
     after_the && (draft.found.is_none_or(|f| f.mention.is_none()) || words <= 2)
         || possessive
         || preposition
+        || work
 }
+
+/// Nouns naming a work whose title may follow in quote marks ("his book
+/// “Musicophilia”").
+const WORK_NOUNS: [&str; 18] = [
+    "book",
+    "novel",
+    "memoir",
+    "film",
+    "movie",
+    "documentary",
+    "song",
+    "single",
+    "album",
+    "show",
+    "series",
+    "episode",
+    "play",
+    "podcast",
+    "column",
+    "essay",
+    "poem",
+    "magazine",
+];
 
 /// Small words a title keeps in lower case after its first word.
 const TITLE_SMALL_WORDS: [&str; 9] = ["a", "an", "and", "at", "for", "in", "of", "on", "the"];

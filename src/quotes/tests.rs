@@ -235,6 +235,9 @@ fn a_title_after_a_possessive_or_on_is_a_label() {
     let text = "“This stock had been clobbered,” Maley said on CNBC's “Trading Nation” on Monday.\nBerg told viewers on “Meet the Press” that he would run.\nBerg said the plan was “a total failure” in the end.\n";
     let d = doc(text, &[&["Maley"], &["Berg"]]);
     let q = show(&d);
+    let text = "The neurologist Sacks wrote about it in his book “Musicophilia” years ago.\n";
+    let book = doc(text, &[&["Sacks"]]);
+    assert_eq!(show(&book)[0].1, QuoteKind::Scare);
     for label in ["Trading Nation", "Meet the Press"] {
         let quote = q.iter().find(|q| q.0 == label).unwrap();
         assert_eq!(
