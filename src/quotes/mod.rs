@@ -209,6 +209,22 @@ impl QuoteExtractor {
             draft.speaker_span = prev.speaker_span;
             draft.confidence = 0.6;
             draft.kind = QuoteKind::Direct;
+        } else if let Some((m, (id, conf))) = (initial && sentence)
+            .then(|| {
+                attribution_closing_previous_sentence(
+                    ctx,
+                    &place,
+                    paragraphs,
+                    draft.marked.paragraph,
+                )
+            })
+            .flatten()
+            .and_then(|m| Some((m, ctx.resolve(&m, said)?)))
+        {
+            draft.speaker_span = Some(ctx.span(m.first, m.end));
+            draft.speaker = Some(id);
+            draft.confidence = conf.min(0.6);
+            draft.kind = QuoteKind::Direct;
         } else if let Some(m) = (initial && sentence)
             .then(|| subject_of_previous_sentence(ctx, &place, paragraphs, draft.marked.paragraph))
             .flatten()
@@ -330,6 +346,47 @@ fn attributed_after_exclamation(
     attribution::right_immediate(ctx, &widened).filter(opens)
 }
 
+/// The previous sentence of the quote's paragraph, when it ends before the
+/// quote's own sentence begins.
+fn previous_sentence(
+    ctx: &Ctx,
+    place: &Place,
+    paragraphs: &[Span],
+    paragraph: usize,
+) -> Option<(usize, usize)> {
+    let s = ctx.sentence_of(ctx.tokens.get(place.left)?.span.start());
+    let previous = ctx.sentences.get(s.checked_sub(1)?)?;
+    let para = paragraphs.get(paragraph)?;
+    let first = previous.first_token as usize;
+    if ctx.tokens.get(first)?.span.start() < para.start() || first >= place.left {
+        return None;
+    }
+    Some((first, previous.end_token as usize))
+}
+
+/// "Sometimes employees don't follow the rules, he said. “But does that
+/// mean …?”": a whole-sentence quote with no cue, right after a sentence of
+/// the same paragraph that reports speech and closes with its attribution
+/// (", he said.", ", said Figgins."), is that speaker's.
+fn attribution_closing_previous_sentence(
+    ctx: &Ctx,
+    place: &Place,
+    paragraphs: &[Span],
+    paragraph: usize,
+) -> Option<Mention> {
+    let (first, end) = previous_sentence(ctx, place, paragraphs, paragraph)?;
+    let last_word = (first..end).rev().find(|&t| ctx.is_word(t))?;
+    let comma = (first..last_word).rev().find(|&t| ctx.word(t) == ",")?;
+    let clause = Place {
+        left: first,
+        open: comma,
+        after: comma,
+        right: last_word + 1,
+    };
+    let found = attribution::right_immediate(ctx, &clause)?;
+    found.mention.filter(|_| found.end == last_word + 1)
+}
+
 /// "Bridenstine expects three rockets by 2024. “Adding one more could —
 /// I’m not confident that could happen.”": a whole-sentence quote with no
 /// cue, right after a sentence of the same paragraph that opens with a
@@ -341,14 +398,8 @@ fn subject_of_previous_sentence(
     paragraphs: &[Span],
     paragraph: usize,
 ) -> Option<Mention> {
-    let s = ctx.sentence_of(ctx.tokens.get(place.left)?.span.start());
-    let previous = ctx.sentences.get(s.checked_sub(1)?)?;
-    let para = paragraphs.get(paragraph)?;
-    let first = previous.first_token as usize;
-    if ctx.tokens.get(first)?.span.start() < para.start() || first >= place.left {
-        return None;
-    }
-    let m = ctx.main_subject(first, previous.end_token as usize)?;
+    let (first, end) = previous_sentence(ctx, place, paragraphs, paragraph)?;
+    let m = ctx.main_subject(first, end)?;
     let person =
         matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
     (person && m.first == first).then_some(m)

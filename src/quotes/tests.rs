@@ -293,6 +293,19 @@ fn a_cue_in_a_clause_with_its_own_subject_is_not_the_names() {
 }
 
 #[test]
+fn a_quote_after_a_sentence_closed_by_its_attribution_is_that_speakers() {
+    let text = "Montell Figgins represents Thomas.\nSometimes employees don't follow the rules, he said. “But does that mean they should go to jail?”\nThe rules are clear, said Berg. “Nobody is above them.”\nThe talks failed, they said. “Nobody else came.”\n";
+    let d = doc(text, &[&["Montell Figgins", "Figgins"], &["Berg"]]);
+    assert_eq!(
+        speaker_of(&d, "But does that mean").as_deref(),
+        Some("Montell Figgins")
+    );
+    assert_eq!(speaker_of(&d, "Nobody is above").as_deref(), Some("Berg"));
+    // "they" is no one named here.
+    assert_eq!(speaker_of(&d, "Nobody else came."), None);
+}
+
+#[test]
 fn pronoun_resolves_to_previous_subject() {
     let text = "Ivanov recalled that Presidents Lund and Marek agreed to meet.\n“Not much time has passed since then,” he said.\n";
     let d = doc(text, &[&["Ivanov"], &["Lund"], &["Marek"]]);
