@@ -103,7 +103,12 @@ pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
             return None;
         }
         if let Some(m) = ctx.mention_ending_at(t, floor) {
-            if ctx.is_object(&m, floor) {
+            // "an expert at the University of York who did not work on the
+            // study, told": a relative pronoun with no comma before it
+            // belongs to a description further back, not to the name it follows.
+            let loose_relative =
+                m.kind == MentionKind::Relative && (m.first == 0 || ctx.word(m.first - 1) != ",");
+            if ctx.is_object(&m, floor) || loose_relative {
                 t = m.first;
                 continue;
             }

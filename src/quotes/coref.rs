@@ -679,7 +679,11 @@ impl<'a> Ctx<'a> {
                 && i >= floor + 2
                 && is_determiner(self.word(i - 1))
                 && is_preposition(self.word(i - 2));
-            return is_preposition(w) || apposed_noun || is_possessive(w);
+            // "the U.K.'s University of York": the dotted acronym ends its
+            // token, so the possessive is the apostrophe and "s".
+            let split_possessive =
+                w == "s" && i > floor && matches!(self.word(i - 1), "'" | "\u{2019}");
+            return is_preposition(w) || apposed_noun || is_possessive(w) || split_possessive;
         }
         false
     }
