@@ -226,7 +226,10 @@ impl QuoteExtractor {
             draft.confidence = conf.min(0.6);
             draft.kind = QuoteKind::Direct;
         } else if let Some(m) = (initial && sentence)
-            .then(|| subject_of_previous_sentence(ctx, &place, paragraphs, draft.marked.paragraph))
+            .then(|| {
+                subject_of_previous_sentence(ctx, &place, paragraphs, draft.marked.paragraph)
+                    .or_else(|| reporter_of_previous_paragraph(ctx, &draft.marked, paragraphs))
+            })
             .flatten()
         {
             draft.speaker_span = Some(ctx.span(m.first, m.end));
@@ -403,6 +406,38 @@ fn subject_of_previous_sentence(
     let person =
         matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
     (person && m.first == first).then_some(m)
+}
+
+/// "Erekat said it was only the latest move by the US. ¶ “They wanted us on
+/// our knees.”": a paragraph that is one cue-less quote, after a paragraph
+/// whose last sentence opens with a person's name and a speech verb
+/// (reported speech), is that person's.
+fn reporter_of_previous_paragraph(
+    ctx: &Ctx,
+    marked: &marks::Marked,
+    paragraphs: &[Span],
+) -> Option<Mention> {
+    let para = paragraphs.get(marked.paragraph)?;
+    let last = paragraphs.get(marked.paragraph + marked.pieces.len().saturating_sub(1))?;
+    let outside = |text: Option<&str>| text.is_some_and(|t| !t.chars().any(char::is_alphanumeric));
+    if !outside(ctx.body.get(para.start()..marked.open))
+        || !outside(ctx.body.get(marked.close.min(last.end())..last.end()))
+    {
+        return None;
+    }
+    let previous = paragraphs.get(marked.paragraph.checked_sub(1)?)?;
+    let s = ctx.sentence_of(previous.end().checked_sub(1)?);
+    let sentence = ctx.sentences.get(s)?;
+    let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
+    if ctx.tokens.get(first)?.span.start() < previous.start() {
+        return None;
+    }
+    let m = ctx.main_subject(first, end)?;
+    let person =
+        matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
+    let words: Vec<&str> = (m.end..(m.end + 2).min(end)).map(|t| ctx.word(t)).collect();
+    let speaks = matches!(cues::cue_at(&words), Some((_, cues::CueKind::Verb)));
+    (person && m.first == first && speaks).then_some(m)
 }
 
 /// The earlier quote whose speaker a cue-less quote continues: the previous

@@ -306,6 +306,30 @@ fn a_quote_after_a_sentence_closed_by_its_attribution_is_that_speakers() {
 }
 
 #[test]
+fn a_relative_clause_without_a_comma_belongs_to_the_description() {
+    let text = "Ian Hamilton, an expert in drug use at the U.K.'s University of York who did not work on the study, told Newsweek: “Even a small increase can raise the risk of problems.”\n";
+    let mut d = doc(text, &[&["Ian Hamilton"]]);
+    add_organization(&mut d, "University of York");
+    add_organization(&mut d, "Newsweek");
+    assert_eq!(
+        speaker_of(&d, "Even a small increase").as_deref(),
+        Some("Ian Hamilton")
+    );
+}
+
+#[test]
+fn a_quote_paragraph_after_reported_speech_is_the_reporters() {
+    let text = "Erekat said it was only the latest move by the US.\n“They wanted us on our knees. We stand tall.”\nBerg visited the site on Monday.\n“The ground shook for hours and nobody came.”\n";
+    let d = doc(text, &[&["Saeb Erekat", "Erekat"], &["Berg"]]);
+    assert_eq!(
+        speaker_of(&d, "They wanted us").as_deref(),
+        Some("Saeb Erekat")
+    );
+    // Without a speech verb the paragraph before says nothing of a speaker.
+    assert_eq!(speaker_of(&d, "The ground shook"), None);
+}
+
+#[test]
 fn pronoun_resolves_to_previous_subject() {
     let text = "Ivanov recalled that Presidents Lund and Marek agreed to meet.\n“Not much time has passed since then,” he said.\n";
     let d = doc(text, &[&["Ivanov"], &["Lund"], &["Marek"]]);
