@@ -448,6 +448,27 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut [Mention]) {
     }
 }
 
+/// "He Jianxiong": the Chinese surname He right before a one-word person
+/// name is part of it (in English "He" never runs straight into a name).
+fn with_surname_he(body: &str, m: Mention) -> Mention {
+    let start = m.span.start();
+    let one_word = words(body, m.span).len() == 1;
+    // `get` both checks the bytes and that `start - 3` is a char boundary.
+    let he = start
+        .checked_sub(3)
+        .filter(|&p| body.get(p..start) == Some("He "))
+        .and_then(|p| body.get(..p))
+        .is_some_and(|prefix| !prefix.ends_with(char::is_alphanumeric));
+    if m.kind == EntityType::Person && one_word && he {
+        Mention {
+            span: Span::new(start as u32 - 3, m.span.end() as u32),
+            ..m
+        }
+    } else {
+        m
+    }
+}
+
 fn is_org_head(body: &str, span: Span) -> bool {
     capitalised(&body[span]) && fold_is_one_of(&body[span], ORG_HEADS)
 }
@@ -456,7 +477,10 @@ fn is_org_head(body: &str, span: Span) -> bool {
 pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out = Vec::with_capacity(mentions.len());
     for m in mentions {
-        let m = without_leading_lowercase(body, without_sentence_opener(body, m));
+        let m = with_surname_he(
+            body,
+            without_leading_lowercase(body, without_sentence_opener(body, m)),
+        );
         if is_never_a_name(body, m) {
             continue;
         }
@@ -623,6 +647,9 @@ mod tests {
                 ("The Social Network".to_owned(), M)
             ]
         );
+        let body = "“No deal,” He Jianxiong said. He Obama.";
+        let got = refine(tagger(), body, vec![at(body, "Jianxiong", P)]);
+        assert_eq!(shown(body, &got), [("He Jianxiong".to_owned(), P)]);
         // Not at a sentence start, the word is part of the name.
         let body = "They met Rita Even there.";
         let got = refine(tagger(), body, vec![at(body, "Rita Even", P)]);
