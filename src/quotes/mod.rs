@@ -402,6 +402,12 @@ fn subject_of_previous_sentence(
     paragraph: usize,
 ) -> Option<Mention> {
     let (first, end) = previous_sentence(ctx, place, paragraphs, paragraph)?;
+    person_opening(ctx, first, end)
+}
+
+/// The person's name that opens the sentence of tokens `first..end`, as its
+/// subject.
+fn person_opening(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     let m = ctx.main_subject(first, end)?;
     let person =
         matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
@@ -432,12 +438,10 @@ fn reporter_of_previous_paragraph(
     if ctx.tokens.get(first)?.span.start() < previous.start() {
         return None;
     }
-    let m = ctx.main_subject(first, end)?;
-    let person =
-        matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
+    let m = person_opening(ctx, first, end)?;
     let words: Vec<&str> = (m.end..(m.end + 2).min(end)).map(|t| ctx.word(t)).collect();
     let speaks = matches!(cues::cue_at(&words), Some((_, cues::CueKind::Verb)));
-    (person && m.first == first && speaks).then_some(m)
+    speaks.then_some(m)
 }
 
 /// The earlier quote whose speaker a cue-less quote continues: the previous
