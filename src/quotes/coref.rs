@@ -260,6 +260,27 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// "NASA administrator Jim Bridenstine": the person named right after an
+    /// organisation and a title word (tokens from `at`, before `limit`)
+    /// speaks, not the organisation.
+    fn title_holder_after(&self, at: usize, limit: usize) -> Option<Mention> {
+        for i in at..(at + 4).min(limit) {
+            if !self.is_word(i) {
+                return None;
+            }
+            if let Some((id, span)) = self.is_person(i) {
+                let titled = i > at && cues::is_person_noun(self.word(i - 1));
+                let (_, end) = self.token_range(span);
+                return titled.then_some(Mention {
+                    first: i,
+                    end: end.min(limit),
+                    kind: MentionKind::Name(id),
+                });
+            }
+        }
+        None
+    }
+
     /// The speaker mention starting at token `first`, ending before token `limit`.
     pub fn mention_starting_at(&self, first: usize, limit: usize) -> Option<Mention> {
         if first >= limit {
@@ -267,6 +288,11 @@ impl<'a> Ctx<'a> {
         }
         if let Some((id, span)) = self.speaker_entity(first) {
             let (_, end) = self.token_range(span);
+            if self.entities[id].kind == EntityType::Organization {
+                if let Some(holder) = self.title_holder_after(end, limit) {
+                    return Some(holder);
+                }
+            }
             return Some(Mention {
                 first,
                 end: end.min(limit),

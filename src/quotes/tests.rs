@@ -330,6 +330,19 @@ fn a_quote_paragraph_after_reported_speech_is_the_reporters() {
 }
 
 #[test]
+fn a_person_titled_by_an_organisation_speaks_not_the_organisation() {
+    let text = "“It depends on what Boeing is willing to invest,” responded NASA administrator Jim Bridenstine.\n“We will see,” said NASA in a statement.\n";
+    let mut d = doc(text, &[&["Jim Bridenstine"]]);
+    add_organization(&mut d, "NASA");
+    add_organization(&mut d, "Boeing");
+    assert_eq!(
+        speaker_of(&d, "It depends on").as_deref(),
+        Some("Jim Bridenstine")
+    );
+    assert_eq!(speaker_of(&d, "We will see").as_deref(), Some("NASA"));
+}
+
+#[test]
 fn pronoun_resolves_to_previous_subject() {
     let text = "Ivanov recalled that Presidents Lund and Marek agreed to meet.\n“Not much time has passed since then,” he said.\n";
     let d = doc(text, &[&["Ivanov"], &["Lund"], &["Marek"]]);
