@@ -4,7 +4,7 @@
 //! that “…", "according to X, “…"), or later in the sentence.
 
 use super::coref::{Ctx, Mention, MentionKind};
-use super::cues::{cue_at, CueKind};
+use super::cues::{self, cue_at, CueKind};
 use crate::doc::Span;
 
 /// Most words scanned back from a cue for its subject.
@@ -112,10 +112,32 @@ pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
                 t = m.first;
                 continue;
             }
-            return Some(m);
+            return Some(outer_apposition(ctx, m, floor).unwrap_or(m));
         }
     }
     None
+}
+
+/// "Prince Andrew, the younger brother of heir to the throne, Charles, has
+/// told": a name set off by commas right after a description "the … of …"
+/// names the noun inside that description (the heir); the subject is the
+/// person the description follows.
+fn outer_apposition(ctx: &Ctx, m: Mention, floor: usize) -> Option<Mention> {
+    let comma = m.first.checked_sub(1).filter(|&c| c > floor)?;
+    if ctx.word(comma) != "," || m.end >= ctx.tokens.len() || ctx.word(m.end) != "," {
+        return None;
+    }
+    let opening = (comma.saturating_sub(RELATIVE_CLAUSE_REACH).max(floor + 1)..comma)
+        .rev()
+        .find(|&k| ctx.word(k) == ",")?;
+    let description = opening + 1..comma;
+    let relational = description.clone().any(|k| ctx.word(k) == "of")
+        && cues::is_determiner(ctx.word(description.start));
+    if !relational {
+        return None;
+    }
+    let head = ctx.mention_ending_at(opening.checked_sub(1)?, floor)?;
+    matches!(head.kind, MentionKind::Name(_)).then_some(head)
 }
 
 fn is_dash_or_comma(ctx: &Ctx, i: usize) -> bool {

@@ -343,6 +343,14 @@ fn a_person_titled_by_an_organisation_speaks_not_the_organisation() {
 }
 
 #[test]
+fn a_name_apposed_to_a_noun_inside_a_description_is_not_the_subject() {
+    let text = "Prince Andrew, the younger brother of heir to the British throne, Charles, has reportedly told friends it was a “great success”.\nThe minister, Berg, said it was “a real step forward”.\n";
+    let d = doc(text, &[&["Andrew"], &["Charles"], &["Berg"]]);
+    assert_eq!(speaker_of(&d, "great success").as_deref(), Some("Andrew"));
+    assert_eq!(speaker_of(&d, "a real step").as_deref(), Some("Berg"));
+}
+
+#[test]
 fn pronoun_resolves_to_previous_subject() {
     let text = "Ivanov recalled that Presidents Lund and Marek agreed to meet.\n“Not much time has passed since then,” he said.\n";
     let d = doc(text, &[&["Ivanov"], &["Lund"], &["Marek"]]);
