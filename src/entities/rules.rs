@@ -199,6 +199,25 @@ const NEVER_NAMES: &[&str] = &[
     "hi", "hello", "yes", "oh", "wow", "yeah", "thanks",
 ];
 
+/// Abbreviations of common nouns that the tagger takes for names ("royal
+/// PR aides", "on PC", "a CEO"): never an entity, whatever their case.
+const COMMON_ABBREVIATIONS: &[&str] = &[
+    "pr", "ceo", "cfo", "coo", "cto", "tv", "pc", "gdp", "vp", "hr", "dna", "ai", "cpu", "gpu",
+    "suv", "atm", "faq", "pdf", "url", "diy",
+];
+
+/// True for a one-word mention that is a [`COMMON_ABBREVIATIONS`] entry
+/// (plural or not: "CEOs", "PCs").
+fn is_common_abbreviation(body: &str, m: Mention) -> bool {
+    let word = &body[m.span];
+    let singular = word
+        .strip_suffix('s')
+        .filter(|w| w.chars().all(|c| c.is_ascii_uppercase()))
+        .unwrap_or(word);
+    singular.chars().all(|c| c.is_ascii_uppercase())
+        && fold_is_one_of(singular, COMMON_ABBREVIATIONS)
+}
+
 /// True for a one-word person, place or organisation mention in
 /// [`NEVER_NAMES`], written in lower or title case ("US", "IT" and "OK" as
 /// written stay names; titles of works, MISC, are left alone).
@@ -481,7 +500,7 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
             body,
             without_leading_lowercase(body, without_sentence_opener(body, m)),
         );
-        if is_never_a_name(body, m) {
+        if is_never_a_name(body, m) || is_common_abbreviation(body, m) {
             continue;
         }
         if !split_person(tagger, body, m, &mut out) {
@@ -650,6 +669,19 @@ mod tests {
         let body = "“No deal,” He Jianxiong said. He Obama.";
         let got = refine(tagger(), body, vec![at(body, "Jianxiong", P)]);
         assert_eq!(shown(body, &got), [("He Jianxiong".to_owned(), P)]);
+        let body =
+            "Former royal PR aides said so. He plays on PC and the CEOs agreed. PRA Group sued.";
+        let got = refine(
+            tagger(),
+            body,
+            vec![
+                at(body, "PR", O),
+                at(body, "PC", O),
+                at(body, "CEOs", M),
+                at(body, "PRA Group", O),
+            ],
+        );
+        assert_eq!(shown(body, &got), [("PRA Group".to_owned(), O)]);
         // Not at a sentence start, the word is part of the name.
         let body = "They met Rita Even there.";
         let got = refine(tagger(), body, vec![at(body, "Rita Even", P)]);
