@@ -591,6 +591,17 @@ mod tests {
 
     use EntityType::{Location as L, Misc as M, Organization as O, Person as P};
 
+    /// `refine` over the mentions `(text, kind)` of `body`, shown as text and kind.
+    fn refined(body: &str, mentions: &[(&str, EntityType)]) -> Vec<(String, EntityType)> {
+        let mentions = mentions.iter().map(|&(t, k)| at(body, t, k)).collect();
+        shown(body, &refine(tagger(), body, mentions))
+    }
+
+    /// `(text, kind)` pairs with owned text, for comparing with [`refined`].
+    fn owned(pairs: &[(&str, EntityType)]) -> Vec<(String, EntityType)> {
+        pairs.iter().map(|&(t, k)| (t.to_owned(), k)).collect()
+    }
+
     #[test]
     fn person_after_a_role_is_split_off() {
         let body = "the Minister of the Armed Forces Karen Holm said";
@@ -626,66 +637,56 @@ mod tests {
             ]
         );
         let body = "Both Johnson and Corbyn spoke. Under Trump, tariffs rose. Most Snopes checks start here.";
-        let got = refine(
-            tagger(),
-            body,
-            vec![
-                at(body, "Both Johnson", P),
-                at(body, "Under Trump", P),
-                at(body, "Most Snopes", O),
-            ],
-        );
         assert_eq!(
-            shown(body, &got),
-            [
-                ("Johnson".to_owned(), P),
-                ("Trump".to_owned(), P),
-                ("Snopes".to_owned(), O)
-            ]
+            refined(
+                body,
+                &[("Both Johnson", P), ("Under Trump", P), ("Most Snopes", O)]
+            ),
+            owned(&[("Johnson", P), ("Trump", P), ("Snopes", O)])
         );
-        // A company word at the end makes an organisation of a person's
-        // or place's name; a work (MISC) keeps its type.
-        let body =
-            "Dick Clark Productions and Paris Airlines met Jane Group. The Social Network won.";
-        let got = refine(
-            tagger(),
-            body,
-            vec![
-                at(body, "Dick Clark Productions", P),
-                at(body, "Paris Airlines", L),
-                at(body, "Jane Group", P),
-                at(body, "The Social Network", M),
-            ],
-        );
-        assert_eq!(
-            shown(body, &got),
-            [
-                ("Dick Clark Productions".to_owned(), O),
-                ("Paris Airlines".to_owned(), O),
-                ("Jane Group".to_owned(), O),
-                ("The Social Network".to_owned(), M)
-            ]
-        );
-        let body = "“No deal,” He Jianxiong said. He Obama.";
-        let got = refine(tagger(), body, vec![at(body, "Jianxiong", P)]);
-        assert_eq!(shown(body, &got), [("He Jianxiong".to_owned(), P)]);
-        let body =
-            "Former royal PR aides said so. He plays on PC and the CEOs agreed. PRA Group sued.";
-        let got = refine(
-            tagger(),
-            body,
-            vec![
-                at(body, "PR", O),
-                at(body, "PC", O),
-                at(body, "CEOs", M),
-                at(body, "PRA Group", O),
-            ],
-        );
-        assert_eq!(shown(body, &got), [("PRA Group".to_owned(), O)]);
         // Not at a sentence start, the word is part of the name.
         let body = "They met Rita Even there.";
         let got = refine(tagger(), body, vec![at(body, "Rita Even", P)]);
         assert_eq!(shown(body, &got), [("Rita Even".to_owned(), P)]);
+    }
+
+    #[test]
+    fn a_company_word_at_the_end_makes_an_organisation() {
+        let body =
+            "Dick Clark Productions and Paris Airlines met Jane Group. The Social Network won.";
+        let mentions = [
+            ("Dick Clark Productions", P),
+            ("Paris Airlines", L),
+            ("Jane Group", P),
+            ("The Social Network", M),
+        ];
+        // A work (MISC) keeps its type.
+        assert_eq!(
+            refined(body, &mentions),
+            owned(&[
+                ("Dick Clark Productions", O),
+                ("Paris Airlines", O),
+                ("Jane Group", O),
+                ("The Social Network", M)
+            ])
+        );
+    }
+
+    #[test]
+    fn the_surname_he_before_a_given_name_is_part_of_it() {
+        let body = "“No deal,” He Jianxiong said. He Obama.";
+        assert_eq!(
+            refined(body, &[("Jianxiong", P)]),
+            owned(&[("He Jianxiong", P)])
+        );
+    }
+
+    #[test]
+    fn abbreviations_of_common_nouns_are_not_entities() {
+        let body =
+            "Former royal PR aides said so. He plays on PC and the CEOs agreed. PRA Group sued.";
+        let mentions = [("PR", O), ("PC", O), ("CEOs", M), ("PRA Group", O)];
+        assert_eq!(refined(body, &mentions), owned(&[("PRA Group", O)]));
     }
 
     #[test]
