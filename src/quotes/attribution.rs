@@ -36,7 +36,8 @@ pub struct Place {
     pub right: usize,
 }
 
-fn cue(ctx: &Ctx, i: usize, limit: usize) -> Option<(usize, CueKind)> {
+/// The cue (its length in tokens and kind) starting at token `i`, before `limit`.
+pub(super) fn cue(ctx: &Ctx, i: usize, limit: usize) -> Option<(usize, CueKind)> {
     if ctx.token_in_zone(i) || !ctx.is_word(i) {
         return None;
     }
@@ -58,9 +59,7 @@ fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention
     let comma = at
         .checked_sub(1)
         .filter(|&c| c > floor && ctx.word(c) == ",")?;
-    let opening = (comma.saturating_sub(RELATIVE_CLAUSE_REACH).max(floor + 1)..comma)
-        .rev()
-        .find(|&k| ctx.word(k) == ",")?;
+    let opening = opening_comma(ctx, comma, floor)?;
     let pronoun = ctx.word(opening + 1);
     if !["who", "whose", "which"]
         .iter()
@@ -69,6 +68,14 @@ fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention
         return None;
     }
     ctx.mention_ending_at(opening.checked_sub(1)?, floor)
+}
+
+/// The comma that opens the aside closed by the comma at token `closing`:
+/// the nearest one before it, within [`RELATIVE_CLAUSE_REACH`], after `floor`.
+fn opening_comma(ctx: &Ctx, closing: usize, floor: usize) -> Option<usize> {
+    (closing.saturating_sub(RELATIVE_CLAUSE_REACH).max(floor + 1)..closing)
+        .rev()
+        .find(|&k| ctx.word(k) == ",")
 }
 
 /// Words that open a subordinate clause.
@@ -127,9 +134,7 @@ fn outer_apposition(ctx: &Ctx, m: Mention, floor: usize) -> Option<Mention> {
     if ctx.word(comma) != "," || m.end >= ctx.tokens.len() || ctx.word(m.end) != "," {
         return None;
     }
-    let opening = (comma.saturating_sub(RELATIVE_CLAUSE_REACH).max(floor + 1)..comma)
-        .rev()
-        .find(|&k| ctx.word(k) == ",")?;
+    let opening = opening_comma(ctx, comma, floor)?;
     let description = opening + 1..comma;
     let relational = description.clone().any(|k| ctx.word(k) == "of")
         && cues::is_determiner(ctx.word(description.start));

@@ -439,8 +439,10 @@ fn reporter_of_previous_paragraph(
         return None;
     }
     let m = person_opening(ctx, first, end)?;
-    let words: Vec<&str> = (m.end..(m.end + 2).min(end)).map(|t| ctx.word(t)).collect();
-    let speaks = matches!(cues::cue_at(&words), Some((_, cues::CueKind::Verb)));
+    let speaks = matches!(
+        attribution::cue(ctx, m.end, end),
+        Some((_, cues::CueKind::Verb))
+    );
     speaks.then_some(m)
 }
 

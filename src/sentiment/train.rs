@@ -449,9 +449,12 @@ fn balanced_weights(ys: &[usize]) -> [f32; 3] {
 /// that risk.
 fn train_text_pair(ex: &TextExamples) -> (Linear, Linear) {
     let regression = train_regression(&ex.xs, &ex.ys, &ex.weights(), TrainOptions::TEXT);
-    let nyt = ex.subset((0..ex.xs.len()).filter(|&i| ex.in_domain[i]));
-    let classes: Vec<usize> = nyt.ys.iter().map(|&y| valence_class(y * 4.0)).collect();
-    let class_xs: Vec<Features> = nyt.xs.iter().map(without_other_ratings).collect();
+    let nyt: Vec<usize> = (0..ex.xs.len()).filter(|&i| ex.in_domain[i]).collect();
+    let classes: Vec<usize> = nyt.iter().map(|&i| valence_class(ex.ys[i] * 4.0)).collect();
+    let class_xs: Vec<Features> = nyt
+        .iter()
+        .map(|&i| without_other_ratings(&ex.xs[i]))
+        .collect();
     let classifier = train_softmax(
         &class_xs,
         &classes,
