@@ -63,9 +63,9 @@ fn sentiment(args: &SentimentArgs) -> Result<()> {
     Ok(())
 }
 
-fn eval_sentiment(data: &std::path::Path, other_rated: &std::path::Path) -> Result<()> {
+fn eval_sentiment(data: &std::path::Path, other_rated: &std::path::Path, folds: u16) -> Result<()> {
     let scorer = textanalysis::sentiment::SentimentScorer::new()?;
-    let report = textanalysis::sentiment::evaluate(&scorer, data, other_rated)?;
+    let report = textanalysis::sentiment::evaluate(&scorer, data, other_rated, folds.into())?;
     println!("{report}");
     Ok(())
 }
@@ -251,6 +251,9 @@ enum EvalCommand {
         /// VADER's other rated sets, which the cross-validated text models also train on.
         #[arg(long, default_value = textanalysis::sentiment::OTHER_RATED_DIR)]
         other_rated: PathBuf,
+        /// Folds of the NYT cross-validation; more folds train each model on more rows.
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(2..=100))]
+        folds: u16,
     },
 }
 
@@ -580,9 +583,11 @@ pub fn run() -> Result<()> {
         Command::Compare(args) => compare(&args),
         Command::Eval(EvalCommand::Boilerplate(args)) => eval_boilerplate(&args),
         Command::Sentiment(args) => sentiment(&args),
-        Command::Eval(EvalCommand::Sentiment { data, other_rated }) => {
-            eval_sentiment(&data, &other_rated)
-        }
+        Command::Eval(EvalCommand::Sentiment {
+            data,
+            other_rated,
+            folds,
+        }) => eval_sentiment(&data, &other_rated, folds),
         Command::Train(TrainCommand::Sentiment {
             data,
             other_rated,
