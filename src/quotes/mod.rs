@@ -369,8 +369,10 @@ fn previous_sentence(
 
 /// "Sometimes employees don't follow the rules, he said. “But does that
 /// mean …?”": a whole-sentence quote with no cue, right after a sentence of
-/// the same paragraph that reports speech and closes with its attribution
-/// (", he said.", ", said Figgins."), is that speaker's.
+/// the same paragraph that reports speech through an attribution clause set
+/// off by commas, is that speaker's. The clause closes the sentence
+/// (", he said.", ", said Figgins.") or sits inside it ("The tuft cell,
+/// Herbert said, is constantly sensing …").
 fn attribution_closing_previous_sentence(
     ctx: &Ctx,
     place: &Place,
@@ -379,15 +381,19 @@ fn attribution_closing_previous_sentence(
 ) -> Option<Mention> {
     let (first, end) = previous_sentence(ctx, place, paragraphs, paragraph)?;
     let last_word = (first..end).rev().find(|&t| ctx.is_word(t))?;
-    let comma = (first..last_word).rev().find(|&t| ctx.word(t) == ",")?;
-    let clause = Place {
-        left: first,
-        open: comma,
-        after: comma,
-        right: last_word + 1,
-    };
-    let found = attribution::right_immediate(ctx, &clause)?;
-    found.mention.filter(|_| found.end == last_word + 1)
+    let commas: Vec<usize> = (first..last_word).filter(|&t| ctx.word(t) == ",").collect();
+    commas.iter().enumerate().rev().find_map(|(k, &comma)| {
+        // The clause runs to the next comma, or to the sentence's last word.
+        let right = commas.get(k + 1).copied().unwrap_or(last_word + 1);
+        let clause = Place {
+            left: first,
+            open: comma,
+            after: comma,
+            right,
+        };
+        let found = attribution::right_immediate(ctx, &clause)?;
+        found.mention.filter(|_| found.end == right)
+    })
 }
 
 /// "Bridenstine expects three rockets by 2024. “Adding one more could —

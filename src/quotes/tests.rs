@@ -306,6 +306,32 @@ fn a_quote_after_a_sentence_closed_by_its_attribution_is_that_speakers() {
 }
 
 #[test]
+fn a_quote_after_a_sentence_with_an_attribution_aside_is_that_speakers() {
+    let text = "The cell, Herbert said, is always sensing the body. “Once those products go out of whack, it responds.”\nIn Paris, the talks went well. “Nobody else came.”\n";
+    let d = doc(text, &[&["Herbert"]]);
+    assert_eq!(
+        speaker_of(&d, "Once those products").as_deref(),
+        Some("Herbert")
+    );
+    // A comma aside with no speech verb gives no one.
+    assert_eq!(speaker_of(&d, "Nobody else came."), None);
+}
+
+#[test]
+fn present_tense_inverted_cues_attribute() {
+    let text = "“We are excited about the tour,” comments Johnston in a statement.\n“Oh, actually? Yes,” he assures himself.\n";
+    let d = doc(text, &[&["Tom Johnston", "Johnston"]]);
+    assert_eq!(
+        speaker_of(&d, "We are excited").as_deref(),
+        Some("Tom Johnston")
+    );
+    assert_eq!(
+        speaker_of(&d, "Oh, actually? Yes,").as_deref(),
+        Some("Tom Johnston")
+    );
+}
+
+#[test]
 fn a_relative_clause_without_a_comma_belongs_to_the_description() {
     let text = "Ian Hamilton, an expert in drug use at the U.K.'s University of York who did not work on the study, told Newsweek: “Even a small increase can raise the risk of problems.”\n";
     let mut d = doc(text, &[&["Ian Hamilton"]]);
