@@ -26,6 +26,8 @@ pub enum MentionKind {
     Name(EntityId),
     /// "he" / "she" (feminine when `Some(true)`).
     Pronoun(Option<bool>),
+    /// "it" / "they": an organisation speaking ("…,” it said in a statement).
+    Neuter,
     /// "who" after a noun phrase: refers to the phrase before the comma.
     Relative,
     /// "the ROLE ...": `head` is the token index of the role noun.
@@ -238,11 +240,11 @@ impl<'a> Ctx<'a> {
         if let Some((id, span)) = self.speaker_entity(last) {
             return Some(self.name_mention(id, span, floor));
         }
-        if let Some(gender) = cues::pronoun(word) {
+        if let Some(kind) = self.pronoun_at(last) {
             return Some(Mention {
                 first: last,
                 end: last + 1,
-                kind: MentionKind::Pronoun(gender),
+                kind,
             });
         }
         if word.eq_ignore_ascii_case("who") {
@@ -299,11 +301,11 @@ impl<'a> Ctx<'a> {
                 kind: MentionKind::Name(id),
             });
         }
-        if let Some(gender) = cues::pronoun(self.word(first)) {
+        if let Some(kind) = self.pronoun_at(first) {
             return Some(Mention {
                 first,
                 end: first + 1,
-                kind: MentionKind::Pronoun(gender),
+                kind,
             });
         }
         // "the editor of Arsenal magazine Alexei Leonkov", "planetary
@@ -398,6 +400,7 @@ impl<'a> Ctx<'a> {
         match mention.kind {
             MentionKind::Name(id) => Some((id, 0.9)),
             MentionKind::Pronoun(gender) => self.salient(pos, gender, said).map(|id| (id, 0.7)),
+            MentionKind::Neuter => self.organization_in_reach(pos, said).map(|id| (id, 0.6)),
             MentionKind::Relative => {
                 // "the French defense minister, who said": the phrase before the comma.
                 let comma = mention.first.checked_sub(1)?;
@@ -592,6 +595,49 @@ impl<'a> Ctx<'a> {
                     && self.is_person(t).is_none()
                     && self.speaker_entity(t).is_none()
             })
+    }
+
+    /// The kind of the pronoun at token `i` if it can name a speaker. "it"
+    /// and "they" count only as the subject of a speech verb right after
+    /// them ("it added"), never as an object ("remembers it as", "said it
+    /// viewed").
+    fn pronoun_at(&self, i: usize) -> Option<MentionKind> {
+        let word = self.word(i);
+        if let Some(gender) = cues::pronoun(word) {
+            return Some(MentionKind::Pronoun(gender));
+        }
+        let speaks = || {
+            matches!(
+                super::attribution::cue(self, i + 1, self.tokens.len()),
+                Some((_, cues::CueKind::Verb))
+            )
+        };
+        (cues::is_neuter_pronoun(word) && speaks()).then_some(MentionKind::Neuter)
+    }
+
+    /// The organisation an "it" or "they" at byte `pos` speaks for: the
+    /// speaker of the latest quote in this or the previous sentence if that is
+    /// an organisation, else the organisation that is the subject of the
+    /// previous sentence ("Big Machine have denied it. “…,” they said").
+    /// A person quoted or named as subject there instead gives no one: "they"
+    /// may be people, and "it" is not that person.
+    fn organization_in_reach(&self, pos: usize, said: &[Said]) -> Option<EntityId> {
+        let s0 = self.sentence_of(pos);
+        let is_org = |id: EntityId| self.entities[id].kind == EntityType::Organization;
+        if let Some(q) = said
+            .iter()
+            .rev()
+            .find(|q| q.pos < pos && q.sentence + 1 >= s0)
+        {
+            return is_org(q.speaker).then_some(q.speaker);
+        }
+        let previous = self.sentences.get(s0.checked_sub(1)?)?;
+        let subject =
+            self.main_subject(previous.first_token as usize, previous.end_token as usize)?;
+        match subject.kind {
+            MentionKind::Name(id) if is_org(id) => Some(id),
+            _ => None,
+        }
     }
 
     /// The most salient person before byte `pos`: the speaker of the latest

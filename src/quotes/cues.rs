@@ -451,6 +451,11 @@ pub fn pronoun(word: &str) -> Option<Option<bool>> {
     }
 }
 
+/// "it" and "they", which name an organisation speaking ("…,” it said).
+pub fn is_neuter_pronoun(word: &str) -> bool {
+    word.eq_ignore_ascii_case("it") || word.eq_ignore_ascii_case("they")
+}
+
 /// Determiners that open a description.
 pub fn is_determiner(word: &str) -> bool {
     [

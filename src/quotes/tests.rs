@@ -318,6 +318,31 @@ fn a_quote_after_a_sentence_with_an_attribution_aside_is_that_speakers() {
 }
 
 #[test]
+fn it_or_they_speaking_is_the_organisation_in_reach() {
+    let text = "The Swedish Prosecution Authority closed the case. “The evidence has weakened,” it added.\nBig Machine have denied doing anything wrong. “We did nothing,” they said.\nBerg met the officers. “We got her,” they said.\nThe group remembers it as “a trying time”.\n";
+    let mut d = doc(text, &[&["Berg"]]);
+    add_organization(&mut d, "Swedish Prosecution Authority");
+    add_organization(&mut d, "Big Machine");
+    assert_eq!(
+        speaker_of(&d, "The evidence has weakened,").as_deref(),
+        Some("Swedish Prosecution Authority")
+    );
+    assert_eq!(
+        speaker_of(&d, "We did nothing,").as_deref(),
+        Some("Big Machine")
+    );
+    // A person as the subject in reach: "they" are not that person.
+    assert_eq!(speaker_of(&d, "We got her,"), None);
+    // "it" as an object is no speaker mention.
+    let q = show(&d);
+    assert!(
+        q.iter()
+            .any(|(t, _, who, span)| t == "a trying time" && who.is_none() && span.is_none()),
+        "{q:?}"
+    );
+}
+
+#[test]
 fn present_tense_inverted_cues_attribute() {
     let text = "“We are excited about the tour,” comments Johnston in a statement.\n“Oh, actually? Yes,” he assures himself.\n";
     let d = doc(text, &[&["Tom Johnston", "Johnston"]]);
