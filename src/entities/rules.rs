@@ -12,6 +12,8 @@
 //!   organisation joins it ("Russian" + "Defense Ministry");
 //! - a conjunction or preposition opening a sentence is dropped from the
 //!   name the tagger glued it to ("While Buckley", "Although Hitler");
+//! - a name that fills a pair of quotation marks is a title, MISC (“Wild
+//!   Rose”, “China Grove,”);
 //! - a known company, web service or brand read as a person is an
 //!   organisation ("Netflix", "Instagram"), unless the document names a
 //!   person of that surname or a first name or honorific says it is one.
@@ -420,6 +422,20 @@ fn names_a_person(tagger: &Tagger, body: &str, m: Mention, w: &[Span]) -> bool {
         && !next_word(body, m.span).is_some_and(|a| PLACE_NOUNS.contains(&&body[a]))
 }
 
+/// True when mention `span` fills a pair of quotation marks, with at most a
+/// comma or full stop before the closing one: “Wild Rose”, “Glasgow,”. News
+/// quotes whole names only when they title a work (a song, film, show or
+/// product line); a person or place named in running text stands bare.
+fn fills_quotation(body: &str, span: Span) -> bool {
+    let opens = body
+        .get(..span.start())
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(|c| matches!(c, '“' | '"' | '‘'));
+    let after = body.get(span.end()..).unwrap_or("");
+    let after = after.strip_prefix([',', '.']).unwrap_or(after);
+    opens && after.starts_with(['”', '"', '’'])
+}
+
 /// A person mention `m` (words `w`) that is a known company or brand
 /// ("Netflix", "Boeing") and nothing marks as a person: no honorific before
 /// it, and for one word, not a first name nor the surname of a person the
@@ -462,6 +478,10 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut [Mention]) {
             && ORG_TAILS.contains(&last.as_str())
         {
             mentions[i].kind = EntityType::Organization;
+            continue;
+        }
+        if m.kind != EntityType::Misc && fills_quotation(body, m.span) {
+            mentions[i].kind = EntityType::Misc;
             continue;
         }
         if m.kind == EntityType::Person && brand_read_as_person(tagger, body, m, &w, &surnames) {
@@ -712,6 +732,29 @@ mod tests {
                 ("Paris Airlines", O),
                 ("Jane Group", O),
                 ("The Social Network", M)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_name_filling_quotation_marks_is_a_title() {
+        let body = "She sang “Wild Rose,” then \"China Grove\" and ‘Fargo’ in Glasgow for “Mary Poppins fans”.";
+        let mentions = [
+            ("Wild Rose", P),
+            ("China Grove", O),
+            ("Fargo", L),
+            ("Glasgow", L),
+            ("Mary Poppins", P),
+        ];
+        // A name that is only part of the quoted words keeps its type.
+        assert_eq!(
+            refined(body, &mentions),
+            owned(&[
+                ("Wild Rose", M),
+                ("China Grove", M),
+                ("Fargo", M),
+                ("Glasgow", L),
+                ("Mary Poppins", P)
             ])
         );
     }
