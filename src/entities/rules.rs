@@ -80,6 +80,8 @@ const PLACE_HEADS: &[&str] = &[
     "strait",
     "desert",
     "coast",
+    "county",
+    "area",
 ];
 
 /// Personal honorifics: the capitalised words after one name a person.
@@ -359,6 +361,20 @@ fn split_person(tagger: &Tagger, body: &str, m: Mention, out: &mut Vec<Mention>)
         let tail = &w[w.len() - k..];
         let texts: Vec<&str> = tail.iter().map(|&s| &body[s]).collect();
         if !texts.iter().all(|t| capitalised(t)) {
+            continue;
+        }
+        // "Los Angeles Times", "San Diego County": the first name opens a
+        // place name begun before it, and no person's name ends in a
+        // place or organisation head word ("Bay Area", "Diego County").
+        let split = w.len() - k;
+        let all: Vec<&str> = w.iter().map(|&s| &body[s]).collect();
+        let place_across = (split.saturating_sub(3)..split)
+            .any(|j| tagger.phrase_flags(&all[j..=split]) & gazetteer::LOC != 0);
+        let last = fold(texts[k - 1]);
+        let heads_a_name = [PLACE_HEADS, ORG_HEADS, ORG_TAILS]
+            .iter()
+            .any(|list| list.contains(&last.as_str()));
+        if place_across || heads_a_name {
             continue;
         }
         let tags = tagger.tag_document(std::slice::from_ref(&texts));
@@ -673,6 +689,29 @@ mod tests {
         assert_eq!(
             shown(body, &got),
             [("Armed Forces".to_owned(), O), ("Karen Holm".to_owned(), P)]
+        );
+    }
+
+    #[test]
+    fn a_place_name_with_a_first_name_inside_is_not_split() {
+        let body = "The Los Angeles Times, San Diego County and the San Francisco Bay Area. The Foreign Ministry Maria Zakharova spoke.";
+        let mentions = [
+            ("Los Angeles Times", O),
+            ("San Diego County", O),
+            ("San Francisco Bay Area", L),
+            ("Foreign Ministry Maria Zakharova", O),
+        ];
+        // A first name ending a place or organisation name stays in it; a
+        // person's name after an organisation is still split off.
+        assert_eq!(
+            refined(body, &mentions),
+            owned(&[
+                ("Los Angeles Times", O),
+                ("San Diego County", L),
+                ("San Francisco Bay Area", L),
+                ("Foreign Ministry", O),
+                ("Maria Zakharova", P)
+            ])
         );
     }
 
