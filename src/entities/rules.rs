@@ -16,7 +16,10 @@
 //!   Rose”, “China Grove,”);
 //! - a known company, web service or brand read as a person is an
 //!   organisation ("Netflix", "Instagram"), unless the document names a
-//!   person of that surname or a first name or honorific says it is one.
+//!   person of that surname or a first name or honorific says it is one;
+//! - a "person" made only of ordinary English words, with no first name or
+//!   surname among them, is no person ("Disease Control", "Big Machine"
+//!   become organisations; a lone "Worry" opening a sentence is dropped).
 
 use super::gazetteer;
 use super::names::{fold, fold_is_one_of, PARTICLES};
@@ -30,6 +33,17 @@ use std::sync::OnceLock;
 /// companies). The tagger learned from 1996 news and reads today's platforms
 /// as people.
 const ORGANIZATIONS: &str = include_str!("../../data/gazetteers/organizations.txt");
+
+/// Ordinary English words, lower case, one per line
+/// (`scripts/build_common_words.py`: SCOWL's American English list).
+const COMMON_WORDS: &str = include_str!("../../data/gazetteers/common_words.txt");
+
+/// True when `word` (any case) is an ordinary English word.
+fn is_common_word(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| COMMON_WORDS.lines().collect());
+    words.contains(word.to_lowercase().as_str())
+}
 
 /// True when `name` (exactly as written) is a known company or brand.
 fn is_known_organization(name: &str) -> bool {
@@ -473,7 +487,44 @@ fn brand_read_as_person(
         || (tagger.word_flags(name) & gazetteer::FIRST == 0 && !surnames.contains(&fold(name)))
 }
 
-fn retype(tagger: &Tagger, body: &str, mentions: &mut [Mention]) {
+/// Capitalised words that name a referent although the word list has them
+/// in lower case too.
+const PROPER_WORDS: &[&str] = &["god", "allah"];
+
+/// True when the words `w` of a person mention are all ordinary English
+/// words and neither its first word is a known first name nor its last a
+/// known surname: "Disease Control", "Dark Side", "Worry". Real names have
+/// one the lists know ("Neil Young", "Tim Cook", "Trump") or a word no
+/// dictionary has ("Xi Jinping").
+fn only_common_words(tagger: &Tagger, body: &str, w: &[Span]) -> bool {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    w.len() <= 4
+        && w.iter()
+            .all(|&s| is_common_word(&body[s]) && !fold_is_one_of(&body[s], PROPER_WORDS))
+        && tagger.word_flags(&body[first]) & gazetteer::FIRST == 0
+        && tagger.word_flags(&body[last]) & gazetteer::LAST == 0
+}
+
+/// A person mention `m` (words `w`) of [`only_common_words`] that nothing else
+/// marks as a name: no honorific before it and, for one word, no word of a
+/// real person's name in the document (`name_words`: "Xi" of "Xi Jinping",
+/// "Scooter" of "Scooter Braun").
+fn common_words_read_as_person(
+    tagger: &Tagger,
+    body: &str,
+    m: Mention,
+    w: &[Span],
+    name_words: &[String],
+) -> bool {
+    m.kind == EntityType::Person
+        && only_common_words(tagger, body, w)
+        && (w.len() >= 2 || !name_words.contains(&fold(&body[m.span])))
+        && !previous_word(body, m.span).is_some_and(|p| fold_is_one_of(p, HONORIFICS))
+}
+
+fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
     // Surnames of people named in full somewhere in the document.
     let surnames: Vec<String> = mentions
         .iter()
@@ -483,6 +534,15 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut [Mention]) {
             (w.len() >= 2).then(|| fold(&body[w[w.len() - 1]]))
         })
         .collect();
+    // Every word of the document's real multi-word person names.
+    let name_words: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .map(|m| words(body, m.span))
+        .filter(|w| w.len() >= 2 && !only_common_words(tagger, body, w))
+        .flat_map(|w| w.iter().map(|&s| fold(&body[s])).collect::<Vec<_>>())
+        .collect();
+    let mut dropped = Vec::new();
     for i in 0..mentions.len() {
         let m = mentions[i];
         let w = words(body, m.span);
@@ -502,6 +562,17 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut [Mention]) {
         }
         if m.kind == EntityType::Person && brand_read_as_person(tagger, body, m, &w, &surnames) {
             mentions[i].kind = EntityType::Organization;
+            continue;
+        }
+        if common_words_read_as_person(tagger, body, m, &w, &name_words) {
+            // A lone word capitalised by its place is no name at all; one
+            // inside a sentence ("obtained by Variety") or a phrase of them
+            // ("Blue Origin") names a body more often than a thing.
+            if w.len() == 1 && opens_sentence(body, m.span.start()) {
+                dropped.push(i);
+            } else {
+                mentions[i].kind = EntityType::Organization;
+            }
             continue;
         }
         if names_a_person(tagger, body, m, &w) {
@@ -544,6 +615,9 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut [Mention]) {
                 mentions[i].kind = EntityType::Location;
             }
         }
+    }
+    for i in dropped.into_iter().rev() {
+        mentions.remove(i);
     }
 }
 
@@ -794,6 +868,34 @@ mod tests {
                 ("Fargo", M),
                 ("Glasgow", L),
                 ("Mary Poppins", P)
+            ])
+        );
+    }
+
+    #[test]
+    fn ordinary_words_read_as_a_person_are_no_person() {
+        let body = "Officials at Disease Control met Neil Young. Worry grew. Xi Jinping and Xi told Variety about God.";
+        let mentions = [
+            ("Disease Control", P),
+            ("Neil Young", P),
+            ("Worry", P),
+            ("Xi Jinping", P),
+            ("Xi", P),
+            ("Variety", P),
+            ("God", P),
+        ];
+        // A first name, a word no dictionary has, a word of a real name in
+        // the document and a proper word keep the person; a lone word
+        // opening a sentence goes.
+        assert_eq!(
+            refined(body, &mentions),
+            owned(&[
+                ("Disease Control", O),
+                ("Neil Young", P),
+                ("Xi Jinping", P),
+                ("Xi", P),
+                ("Variety", O),
+                ("God", P)
             ])
         );
     }
