@@ -371,6 +371,9 @@ pub struct Doc {
     pub input_format: InputFormat,
     /// Charset the HTML was decoded from.
     pub charset: String,
+    /// The body's language; when it is not English the English-only stages
+    /// do not run ([`crate::language`]).
+    pub language: crate::language::Language,
     /// Tokens, sorted and disjoint.
     pub tokens: Vec<Token>,
     /// Sentences, sorted and disjoint.
@@ -469,6 +472,7 @@ impl Doc {
             source_map: None,
             input_format,
             charset: String::new(),
+            language: crate::language::Language::English,
             tokens: Vec::new(),
             sentences: Vec::new(),
             entities: Vec::new(),

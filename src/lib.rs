@@ -3,7 +3,8 @@
 //! Analysis of news articles: boilerplate removal ([`clean`]), tokens and
 //! sentences ([`segment`]), named entities grouped per referent ([`entities`]),
 //! quotations with their speakers ([`quotes`]) and sentiment ([`sentiment`]),
-//! run in order by one shared [`Pipeline`] over one [`Doc`] per article.
+//! run in order by one shared [`Pipeline`] over one [`Doc`] per article. The
+//! English-only stages are skipped for a body that is not English ([`language`]).
 //!
 //! Every offset is a UTF-8 byte offset into the cleaned body, half-open ([`Span`]).
 //! The gRPC service ([`grpc`]) and the CLI are thin layers over the pipeline.
@@ -17,6 +18,7 @@ pub mod doc;
 pub mod entities;
 pub mod error;
 pub mod grpc;
+pub mod language;
 pub mod pipeline;
 pub mod quotes;
 pub mod segment;

@@ -1,5 +1,6 @@
 //! The pipeline: every stage built once, run in a fixed order
-//! (clean → segment → entities → quotes → sentiment). Stages read the [`Doc`];
+//! (clean → segment → entities → quotes → sentiment; the last three only
+//! for an English body). Stages read the [`Doc`];
 //! only the pipeline writes their results into it.
 
 use crate::clean::{Cleaner, Content};
@@ -7,6 +8,7 @@ use crate::config::{Config, Limits};
 use crate::doc::Doc;
 use crate::entities::EntityRecognizer;
 use crate::error::{Error, Result};
+use crate::language::{self, Language};
 use crate::quotes::{self, QuoteExtractor};
 use crate::segment::Segmenter;
 use crate::sentiment::SentimentScorer;
@@ -108,6 +110,20 @@ impl Pipeline {
             doc.sentences = sentences;
             timed("segment", started);
         }
+        doc.language = language::detect(&doc.body, &doc.tokens);
+        // The models are English-only: on other languages they give
+        // confident nonsense (every German noun reads as a person).
+        let options = &if doc.language == Language::English {
+            *options
+        } else {
+            tracing::debug!("body is not English: entities, quotes and sentiment skipped");
+            Options {
+                skip_entities: true,
+                skip_quotes: true,
+                skip_sentiment: true,
+                ..*options
+            }
+        };
         self.check_work(&doc, options)?;
         if !options.skip_entities {
             check("entities")?;
@@ -296,6 +312,21 @@ mod tests {
         let doc = result.unwrap();
         assert_eq!(ran, ["clean", "segment", "entities", "quotes", "sentiment"]);
         assert!(!doc.quotes.is_empty());
+    }
+
+    #[test]
+    fn a_body_that_is_not_english_skips_the_english_stages() {
+        let german = "Die elektronische Patientenakte wird seit Jahren diskutiert, sagte Minister Jens Spahn. „Alle Ärzte und Krankenhäuser sollen bis zum nächsten Jahr an die neue Infrastruktur angeschlossen werden“, sagte er am Montag in Berlin vor der Presse.";
+        let (ran, result) = stages_run(&pipeline(), german.to_owned());
+        let doc = result.unwrap();
+        assert_eq!(ran, ["clean", "segment"]);
+        assert_eq!(doc.language, Language::Other);
+        assert!(doc.entities.is_empty() && doc.quotes.is_empty());
+        let seed = include_str!("../seeds/000_014238c15a46f1f0.txt");
+        let doc = pipeline()
+            .analyze(&Content::Text(seed.into()), &Options::default())
+            .unwrap();
+        assert_eq!(doc.language, Language::English);
     }
 
     #[test]

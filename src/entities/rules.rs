@@ -28,6 +28,7 @@ use super::gazetteer;
 use super::names::{fold, fold_is_one_of, PARTICLES};
 use super::{Mention, Tagger};
 use crate::doc::{EntityType, Span};
+use crate::language::is_common_word;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -36,17 +37,6 @@ use std::sync::OnceLock;
 /// companies). The tagger learned from 1996 news and reads today's platforms
 /// as people.
 const ORGANIZATIONS: &str = include_str!("../../data/gazetteers/organizations.txt");
-
-/// Ordinary English words, lower case, one per line
-/// (`scripts/build_common_words.py`: SCOWL's American English list).
-const COMMON_WORDS: &str = include_str!("../../data/gazetteers/common_words.txt");
-
-/// True when `word` (any case) is an ordinary English word.
-fn is_common_word(word: &str) -> bool {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| COMMON_WORDS.lines().collect());
-    words.contains(word.to_lowercase().as_str())
-}
 
 /// True when `name` (exactly as written) is a known company or brand.
 fn is_known_organization(name: &str) -> bool {

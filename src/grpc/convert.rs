@@ -115,6 +115,7 @@ pub fn response(id: String, doc: &Doc) -> pb::AnalyzeResponse {
             doc::InputFormat::Html => "html".to_owned(),
         },
         charset: doc.charset.clone(),
+        language: doc.language.code().to_owned(),
     };
     let entities = doc
         .entities
