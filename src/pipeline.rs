@@ -42,6 +42,8 @@ impl Pipeline {
     /// Build every stage (loads the models) from a validated config.
     pub fn new(config: &Config) -> Result<Pipeline> {
         config.validate()?;
+        // Load the English word list now, not on the first request.
+        language::is_common_word("the");
         Ok(Pipeline {
             limits: config.limits.clone(),
             cleaner: Cleaner::new(),
