@@ -14,18 +14,16 @@ Usage:
     apt-get download wamerican=2020.12.07-2 && dpkg -x wamerican_2020.12.07-2_all.deb /tmp/wam
     python3 scripts/build_common_words.py /tmp/wam/usr/share/dict/american-english
 """
-import os, re, sys
+import re, sys
+
+from build_gazetteers import write
 
 LOWER = re.compile(r"^[a-z]+$")
 
 
 def main():
     words = {w for w in open(sys.argv[1], encoding="utf-8").read().split("\n") if LOWER.match(w)}
-    out = os.path.join(os.path.dirname(__file__), "..", "data", "gazetteers", "common_words.txt")
-    with open(out, "w", encoding="utf-8") as f:
-        for word in sorted(words):
-            f.write(word + "\n")
-    print("common_words.txt", len(words))
+    write("common_words.txt", words)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,9 @@ Usage:
     python3 scripts/build_organizations.py package/data/simple-icons.json /tmp/pts \
         ../shared/data/ner/conll2003/train.txt
 """
-import json, os, re, sys
+import json, re, sys
+
+from build_gazetteers import lowercase_words, write
 
 NAME = re.compile(r"^[A-Z][A-Za-z0-9\u00C0-\u024F&'.+ -]*[A-Za-z0-9\u00C0-\u024F+.]$")
 LEGAL_SUFFIX = re.compile(
@@ -38,16 +40,6 @@ LEGAL_SUFFIX = re.compile(
 
 SKY = {"Sun", "Moon", "Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus",
        "Neptune", "Pluto", "Titan", "Europa", "Io", "Ganymede", "Callisto", "Ceres", "Vesta"}
-
-
-def lowercase_words(conll_path):
-    """Words the NER training text writes in lower case: ordinary words."""
-    words = set()
-    for line in open(conll_path, encoding="utf-8"):
-        word = line.split(" ", 1)[0]
-        if word.isalpha() and word.islower():
-            words.add(word)
-    return words
 
 
 def simple_icons(path):
@@ -84,11 +76,7 @@ def main():
         for n in simple_icons(icons) | ticker_companies(tickers)
         if len(n) >= 2 and NAME.match(n) and n not in SKY and (" " in n or n.lower() not in ordinary)
     }
-    out = os.path.join(os.path.dirname(__file__), "..", "data", "gazetteers", "organizations.txt")
-    with open(out, "w", encoding="utf-8") as f:
-        for name in sorted(names):
-            f.write(name + "\n")
-    print("organizations.txt", len(names))
+    write("organizations.txt", names)
 
 
 if __name__ == "__main__":
