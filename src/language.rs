@@ -88,7 +88,7 @@ mod tests {
 
     #[test]
     fn english_german_and_short_texts() {
-        let english = "The ministers met in Moscow on Monday and said that the talks had been useful, although several questions about the security of the region were left open for a later meeting.";
+        let english = "The ministers met in Lisbon on Monday and said that the talks had been useful, although several questions about the security of the region were left open for a later meeting.";
         let german = "Die elektronische Patientenakte wird seit Jahren diskutiert, und alle Ärzte, Psychotherapeuten und Krankenhäuser sollen bis zum nächsten Jahr an die neue Infrastruktur angeschlossen werden, sagte der Minister, und die Kosten werden von den Kassen getragen.";
         assert_eq!(language(english), Language::English);
         assert_eq!(language(german), Language::Other);
