@@ -38,7 +38,7 @@ pub struct Place {
 
 /// The cue (its length in tokens and kind) starting at token `i`, before `limit`.
 pub(super) fn cue(ctx: &Ctx, i: usize, limit: usize) -> Option<(usize, CueKind)> {
-    if ctx.token_in_zone(i) || !ctx.is_word(i) {
+    if i >= limit.min(ctx.tokens.len()) || ctx.token_in_zone(i) || !ctx.is_word(i) {
         return None;
     }
     let mut words = [""; 2];
