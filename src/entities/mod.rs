@@ -318,6 +318,8 @@ impl EntityRecognizer {
         );
         let mut mentions = rules::refine(&self.tagger, &doc.body, self.mentions(doc));
         propagate_surnames(&self.tagger, doc, &mut mentions);
+        let mentions =
+            rules::without_headline_noise(&self.tagger, &doc.body, &doc.paragraphs, mentions);
         grouping::group(&doc.body, &mentions)
     }
 }

@@ -20,6 +20,10 @@
 //! - a "person" made only of ordinary English words, with no first name or
 //!   surname among them, is no person ("Disease Control", "Big Machine"
 //!   become organisations; a lone "Worry" opening a sentence is dropped);
+//! - in a headline-style line (most words capitalised: related-story links,
+//!   product lists, section heads) a mention is kept only when something
+//!   besides its capitals says it is a name: the same name outside such
+//!   lines, a known place or brand, or a first name opening it;
 //! - a person's name ending in an organisation head is an organisation
 //!   ("Tax Policy Center", "Royal Navy"), and the planets and moons are
 //!   places ("Mars", "Europa").
@@ -381,6 +385,80 @@ fn next_word(body: &str, span: Span) -> Option<Span> {
         .find(|c: char| !c.is_alphanumeric() && c != '-')
         .unwrap_or(rest_trim.len());
     (len > 0).then(|| Span::from_range(span.end() + 1..span.end() + 1 + len))
+}
+
+/// Short words headline style leaves in lower case.
+const HEADLINE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "as", "is", "it", "vs", "via", "so", "up", "over", "into", "after", "about",
+];
+
+/// True when `line` is written headline style: four or more words besides
+/// [`HEADLINE_SMALL_WORDS`], at least four in five of them capitalised.
+fn is_headline_style(line: &str) -> bool {
+    let (mut words, mut capitalised) = (0usize, 0usize);
+    for word in line.split_whitespace() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(first) = word.chars().next().filter(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        if fold_is_one_of(word, HEADLINE_SMALL_WORDS) {
+            continue;
+        }
+        words += 1;
+        capitalised += usize::from(first.is_uppercase());
+    }
+    words >= 4 && capitalised * 5 >= words * 4
+}
+
+/// `mentions` without those in headline-style `paragraphs` that nothing but
+/// their capitals marks as names. In "Man Shot at Dallas Gas Station Dies at
+/// Hospital" or "$10 Off Nintendo Switch Lite and Pokemon Bundle" every word
+/// is capitalised, so the tagger's cue is gone and it reads "Man Shot" or
+/// "Off Nintendo" as names. A mention there stays when the same name occurs
+/// outside such lines, when it is a known place or brand, or when a first
+/// name opens it ("Derek Mason").
+pub fn without_headline_noise(
+    tagger: &Tagger,
+    body: &str,
+    paragraphs: &[Span],
+    mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    let headlines: Vec<Span> = paragraphs
+        .iter()
+        .copied()
+        .filter(|&p| body.get(p.range()).is_some_and(is_headline_style))
+        .collect();
+    if headlines.is_empty() {
+        return mentions;
+    }
+    let in_headline = |m: &Mention| {
+        headlines
+            .iter()
+            .any(|h| h.start() <= m.span.start() && m.span.start() < h.end())
+    };
+    let named_elsewhere: HashSet<String> = mentions
+        .iter()
+        .filter(|m| !in_headline(m))
+        .map(|m| fold(&body[m.span]))
+        .collect();
+    let known = |m: &Mention| {
+        let w = words(body, m.span);
+        let texts: Vec<&str> = w.iter().map(|&s| &body[s]).collect();
+        let place = if texts.len() == 1 {
+            tagger.word_flags(texts[0]) & gazetteer::LOC != 0
+        } else {
+            tagger.phrase_flags(&texts) & gazetteer::LOC != 0
+        };
+        named_elsewhere.contains(&fold(&body[m.span]))
+            || place
+            || is_known_organization(&body[m.span])
+            || (texts.len() >= 2 && tagger.word_flags(texts[0]) & gazetteer::FIRST != 0)
+    };
+    mentions
+        .into_iter()
+        .filter(|m| !in_headline(m) || known(m))
+        .collect()
 }
 
 /// Split a person's name off the end of a longer non-person mention.
@@ -957,6 +1035,41 @@ mod tests {
                 ("Mercury", P)
             ])
         );
+    }
+
+    #[test]
+    fn capitals_alone_do_not_make_a_name_in_headline_lines() {
+        let body = "Gunman Shot at Dallas Gas Station Dies at Hospital\nDerek Mason Wins Coach of the Year Award Again\nFans at the Gas Station cheered.\n";
+        let mentions = vec![
+            at(body, "Gunman Shot", P),
+            at(body, "Dallas", L),
+            at(body, "Gas Station", O),
+            at(body, "Derek Mason", P),
+            at(body, "Coach of the Year Award", M),
+            Mention {
+                span: Span::from_range(
+                    body.rfind("Gas Station").unwrap()..body.rfind(" cheered").unwrap(),
+                ),
+                kind: O,
+            },
+        ];
+        let paragraphs = crate::clean::line_blocks(body);
+        let got = without_headline_noise(tagger(), body, &paragraphs, mentions);
+        // A known place, a first name, and a name also written in a plain
+        // sentence stay; the rest goes.
+        assert_eq!(
+            shown(body, &got),
+            owned(&[
+                ("Dallas", L),
+                ("Gas Station", O),
+                ("Derek Mason", P),
+                ("Gas Station", O)
+            ])
+        );
+        assert!(!is_headline_style("Fans at the Gas Station cheered."));
+        assert!(is_headline_style(
+            "$10 Off Nintendo Switch Lite and Pokemon Bundle"
+        ));
     }
 
     #[test]
