@@ -93,6 +93,10 @@ const PLACE_HEADS: &[&str] = &[
     "coast",
     "county",
     "area",
+    "stadium",
+    "arena",
+    "auditorium",
+    "airport",
 ];
 
 /// Personal honorifics: the capitalised words after one name a person.
@@ -124,7 +128,19 @@ const ORG_HEADS: &[&str] = &[
 /// Last words that make an organisation of a name the tagger read as a
 /// person, besides [`ORG_HEADS`] ("Tax Policy Center"); places keep theirs
 /// ("Rockefeller Center").
-const PERSON_ORG_HEADS: &[&str] = &["center", "centre", "institution"];
+const PERSON_ORG_HEADS: &[&str] = &[
+    "center",
+    "centre",
+    "institution",
+    "theater",
+    "theatre",
+    "hospital",
+    "school",
+    "college",
+    "academy",
+    "museum",
+    "library",
+];
 
 /// The Sun, the Moon and the planets and moons news writes about, as one
 /// word: places, though the tagger, which learned from 1996 wire news, reads
@@ -1016,12 +1032,14 @@ mod tests {
 
     #[test]
     fn planets_are_places_and_centers_organisations() {
-        let body = "Mars and Earth, seen from the Goddard Space Flight Center. Freddie Mercury sang; Mercury bowed.";
+        let body = "Mars and Earth, seen from the Goddard Space Flight Center. Freddie Mercury sang at Ryman Auditorium for Trinity Academy; Mercury bowed.";
         let mentions = [
             ("Mars", P),
             ("Earth", O),
             ("Goddard Space Flight Center", P),
             ("Freddie Mercury", P),
+            ("Ryman Auditorium", M),
+            ("Trinity Academy", P),
             ("Mercury", P),
         ];
         // The surname of a person named in full stays a person.
@@ -1032,6 +1050,8 @@ mod tests {
                 ("Earth", L),
                 ("Goddard Space Flight Center", O),
                 ("Freddie Mercury", P),
+                ("Ryman Auditorium", L),
+                ("Trinity Academy", O),
                 ("Mercury", P)
             ])
         );
