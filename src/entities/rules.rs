@@ -21,7 +21,8 @@
 //!   surname among them, is no person ("Disease Control", "Big Machine"
 //!   become organisations; a lone "Worry" opening a sentence is dropped);
 //! - in a headline-style line (most words capitalised: related-story links,
-//!   product lists, section heads) a mention is kept only when something
+//!   product lists, section heads) or a quoted title (“Takin’ It to the
+//!   Streets”) a mention is kept only when something
 //!   besides its capitals says it is a name: the same name outside such
 //!   lines, a known place or brand, or a first name opening it;
 //! - a person's name ending in an organisation head is an organisation
@@ -440,22 +441,23 @@ pub fn without_headline_noise(
     paragraphs: &[Span],
     mentions: Vec<Mention>,
 ) -> Vec<Mention> {
-    let headlines: Vec<Span> = paragraphs
+    let mut zones: Vec<Span> = paragraphs
         .iter()
         .copied()
         .filter(|&p| body.get(p.range()).is_some_and(is_headline_style))
         .collect();
-    if headlines.is_empty() {
+    zones.extend(quoted_titles(body, paragraphs));
+    if zones.is_empty() {
         return mentions;
     }
-    let in_headline = |m: &Mention| {
-        headlines
+    let in_zone = |m: &Mention| {
+        zones
             .iter()
-            .any(|h| h.start() <= m.span.start() && m.span.start() < h.end())
+            .any(|z| z.start() <= m.span.start() && m.span.start() < z.end())
     };
     let named_elsewhere: HashSet<String> = mentions
         .iter()
-        .filter(|m| !in_headline(m))
+        .filter(|m| !in_zone(m))
         .map(|m| fold(&body[m.span]))
         .collect();
     let known = |m: &Mention| {
@@ -466,15 +468,57 @@ pub fn without_headline_noise(
         } else {
             tagger.phrase_flags(&texts) & gazetteer::LOC != 0
         };
-        named_elsewhere.contains(&fold(&body[m.span]))
+        // A whole quoted title is already a title (MISC, `fills_quotation`).
+        m.kind == EntityType::Misc && fills_quotation(body, m.span)
+            || named_elsewhere.contains(&fold(&body[m.span]))
             || place
             || is_known_organization(&body[m.span])
             || (texts.len() >= 2 && tagger.word_flags(texts[0]) & gazetteer::FIRST != 0)
     };
     mentions
         .into_iter()
-        .filter(|m| !in_headline(m) || known(m))
+        .filter(|m| !in_zone(m) || known(m))
         .collect()
+}
+
+/// Longest quoted title, in words.
+const QUOTED_TITLE_WORDS: usize = 10;
+
+/// Spans inside curly quotation marks, within one paragraph, that read as a
+/// title: at most [`QUOTED_TITLE_WORDS`] words, two or more of them besides
+/// [`HEADLINE_SMALL_WORDS`], all of those capitalised (“Takin’ It to the
+/// Streets”, “The Captain and Me”). A name inside one is part of the title.
+fn quoted_titles<'a>(body: &'a str, paragraphs: &'a [Span]) -> impl Iterator<Item = Span> + 'a {
+    paragraphs.iter().flat_map(move |&p| {
+        let text = body.get(p.range()).unwrap_or("");
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(open) = text[from..].find('“').map(|i| from + i + '“'.len_utf8()) {
+            let Some(close) = text[open..].find('”').map(|i| open + i) else {
+                break;
+            };
+            let inner = &text[open..close];
+            let words: Vec<&str> = inner
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+                .collect();
+            let big: Vec<&&str> = words
+                .iter()
+                .filter(|w| !fold_is_one_of(w, HEADLINE_SMALL_WORDS))
+                .collect();
+            let titled = words.len() <= QUOTED_TITLE_WORDS
+                && big.len() >= 2
+                && big
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            if titled {
+                out.push(Span::from_range(p.start() + open..p.start() + close));
+            }
+            from = close + '”'.len_utf8();
+        }
+        out
+    })
 }
 
 /// Split a person's name off the end of a longer non-person mention.
@@ -1090,6 +1134,35 @@ mod tests {
         assert!(is_headline_style(
             "$10 Off Nintendo Switch Lite and Pokemon Bundle"
         ));
+    }
+
+    #[test]
+    fn a_name_inside_a_quoted_title_is_part_of_it() {
+        let body = "They closed with “Takin’ It to the Streets,” and “Trump Says Paris Will Pay.” Trump was not amused by “what Berg said”.\n";
+        let streets = body.find("Streets").unwrap();
+        let mentions = vec![
+            Mention {
+                span: Span::from_range(streets..streets + "Streets".len()),
+                kind: P,
+            },
+            at(body, "Trump", P),
+            at(body, "Paris", L),
+            Mention {
+                span: Span::from_range(
+                    body.rfind("Trump").unwrap()..body.rfind("Trump").unwrap() + 5,
+                ),
+                kind: P,
+            },
+            at(body, "Berg", P),
+        ];
+        let paragraphs = crate::clean::line_blocks(body);
+        let got = without_headline_noise(tagger(), body, &paragraphs, mentions);
+        // A name also written outside the title and a known place stay; a
+        // quotation that is no title ("what Berg said") is left alone.
+        assert_eq!(
+            shown(body, &got),
+            owned(&[("Trump", P), ("Paris", L), ("Trump", P), ("Berg", P)])
+        );
     }
 
     #[test]
