@@ -646,6 +646,25 @@ fn brand_read_as_person(
         || (tagger.word_flags(name) & gazetteer::FIRST == 0 && !surnames.contains(&fold(name)))
 }
 
+/// A place mention `m` (words `w`) that is a known company or brand and no
+/// place list knows ("Google", "Spotify", "Amazon"), unless "the" comes
+/// before it or a place noun after it ("the Amazon", "Amazon rainforest").
+fn brand_read_as_place(tagger: &Tagger, body: &str, m: Mention, w: &[Span]) -> bool {
+    let article = previous_word(body, m.span).is_some_and(|p| p.eq_ignore_ascii_case("the"));
+    let place_noun = next_word(body, m.span)
+        .is_some_and(|s| PLACE_NOUNS.contains(&&body[s]) || &body[s] == "rainforest");
+    if article || place_noun {
+        return false;
+    }
+    let texts: Vec<&str> = w.iter().map(|&s| &body[s]).collect();
+    let place = if texts.len() == 1 {
+        tagger.word_flags(texts[0]) & gazetteer::LOC != 0
+    } else {
+        tagger.phrase_flags(&texts) & gazetteer::LOC != 0
+    };
+    !place && is_known_organization(&body[m.span])
+}
+
 /// Capitalised words that name a referent although the word list has them
 /// in lower case too.
 const PROPER_WORDS: &[&str] = &["god", "allah"];
@@ -735,6 +754,10 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             continue;
         }
         if m.kind == EntityType::Person && brand_read_as_person(tagger, body, m, &w, &surnames) {
+            mentions[i].kind = EntityType::Organization;
+            continue;
+        }
+        if m.kind == EntityType::Location && brand_read_as_place(tagger, body, m, &w) {
             mentions[i].kind = EntityType::Organization;
             continue;
         }
@@ -1162,6 +1185,33 @@ mod tests {
         assert_eq!(
             shown(body, &got),
             owned(&[("Trump", P), ("Paris", L), ("Trump", P), ("Berg", P)])
+        );
+    }
+
+    #[test]
+    fn a_known_brand_read_as_a_place_is_an_organisation() {
+        let body = "Buy it on Amazon or Spotify. Fires burn in the Amazon and in Amazon rainforest reserves.";
+        let spotify = body.find("Spotify").unwrap();
+        let second = body.find("the Amazon").unwrap() + 4;
+        let third = body.rfind("Amazon").unwrap();
+        let mentions = vec![
+            at(body, "Amazon", L),
+            Mention {
+                span: Span::from_range(spotify..spotify + 7),
+                kind: L,
+            },
+            Mention {
+                span: Span::from_range(second..second + 6),
+                kind: L,
+            },
+            Mention {
+                span: Span::from_range(third..third + 6),
+                kind: L,
+            },
+        ];
+        assert_eq!(
+            shown(body, &refine(tagger(), body, mentions)),
+            owned(&[("Amazon", O), ("Spotify", O), ("Amazon", L), ("Amazon", L)])
         );
     }
 
