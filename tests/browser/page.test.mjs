@@ -233,6 +233,25 @@ test("API errors are shown to the user", async () => {
   await page.close();
 });
 
+test("an article that is not English says why it has no entities", async () => {
+  const { page, errors } = await openPage();
+  await page.fill("#input", "Die elektronische Patientenakte wird seit Jahren diskutiert, sagte Minister Jens Spahn. " +
+    "Alle Ärzte und Krankenhäuser sollen bis zum nächsten Jahr an die neue Infrastruktur angeschlossen werden, " +
+    "sagte er am Montag in Berlin vor der Presse, und die Kosten werden von den Kassen getragen.");
+  const [response] = await Promise.all([
+    page.waitForResponse(r => r.url().endsWith("/v1/analyze") && r.request().method() === "POST"),
+    page.click("[data-testid=analyze]"),
+  ]);
+  assert.equal(response.status(), 200);
+  const json = await response.json();
+  await page.locator("[data-testid=result]").waitFor({ state: "visible" });
+  const notEnglish = (json.document || {}).language === "und";
+  assert.equal(await page.locator("[data-testid=language]").isVisible(), notEnglish);
+  if (notEnglish) assert.equal((json.entities || []).length, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("the server's own error for an empty article is shown", async () => {
   const { page } = await openPage();
   const [response] = await Promise.all([
