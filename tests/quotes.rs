@@ -45,3 +45,63 @@ fn seed_speakers_are_right_with_gold_entities() {
         c.speaker_accuracy()
     );
 }
+
+/// The seeds with their quote marks restyled, in a scratch copy of the gold
+/// folder: pairing must not depend on one outlet's typography.
+#[test]
+fn seed_quotes_survive_other_quote_mark_styles() {
+    type Restyle = fn(&str) -> String;
+    let styles: [(&str, Restyle); 5] = [
+        ("straight double", |t| t.replace(['“', '”'], "\"")),
+        ("curly single", |t| t.replace('“', "‘").replace('”', "’")),
+        ("straight single", |t| {
+            t.replace(['“', '”', '‘', '’', '"'], "'")
+        }),
+        ("German", |t| t.replace('“', "„").replace('”', "“")),
+        ("guillemets", |t| t.replace('“', "« ").replace('”', " »")),
+    ];
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let extractor = QuoteExtractor::new().unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for (name, restyle) in styles {
+        let dir = std::env::temp_dir().join(format!(
+            "textanalysis-quote-styles-{}-{}",
+            std::process::id(),
+            name.replace(' ', "-")
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        for entry in std::fs::read_dir(&seeds)
+            .unwrap()
+            .chain(std::fs::read_dir(seeds.join("gold")).unwrap())
+        {
+            let path = entry.unwrap().path();
+            let file = path.file_name().unwrap().to_string_lossy().into_owned();
+            if file.ends_with(".gold.json") {
+                std::fs::copy(&path, dir.join(&file)).unwrap();
+            } else if file.ends_with(".txt") && !file.ends_with(".body.txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                std::fs::write(dir.join(&file), restyle(&text)).unwrap();
+            }
+        }
+        let mut c = eval::Counts::default();
+        for file in eval::evaluate_dir(&pipeline, &extractor, &dir, false).unwrap() {
+            c.add(file.counts);
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(
+            c.recall() >= 0.97,
+            "{name}: recall {:.3} ({c:?})",
+            c.recall()
+        );
+        assert!(
+            c.precision() >= 0.95,
+            "{name}: precision {:.3} ({c:?})",
+            c.precision()
+        );
+        assert!(
+            c.speaker_accuracy() >= 0.999,
+            "{name}: speaker accuracy {:.3} ({c:?})",
+            c.speaker_accuracy()
+        );
+    }
+}

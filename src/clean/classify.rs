@@ -183,11 +183,10 @@ impl Classifier {
                 f.digits += 1;
             }
         }
+        // Closing marks of every style: German text closes with “ and ‘,
+        // Danish and Swedish with « and ».
         let trimmed = text.trim_end_matches(|c: char| {
-            matches!(
-                c,
-                '"' | '”' | '’' | '\'' | ')' | '»' | ' ' | '*' | '」' | '』' | '）'
-            )
+            matches!(c, ')' | ' ' | '*' | '）') || crate::segment::is_quote_char(c)
         });
         f.ends_sentence = trimmed.ends_with(['.', '!', '?', ':', '…', ';', '。', '！', '？', '：']);
         f.text_ends_with_period = trimmed.ends_with(['.', '!', '?', '。', '！', '？']);

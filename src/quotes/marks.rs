@@ -43,6 +43,11 @@ struct Mark {
     role: Role,
     /// „ and ‚: closed by “ / ‘ as well.
     low: bool,
+    /// A straight mark (" or '), which looks the same open or closed.
+    straight: bool,
+    /// A straight mark spaced as an opener that may still close an open
+    /// straight quote: every ", and a ' after punctuation and a space.
+    may_close: bool,
 }
 
 /// A pair (or chain) of marks and the words between them.
@@ -62,6 +67,14 @@ pub struct Marked {
 
 fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
     let prev = text[..pos].chars().next_back();
+    // `ready to go, ’said X`: a closing mark set off by a stray space, as
+    // machine translation leaves them; an apostrophe (’90s) follows a word.
+    let after_punctuation_gap = prev == Some(' ')
+        && text[..pos]
+            .trim_end_matches(' ')
+            .chars()
+            .next_back()
+            .is_some_and(|p| ",.!?;:".contains(p));
     let next = text[pos + c.len_utf8()..].chars().next();
     let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
     let space = |x: Option<char>| x.is_none_or(|x| x.is_whitespace() || "([{—–-/".contains(x));
@@ -100,7 +113,18 @@ fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
                 return None;
             };
             if c == '’' && role == Role::Open {
-                return None; // ’90s, ’em
+                if !after_punctuation_gap {
+                    return None; // ’90s, ’em
+                }
+                return Some(Mark {
+                    pos,
+                    len: c.len_utf8(),
+                    family: Family::Single,
+                    role: Role::Close,
+                    low: false,
+                    straight: false,
+                    may_close: false,
+                });
             }
             (Family::Single, role, false)
         }
@@ -112,6 +136,8 @@ fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
         family,
         role,
         low,
+        straight: c == '"' || c == '\'',
+        may_close: c == '"' || after_punctuation_gap,
     })
 }
 
@@ -140,11 +166,14 @@ fn marks_in(text: &str, span: Span) -> Vec<Mark> {
     marks
 }
 
+/// Whether `mark` closes the quote `open` opened. Straight double marks
+/// alternate: nested quotes take single marks, so the next straight mark
+/// closes even where its spacing says "open" (`ready to go, "said X`).
 fn closes(open: &Mark, mark: &Mark) -> bool {
     mark.family == open.family
         && match mark.role {
             Role::Close | Role::Either => true,
-            Role::Open => open.low && !mark.low,
+            Role::Open => (open.low && !mark.low) || (open.straight && mark.may_close),
         }
 }
 
@@ -347,6 +376,22 @@ mod tests {
     fn stray_space_before_closing_mark() {
         assert_eq!(quotes("“ready to go, ”said X."), ["ready to go,"]);
         assert_eq!(quotes("X said. “ I love it.”"), ["I love it."]);
+    }
+
+    #[test]
+    fn straight_marks_alternate_whatever_their_spacing() {
+        assert_eq!(
+            quotes("\"We are ready to go, \"said X. \"Next,\" he added."),
+            ["We are ready to go,", "Next,"]
+        );
+        assert_eq!(
+            quotes("'We are ready to go, 'said X. He said, 'Next.'"),
+            ["We are ready to go,", "Next."]
+        );
+        assert_eq!(
+            quotes("‘We are ready to go, ’said X. ‘Back in the ’90s,’ he added."),
+            ["We are ready to go,", "Back in the ’90s,"]
+        );
     }
 
     #[test]
