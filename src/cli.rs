@@ -90,16 +90,23 @@ struct EvalBoilerplateArgs {
     /// Also write predictions as {id: {"articleBody": ...}} to DIR/html.json and DIR/text.json.
     #[arg(long)]
     pred_dir: Option<PathBuf>,
+    /// Also score the text dumps hard-wrapped at this many columns (as `lynx -dump` leaves them).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(20..=400))]
+    hard_wrap: Option<u16>,
 }
 
 fn eval_boilerplate(args: &EvalBoilerplateArgs) -> Result<()> {
     use textanalysis::clean::{eval, Cleaner};
     let pages = eval::load_pages(&args.dir)?;
     let cleaner = Cleaner::new();
-    let reports = [
-        ("html", eval::evaluate_html(&cleaner, &pages)),
-        ("text", eval::evaluate_text(&cleaner, &pages)),
+    let mut reports = vec![
+        ("html".to_owned(), eval::evaluate_html(&cleaner, &pages)),
+        ("text".to_owned(), eval::evaluate_text(&cleaner, &pages)),
     ];
+    if let Some(width) = args.hard_wrap {
+        let report = eval::evaluate_wrapped_text(&cleaner, &pages, usize::from(width));
+        reports.push((format!("text@{width}"), report));
+    }
     println!("variant  pages  precision  recall  F1      accuracy  pages/s");
     for (name, report) in &reports {
         let s = report.scores;

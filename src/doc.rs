@@ -286,7 +286,7 @@ pub struct RemovedBlock {
     pub source_span: Option<Span>,
     /// Why, e.g. "navigation" or "share-prompt".
     pub reason: &'static str,
-    /// The removed text.
+    /// The removed text (a hard-wrapped paragraph's lines joined).
     pub text: String,
 }
 

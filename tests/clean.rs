@@ -101,36 +101,13 @@ fn skip_cleaning_keeps_the_seed_unchanged() {
     assert!(doc.removed.is_empty());
 }
 
-/// Every line of `text` wrapped greedily at `width` characters, as
-/// `lynx -dump`, `w3m` or `html2text` leave a page.
-fn hard_wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    for line in text.split('\n') {
-        let mut column = 0;
-        for word in line.split_whitespace() {
-            let len = word.chars().count();
-            if column > 0 && column + 1 + len > width {
-                out.push('\n');
-                column = 0;
-            } else if column > 0 {
-                out.push(' ');
-                column += 1;
-            }
-            out.push_str(word);
-            column += len;
-        }
-        out.push('\n');
-    }
-    out
-}
-
 #[test]
 fn hard_wrapped_seeds_clean_like_the_originals() {
     let cleaner = Cleaner::new();
     let squeezed = |s: &str| s.split_whitespace().collect::<String>();
     for (i, (text, gold, _)) in SEEDS.iter().enumerate() {
         for width in [60, 72, 80] {
-            let wrapped = hard_wrap(text, width);
+            let wrapped = eval::hard_wrap(text, width);
             let doc = cleaner.run(&Content::Text(wrapped.clone()), false).unwrap();
             let f1 = eval::bag_f1(&doc.body, gold);
             assert!(

@@ -251,6 +251,42 @@ pub fn evaluate_text(cleaner: &Cleaner, pages: &[Page]) -> VariantReport {
     evaluate(pages, |page| cleaner.clean_text(&page.text, false).body)
 }
 
+/// Cleans every page's plain-text dump hard-wrapped at `width` columns, as
+/// `lynx -dump` or `html2text` would give it, and scores the bodies.
+pub fn evaluate_wrapped_text(cleaner: &Cleaner, pages: &[Page], width: usize) -> VariantReport {
+    let wrapped: Vec<Page> = pages
+        .iter()
+        .map(|page| Page {
+            text: hard_wrap(&page.text, width),
+            ..page.clone()
+        })
+        .collect();
+    evaluate_text(cleaner, &wrapped)
+}
+
+/// Every line of `text` wrapped greedily at `width` characters (a word
+/// longer than that gets a line of its own); blank lines stay.
+pub fn hard_wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / width.max(1));
+    for line in text.lines() {
+        let mut column = 0;
+        for word in line.split_whitespace() {
+            let len = word.chars().count();
+            if column > 0 && column + 1 + len > width {
+                out.push('\n');
+                column = 0;
+            } else if column > 0 {
+                out.push(' ');
+                column += 1;
+            }
+            out.push_str(word);
+            column += len;
+        }
+        out.push('\n');
+    }
+    out
+}
+
 fn evaluate(pages: &[Page], mut clean: impl FnMut(&Page) -> String) -> VariantReport {
     let mut elapsed = Duration::ZERO;
     let mut predictions = Vec::with_capacity(pages.len());

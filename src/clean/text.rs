@@ -85,30 +85,43 @@ fn adjacent(text: &str, a: Span, b: Span) -> bool {
 }
 
 /// The width `text` was hard-wrapped at, if it was: nearly every line fits
-/// in it, and of the lines longer than half of it, many end close to it and
-/// run on into the next line. Text with a paragraph per line has lines far
-/// longer than any wrapping width, and its long lines are followed by a
-/// blank line or a line of their own.
+/// in it, and lines that end close to it run on into the next line, often
+/// mid-sentence (the next line opens in lower case). Text with a paragraph
+/// per line has lines far longer than any wrapping width, and its long
+/// lines are followed by a blank line or a line of their own.
 fn wrap_width(text: &str, lines: &[Span]) -> Option<usize> {
     if lines.len() < MIN_WRAPPED_LINES {
         return None;
     }
     let lengths: Vec<usize> = lines.iter().map(|&l| char_len(text, l)).collect();
-    let mut sorted = lengths.clone();
+    // A word longer than the width (a URL) gets a line of its own, and a
+    // title may overrun it: skip lines of one word, allow one line in fifty.
+    let mut sorted: Vec<usize> = lines
+        .iter()
+        .zip(&lengths)
+        .filter(|(&l, _)| text[l].contains(char::is_whitespace))
+        .map(|(_, &n)| n)
+        .collect();
+    if sorted.len() < MIN_WRAPPED_LINES {
+        return None;
+    }
     sorted.sort_unstable_by(|a, b| b.cmp(a));
-    // A title or a long URL may overrun the width: allow one line in fifty.
     let width = sorted[sorted.len() / 50];
     if !WRAP_WIDTHS.contains(&width) {
         return None;
     }
     let near = width - (width / 5).max(12).min(width / 2);
     let long = lengths.iter().filter(|&&n| n > width / 2).count();
-    let run_on_near_width = lines
-        .windows(2)
-        .zip(&lengths)
-        .filter(|(pair, n)| (near..=width).contains(n) && adjacent(text, pair[0], pair[1]))
-        .count();
-    (run_on_near_width >= 4 && run_on_near_width * 3 >= long).then_some(width)
+    let (mut run_on, mut mid_sentence) = (0usize, 0usize);
+    for (pair, n) in lines.windows(2).zip(&lengths) {
+        if (near..=width).contains(n) && adjacent(text, pair[0], pair[1]) {
+            run_on += 1;
+            if text[pair[1]].starts_with(|c: char| c.is_lowercase()) {
+                mid_sentence += 1;
+            }
+        }
+    }
+    (run_on >= 4 && (run_on * 3 >= long || mid_sentence >= 3)).then_some(width)
 }
 
 /// Lines joined where the wrapper broke them: a line followed directly by
