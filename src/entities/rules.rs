@@ -595,7 +595,7 @@ fn names_a_person(tagger: &Tagger, body: &str, m: Mention, w: &[Span]) -> bool {
         return true;
     }
     // "Florence Parley" read as a place: a first name and a word no list knows as a place.
-    if m.kind != EntityType::Location || w.len() != 2 {
+    if !matches!(m.kind, EntityType::Location | EntityType::Organization) || w.len() != 2 {
         return false;
     }
     let (first, last) = (&body[w[0]], &body[w[1]]);
@@ -603,12 +603,36 @@ fn names_a_person(tagger: &Tagger, body: &str, m: Mention, w: &[Span]) -> bool {
         && last
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
-    tagger.word_flags(first) & gazetteer::FIRST != 0
-        && last_is_word
-        && tagger.word_flags(last) & gazetteer::LOC == 0
+    let last_folded = fold(last);
+    let guards = last_is_word
         && tagger.phrase_flags(&[first, last]) & gazetteer::LOC == 0
         && !fold_is_one_of(last, PLACE_HEADS)
-        && !next_word(body, m.span).is_some_and(|a| PLACE_NOUNS.contains(&&body[a]))
+        && !next_word(body, m.span).is_some_and(|a| PLACE_NOUNS.contains(&&body[a]));
+    let (first_flags, last_flags) = (tagger.word_flags(first), tagger.word_flags(last));
+    if m.kind == EntityType::Location
+        && guards
+        && first_flags & gazetteer::FIRST != 0
+        && last_flags & gazetteer::LOC == 0
+    {
+        return true;
+    }
+    // "Nikolay Petrov", "Pavle Petrović" read as an organisation or a place:
+    // a first name of any country that is no place, then a surname of any
+    // country or a word no list knows; not a known company, not an ordinary
+    // word ("Heinz Field", "Muslim Brotherhood", "Mac Pro").
+    let any_first = (first_flags | tagger.world_name_flags(first)) & gazetteer::FIRST != 0;
+    let surname = (last_flags | tagger.world_name_flags(last)) & gazetteer::LAST != 0;
+    let unknown_word = last_flags == 0 && tagger.world_name_flags(last) == 0;
+    guards
+        && any_first
+        && first_flags & gazetteer::LOC == 0
+        && (surname || unknown_word)
+        && !crate::language::is_common_word(last)
+        && !crate::language::is_common_word(first)
+        && !is_known_organization(&body[m.span])
+        && ![ORG_HEADS, PERSON_ORG_HEADS, ORG_TAILS]
+            .iter()
+            .any(|list| list.contains(&last_folded.as_str()))
 }
 
 /// True when mention `span` fills a pair of quotation marks, with at most a
@@ -1336,6 +1360,28 @@ mod tests {
             got.iter().map(|m| m.kind).collect::<Vec<_>>(),
             [P, L, L, L],
             "known places and place heads stay places"
+        );
+    }
+
+    #[test]
+    fn a_first_name_of_any_country_and_a_surname_read_as_an_organisation_is_a_person() {
+        let body = "Nikolay Petrov met Pavle Petrović, then Heinz Field, Muslim Brotherhood \
+                    and Morgan Stanley.";
+        let got = refine(
+            tagger(),
+            body,
+            vec![
+                at(body, "Nikolay Petrov", O),
+                at(body, "Pavle Petrović", O),
+                at(body, "Heinz Field", O),
+                at(body, "Muslim Brotherhood", O),
+                at(body, "Morgan Stanley", O),
+            ],
+        );
+        assert_eq!(
+            got.iter().map(|m| m.kind).collect::<Vec<_>>(),
+            [P, P, O, O, O],
+            "ordinary words and known companies stay organisations"
         );
     }
 
