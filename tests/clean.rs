@@ -123,3 +123,19 @@ fn hard_wrapped_seeds_clean_like_the_originals() {
         }
     }
 }
+
+#[test]
+fn skip_cleaning_joins_the_lines_of_a_hard_wrapped_text() {
+    let wrapped = eval::hard_wrap(SEEDS[2].0, 72);
+    let doc = Cleaner::new()
+        .run(&Content::Text(wrapped.clone()), true)
+        .unwrap();
+    assert!(doc.removed.is_empty());
+    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+    assert_eq!(squeezed(&doc.body), squeezed(&wrapped), "every word kept");
+    for &para in &doc.paragraphs {
+        assert!(!doc.text(para).contains('\n'));
+        let source = doc.source_span(para).unwrap();
+        assert_eq!(squeezed(&wrapped[source.range()]), squeezed(doc.text(para)));
+    }
+}
