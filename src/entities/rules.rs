@@ -811,26 +811,48 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             let flags = tagger.word_flags(&body[m.span]);
             let is_name =
                 flags & (gazetteer::FIRST | gazetteer::LAST) != 0 && flags & gazetteer::LOC == 0;
-            // The type of a mention coordinated with this one ("A and B", "A, B").
-            let joined = |other: &Mention, between: Span| {
-                matches!(body[between].trim(), "and" | "or" | ",").then_some(other.kind)
-            };
-            let prev = i
+            let prev_mention = i
                 .checked_sub(1)
-                .map(|j| mentions[j])
-                .filter(|p| p.span.end() <= m.span.start())
-                .and_then(|p| joined(&p, Span::from_range(p.span.end()..m.span.start())));
-            let next = mentions
+                .map(|j| &mentions[j])
+                .filter(|p| p.span.end() <= m.span.start());
+            let next_mention = mentions
                 .get(i + 1)
-                .filter(|n| n.span.start() >= m.span.end())
-                .and_then(|n| joined(n, Span::from_range(m.span.end()..n.span.start())));
+                .filter(|n| n.span.start() >= m.span.end());
+            // The words joining this mention to the one before and after.
+            let join_before = prev_mention.map(|p| body[p.span.end()..m.span.start()].trim());
+            let join_after = next_mention.map(|n| body[m.span.end()..n.span.start()].trim());
+            // The type of a mention coordinated with this one ("A and B", "A, B").
+            let coordinated = |other: Option<&Mention>, join: Option<&str>| {
+                other
+                    .zip(join)
+                    .and_then(|(o, j)| matches!(j, "and" | "or" | ",").then_some(o.kind))
+            };
+            let prev = coordinated(prev_mention, join_before);
+            let next = coordinated(next_mention, join_after);
             let with = |kind| prev == Some(kind) || next == Some(kind);
             let known_person = surnames.contains(&fold(&body[m.span]));
-            if m.kind != EntityType::Person && is_name && with(EntityType::Person) {
+            // Joined to a person by "and" or "or", a surname that is also a
+            // place is the surname ("Fabre and Walker agreed"); a comma
+            // also lists places ("Barry, Berrien, Calhoun").
+            let and_person = |other: Option<&Mention>, join: Option<&str>| {
+                other
+                    .zip(join)
+                    .is_some_and(|(o, j)| o.kind == EntityType::Person && matches!(j, "and" | "or"))
+            };
+            let surname_by_person = flags & gazetteer::LAST != 0
+                && (and_person(prev_mention, join_before) || and_person(next_mention, join_after));
+            // "from London, Harper said": a person's surname after a place.
+            let surname_after_a_place = m.kind == EntityType::Person
+                && flags & gazetteer::LAST != 0
+                && after_a_place_and_comma_only(prev, join_before, next);
+            if m.kind != EntityType::Person
+                && ((is_name && with(EntityType::Person)) || surname_by_person)
+            {
                 mentions[i].kind = EntityType::Person;
             } else if !is_name
                 && !known_person
                 && m.kind != EntityType::Misc
+                && !surname_after_a_place
                 && with(EntityType::Location)
             {
                 mentions[i].kind = EntityType::Location;
@@ -840,6 +862,20 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
     for i in dropped.into_iter().rev() {
         mentions.remove(i);
     }
+}
+
+/// True when a mention follows a place after a comma and no place is joined
+/// after it: "from London, Harper said" (`prev`, `next`: the types of the
+/// coordinated mentions). A list of places goes on ("Toronto, Denver,
+/// Seattle") or is joined by "and" ("Paris and Denver").
+fn after_a_place_and_comma_only(
+    prev: Option<EntityType>,
+    join_before: Option<&str>,
+    next: Option<EntityType>,
+) -> bool {
+    prev == Some(EntityType::Location)
+        && join_before == Some(",")
+        && next != Some(EntityType::Location)
 }
 
 /// "He Jianxiong": the Chinese surname He right before a one-word person
@@ -1383,6 +1419,22 @@ mod tests {
             [P, P, O, O, O],
             "ordinary words and known companies stay organisations"
         );
+    }
+
+    #[test]
+    fn a_surname_that_is_also_a_place_joined_to_a_person_is_a_person() {
+        let body = "Fabre and Walker agreed. Phoning from London, Harper said so.";
+        let got = refine(
+            tagger(),
+            body,
+            vec![
+                at(body, "Fabre", P),
+                at(body, "Walker", L),
+                at(body, "London", L),
+                at(body, "Harper", P),
+            ],
+        );
+        assert_eq!(got.iter().map(|m| m.kind).collect::<Vec<_>>(), [P, P, L, P]);
     }
 
     #[test]
