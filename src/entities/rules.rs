@@ -425,7 +425,16 @@ fn is_headline_style(line: &str) -> bool {
         words += 1;
         capitalised += usize::from(first.is_uppercase());
     }
-    words >= 4 && capitalised * 5 >= words * 4
+    // A line that ends as a sentence and has a word in lower case is prose,
+    // however many names and titles it holds ("German Chancellor Olaf
+    // Scholz met British Prime Minister Rishi Sunak in Berlin.").
+    let ends_sentence = line
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || crate::segment::is_quote_char(c) || c == ')'
+        })
+        .ends_with(['.', '!', '?']);
+    let prose = ends_sentence && capitalised < words;
+    words >= 4 && capitalised * 5 >= words * 4 && !prose
 }
 
 /// `mentions` without those in headline-style `paragraphs` that nothing but
@@ -1214,6 +1223,12 @@ mod tests {
             ])
         );
         assert!(!is_headline_style("Fans at the Gas Station cheered."));
+        assert!(
+            !is_headline_style(
+                "German Chancellor Olaf Scholz met British Prime Minister Rishi Sunak in Berlin."
+            ),
+            "a sentence full of names and titles is prose"
+        );
         assert!(is_headline_style(
             "$10 Off Nintendo Switch Lite and Pokemon Bundle"
         ));
