@@ -377,12 +377,15 @@ impl<'a> Ctx<'a> {
             let mut j = end + 1;
             while j < limit && j < head + MAX_DESCRIPTION && self.is_word(j) {
                 let w = self.word(j);
-                let capital = w.chars().next().is_some_and(char::is_uppercase);
-                if !(capital || ["the", "of", "and", "for"].contains(&w)) {
+                // "the Minister of Defense", and in lower case "the secretary
+                // of state", "the minister of foreign affairs".
+                let complement = w.chars().next().is_some_and(char::is_uppercase)
+                    || super::roles::is_title_complement(w);
+                if !(complement || ["the", "of", "and", "for"].contains(&w)) {
                     break;
                 }
                 j += 1;
-                if capital {
+                if complement {
                     end = j;
                 }
             }

@@ -65,6 +65,24 @@ const PORTFOLIOS: &[&[&str]] = &[
     &["environment", "ecology", "climate"],
 ];
 
+/// Lower-case words that complete a title after "of" ("secretary of state",
+/// "chief of staff", "minister of foreign affairs"): portfolios and a few
+/// more.
+pub(super) fn is_title_complement(word: &str) -> bool {
+    let key = super::cues::role_key(word);
+    PORTFOLIOS.iter().any(|group| group.contains(&key.as_str()))
+        || [
+            "state",
+            "staff",
+            "affairs",
+            "forces",
+            "defense",
+            "security",
+            "intelligence",
+        ]
+        .contains(&key.as_str())
+}
+
 /// The portfolio (index into [`PORTFOLIOS`]) the first portfolio word of `words` names.
 fn portfolio_of<'w>(mut words: impl Iterator<Item = &'w str>) -> Option<usize> {
     words.find_map(|w| PORTFOLIOS.iter().position(|group| group.contains(&w)))

@@ -883,3 +883,23 @@ fn seed_timing() {
         (docs.len() * 200) as f64 / elapsed.as_secs_f64()
     );
 }
+
+#[test]
+fn a_lower_case_title_with_an_of_complement_picks_its_holder() {
+    let text = "Prime Minister Rishi Sunak met Secretary of State Antony Blinken on Tuesday.\n\
+                “Britain stands ready to help,” the prime minister told reporters. He added that talks would go on.\n\
+                “The United States wants a fair deal,” the secretary of state said.\n";
+    let d = doc(
+        text,
+        &[&["Rishi Sunak", "Sunak"], &["Antony Blinken", "Blinken"]],
+    );
+    assert_eq!(
+        speaker_of(&d, "Britain stands").as_deref(),
+        Some("Rishi Sunak")
+    );
+    assert_eq!(
+        speaker_of(&d, "The United States").as_deref(),
+        Some("Antony Blinken"),
+        "not the person who spoke just before"
+    );
+}
