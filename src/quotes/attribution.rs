@@ -282,6 +282,7 @@ pub fn attribute(ctx: &Ctx, place: &Place) -> Option<Found> {
         right_immediate(ctx, place)
             .or_else(|| right_later(ctx, place))
             .or_else(|| left(ctx, place))
+            .or_else(|| colon_subject(ctx, place))
     } else {
         let before = left(ctx, place);
         if before.is_some_and(|f| f.mention.is_some()) {
@@ -290,5 +291,32 @@ pub fn attribute(ctx: &Ctx, place: &Place) -> Option<Found> {
         right_immediate(ctx, place)
             .or_else(|| right_later(ctx, place))
             .or(before)
+            .or_else(|| colon_subject(ctx, place))
     }
+}
+
+/// "Sunak, for his part, was blunt: “…”", "She put it simply: “…”": with no
+/// speech verb, a colon right before the quote hands it to the name or
+/// pronoun that opens the sentence.
+fn colon_subject(ctx: &Ctx, place: &Place) -> Option<Found> {
+    let colon = place
+        .open
+        .checked_sub(1)
+        .filter(|&c| c > place.left && ctx.word(c) == ":")?;
+    let mention = match ctx.pronoun_at(place.left) {
+        Some(kind @ MentionKind::Pronoun(_)) => Mention {
+            first: place.left,
+            end: place.left + 1,
+            kind,
+        },
+        _ => ctx
+            .main_subject(place.left, colon)
+            .filter(|m| m.first == place.left)?,
+    };
+    Some(Found {
+        cue: ctx.span(colon, colon + 1),
+        mention: Some(mention),
+        immediate: false,
+        end: colon + 1,
+    })
 }

@@ -604,7 +604,7 @@ impl<'a> Ctx<'a> {
     /// and "they" count only as the subject of a speech verb right after
     /// them ("it added"), never as an object ("remembers it as", "said it
     /// viewed").
-    fn pronoun_at(&self, i: usize) -> Option<MentionKind> {
+    pub(super) fn pronoun_at(&self, i: usize) -> Option<MentionKind> {
         let word = self.word(i);
         if let Some(gender) = cues::pronoun(word) {
             return Some(MentionKind::Pronoun(gender));

@@ -903,3 +903,20 @@ fn a_lower_case_title_with_an_of_complement_picks_its_holder() {
         "not the person who spoke just before"
     );
 }
+
+#[test]
+fn a_colon_hands_the_quote_to_the_name_opening_the_sentence() {
+    let text = "Anna Berg met the press on Monday.\n\
+                Berg, for her part, was blunt: “There will be no more delays.”\n\
+                The report listed one problem: “The roof leaks badly in winter.”\n";
+    let d = doc(text, &[&["Anna Berg", "Berg"]]);
+    assert_eq!(
+        speaker_of(&d, "no more delays").as_deref(),
+        Some("Anna Berg")
+    );
+    assert_eq!(
+        speaker_of(&d, "The roof leaks"),
+        None,
+        "a report is no speaker"
+    );
+}
