@@ -328,6 +328,24 @@ impl Classifier {
             // Nothing looks like an article: keep the text rather than lose it.
             return vec![Verdict::Keep; n];
         }
+        // A short closing sentence ("Blinken said the talks were
+        // “productive and frank.”") is the article's last paragraph, not
+        // its footer, when it reads as prose and ends the page.
+        let mut end = end;
+        let closing_sentence = |i: usize| {
+            let f = &feats[i];
+            classes[i] == Class::Short
+                && f.ends_sentence
+                && f.text_ends_with_period
+                && f.words >= 6
+                && stop_density(f) >= 0.25
+                && f.phrase.is_none()
+                && !f.repeated
+                && link_density(&blocks[i], f) == 0.0
+        };
+        if end + 1 == n && closing_sentence(end) {
+            end = n;
+        }
         let mut verdicts = Vec::with_capacity(n);
         for i in 0..n {
             let f = &feats[i];
@@ -721,6 +739,26 @@ mod tests {
         assert_eq!(verdicts[0], Verdict::Remove("navigation"));
         assert_eq!(verdicts[4], Verdict::Remove("related-links"));
         assert_eq!(verdicts[7], Verdict::Remove("footer"));
+    }
+
+    #[test]
+    fn a_short_closing_sentence_that_ends_the_page_is_kept() {
+        let para = "The minister said on Monday that the talks had been useful and that both sides would meet again in the coming weeks to discuss the details of an agreement.";
+        let closing = "Blinken said the talks were \u{201c}productive and frank.\u{201d}";
+        let verdicts = Classifier::new().classify(&blocks(&["Home", para, para, closing]));
+        assert_eq!(verdicts[3], Verdict::Keep, "the article's last paragraph");
+        let verdicts = Classifier::new().classify(&blocks(&[
+            "Home",
+            para,
+            para,
+            closing,
+            "Share this article",
+        ]));
+        assert_eq!(
+            verdicts[3],
+            Verdict::Remove("footer"),
+            "before a footer, as before"
+        );
     }
 
     #[test]
