@@ -758,7 +758,14 @@ impl<'a> Ctx<'a> {
             // token, so the possessive is the apostrophe and "s".
             let split_possessive =
                 w == "s" && i > floor && matches!(self.word(i - 1), "'" | "\u{2019}");
-            return is_preposition(w) || apposed_noun || is_possessive(w) || split_possessive;
+            // "According to Josep Borrell, …": the source, as good as a subject.
+            let according = w.eq_ignore_ascii_case("to")
+                && i > 0
+                && self.word(i - 1).eq_ignore_ascii_case("according");
+            return (is_preposition(w) && !according)
+                || apposed_noun
+                || is_possessive(w)
+                || split_possessive;
         }
         false
     }

@@ -920,3 +920,19 @@ fn a_colon_hands_the_quote_to_the_name_opening_the_sentence() {
         "a report is no speaker"
     );
 }
+
+#[test]
+fn the_source_after_according_to_is_in_reach_of_a_pronoun() {
+    let text = "Li Qiang spoke first. “China is ready,” he said.\n\
+                According to Josep Borrell, the EU’s foreign policy chief, the sides remain far apart. \
+                “We have raised our concerns,” he wrote on Twitter.\n";
+    let d = doc(text, &[&["Li Qiang", "Li"], &["Josep Borrell", "Borrell"]]);
+    assert_eq!(
+        speaker_of(&d, "China is ready").as_deref(),
+        Some("Li Qiang")
+    );
+    assert_eq!(
+        speaker_of(&d, "raised our concerns").as_deref(),
+        Some("Josep Borrell")
+    );
+}
