@@ -459,6 +459,13 @@ impl<'a> Ctx<'a> {
                 if self.introduced_unnamed(head, mention.first) {
                     return None;
                 }
+                // "Union leader Laurent Berger warned …. “…,” the CFDT chief
+                // told …": no learned title names the role, so the person
+                // of this sentence or the one before is likelier than one
+                // quoted further back.
+                if let Some(near) = self.subject_opening_previous_sentence(pos) {
+                    return Some((near, 0.5));
+                }
                 // "the analyst", "the expert": most often the person quoted last.
                 let s0 = self.sentence_of(pos);
                 if let Some(q) = said
@@ -541,6 +548,21 @@ impl<'a> Ctx<'a> {
                         && cues::cue_at(&[self.word(i), next]).is_some()
                 })
         })
+    }
+
+    /// The person or organisation that opens the sentence before the one at
+    /// byte `pos` as its subject, within its first four words ("Union
+    /// leader Laurent Berger warned …"); not a possessive ("He praised
+    /// Macron's efforts").
+    fn subject_opening_previous_sentence(&self, pos: usize) -> Option<EntityId> {
+        let s = self.sentence_of(pos).checked_sub(1)?;
+        let sentence = self.sentences[s];
+        let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
+        let m = self.main_subject(first, end)?;
+        match m.kind {
+            MentionKind::Name(id) if m.first < first + 4 => Some(id),
+            _ => None,
+        }
     }
 
     /// The subject of the clause that runs from token `from` to `to`: the

@@ -936,3 +936,11 @@ fn the_source_after_according_to_is_in_reach_of_a_pronoun() {
         Some("Josep Borrell")
     );
 }
+
+#[test]
+fn a_description_no_title_names_goes_to_the_subject_just_named() {
+    let text = "Prime Minister Anna Berg said the plan was fair. “It is fair,” she said.\n\
+                Union leader Paul Roux warned of strikes. “The streets will speak,” the CFDT chief told radio.\n";
+    let d = doc(text, &[&["Anna Berg", "Berg"], &["Paul Roux", "Roux"]]);
+    assert_eq!(speaker_of(&d, "The streets").as_deref(), Some("Paul Roux"));
+}
