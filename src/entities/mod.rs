@@ -188,7 +188,7 @@ pub struct Mention {
 /// Adds a PERSON mention for every other occurrence of the surname of a
 /// person the text names in full ("Marc Benioff … “…,” Benioff said"), where
 /// the tagger missed it. A full name is two or three words opening with a
-/// known first name (not "Black Friday" or "Topical Team", which the tagger
+/// known first name of any country ("Olivier Dussopt") (not "Black Friday" or "Topical Team", which the tagger
 /// may call people). Only capitalised words inside a sentence count: at the
 /// start of one a surname may be a common word ("Young people …").
 fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
@@ -200,7 +200,8 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
             let words: Vec<&str> = body[m.span].split_whitespace().collect();
             let (&first, &last) = (words.first()?, words.last()?);
             ((2..=3).contains(&words.len())
-                && tagger.word_flags(first) & gazetteer::FIRST != 0
+                && (tagger.word_flags(first) | tagger.world_name_flags(first)) & gazetteer::FIRST
+                    != 0
                 && last.chars().count() > 2
                 && last.chars().next().is_some_and(char::is_uppercase)
                 && last.chars().skip(1).all(|c| c.is_lowercase() || c == '-'))
@@ -404,6 +405,18 @@ mod tests {
         // "Early" twice inside sentences; not "Team" (no first name opens
         // "Topical Team"), and never the first word of a sentence.
         assert_eq!(found, ["Chris Early", "Early", "Early", "Topical Team"]);
+
+        // A first name from another country's list opens a full name too.
+        let text = "Olivier Dussopt defended it.\nAsked again, Dussopt replied at once.\n";
+        let d = doc(text);
+        let at = text.find("Olivier Dussopt").unwrap();
+        let mut mentions = vec![Mention {
+            span: Span::from_range(at..at + "Olivier Dussopt".len()),
+            kind: EntityType::Person,
+        }];
+        propagate_surnames(tagger, &d, &mut mentions);
+        let found: Vec<&str> = mentions.iter().map(|m| d.text(m.span)).collect();
+        assert_eq!(found, ["Olivier Dussopt", "Dussopt"]);
     }
 
     #[test]
