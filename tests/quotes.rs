@@ -105,3 +105,71 @@ fn seed_quotes_survive_other_quote_mark_styles() {
         );
     }
 }
+
+/// Hand-written articles (`tests/articles/`): every quote's speaker, end to
+/// end with the real entity tagger.
+#[test]
+fn hand_written_articles_attribute_every_quote() {
+    let cases: [(&str, &[Option<&str>]); 3] = [
+        (
+            "leaders_summit.txt",
+            &[
+                Some("Olaf Scholz"),
+                Some("Rishi Sunak"),
+                Some("Antony Blinken"),
+                Some("Dmitry Peskov"),
+                Some("Olaf Scholz"),
+                Some("Rishi Sunak"),
+                Some("Antony Blinken"),
+            ],
+        ),
+        (
+            "eu_china_trade.txt",
+            &[
+                Some("Ursula von der Leyen"),
+                Some("Ursula von der Leyen"),
+                Some("Li Qiang"),
+                Some("Li Qiang"),
+                None, // "the Chinese foreign ministry": no entity
+                Some("Josep Borrell"),
+                Some("Mark Leonard"),
+                Some("Noah Barkin"),
+                Some("Noah Barkin"),
+            ],
+        ),
+        (
+            "pension_reform.txt",
+            &[
+                Some("Marine Le Pen"),
+                Some("Élisabeth Borne"),
+                Some("Élisabeth Borne"),
+                Some("Marine Le Pen"),
+                Some("Olivier Dussopt"),
+                Some("Laurent Berger"),
+            ],
+        ),
+    ];
+    let pipeline = Pipeline::new(&Config::default()).unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+    for (file, expected) in cases {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let doc = pipeline
+            .analyze(
+                &textanalysis::clean::Content::Text(text),
+                &textanalysis::Options::default(),
+            )
+            .unwrap();
+        let got: Vec<Option<&str>> = doc
+            .quotes
+            .iter()
+            .map(|q| q.speaker.map(|id| doc.entities[id].name.as_str()))
+            .collect();
+        let shown: Vec<(&str, Option<&str>)> = doc
+            .quotes
+            .iter()
+            .zip(&got)
+            .map(|(q, s)| (doc.text(q.span), *s))
+            .collect();
+        assert_eq!(got, expected, "{file}: {shown:#?}");
+    }
+}
