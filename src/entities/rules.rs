@@ -1002,6 +1002,15 @@ mod tests {
         }
     }
 
+    /// The kinds `refine` gives mentions (text, tagger's kind) of `body`.
+    fn refined_kinds(body: &str, mentions: &[(&str, EntityType)]) -> Vec<EntityType> {
+        let mentions = mentions.iter().map(|&(t, k)| at(body, t, k)).collect();
+        refine(tagger(), body, mentions)
+            .iter()
+            .map(|m| m.kind)
+            .collect()
+    }
+
     fn shown(body: &str, mentions: &[Mention]) -> Vec<(String, EntityType)> {
         mentions
             .iter()
@@ -1397,18 +1406,14 @@ mod tests {
     #[test]
     fn a_first_name_and_an_unknown_word_read_as_a_place_is_a_person() {
         let body = "He met Florence Quellec in Moscow. Then Victoria Falls and Florence Street.";
-        let got = refine(
-            tagger(),
-            body,
-            vec![
-                at(body, "Florence Quellec", L),
-                at(body, "Moscow", L),
-                at(body, "Victoria Falls", L),
-                at(body, "Florence Street", L),
-            ],
-        );
+        let mentions = [
+            ("Florence Quellec", L),
+            ("Moscow", L),
+            ("Victoria Falls", L),
+            ("Florence Street", L),
+        ];
         assert_eq!(
-            got.iter().map(|m| m.kind).collect::<Vec<_>>(),
+            refined_kinds(body, &mentions),
             [P, L, L, L],
             "known places and place heads stay places"
         );
@@ -1418,19 +1423,15 @@ mod tests {
     fn a_first_name_of_any_country_and_a_surname_read_as_an_organisation_is_a_person() {
         let body = "Nikolay Petrov met Pavle Petrović, then Heinz Field, Muslim Brotherhood \
                     and Morgan Stanley.";
-        let got = refine(
-            tagger(),
-            body,
-            vec![
-                at(body, "Nikolay Petrov", O),
-                at(body, "Pavle Petrović", O),
-                at(body, "Heinz Field", O),
-                at(body, "Muslim Brotherhood", O),
-                at(body, "Morgan Stanley", O),
-            ],
-        );
+        let mentions = [
+            ("Nikolay Petrov", O),
+            ("Pavle Petrović", O),
+            ("Heinz Field", O),
+            ("Muslim Brotherhood", O),
+            ("Morgan Stanley", O),
+        ];
         assert_eq!(
-            got.iter().map(|m| m.kind).collect::<Vec<_>>(),
+            refined_kinds(body, &mentions),
             [P, P, O, O, O],
             "ordinary words and known companies stay organisations"
         );
@@ -1439,17 +1440,8 @@ mod tests {
     #[test]
     fn a_surname_that_is_also_a_place_joined_to_a_person_is_a_person() {
         let body = "Fabre and Walker agreed. Phoning from London, Harper said so.";
-        let got = refine(
-            tagger(),
-            body,
-            vec![
-                at(body, "Fabre", P),
-                at(body, "Walker", L),
-                at(body, "London", L),
-                at(body, "Harper", P),
-            ],
-        );
-        assert_eq!(got.iter().map(|m| m.kind).collect::<Vec<_>>(), [P, P, L, P]);
+        let mentions = [("Fabre", P), ("Walker", L), ("London", L), ("Harper", P)];
+        assert_eq!(refined_kinds(body, &mentions), [P, P, L, P]);
     }
 
     #[test]
