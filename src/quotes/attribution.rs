@@ -278,11 +278,10 @@ pub fn sentence_initial(ctx: &Ctx, place: &Place) -> bool {
 
 /// The attribution of the quote at `place`.
 pub fn attribute(ctx: &Ctx, place: &Place) -> Option<Found> {
-    if sentence_initial(ctx, place) {
+    let found = if sentence_initial(ctx, place) {
         right_immediate(ctx, place)
             .or_else(|| right_later(ctx, place))
             .or_else(|| left(ctx, place))
-            .or_else(|| colon_subject(ctx, place))
     } else {
         let before = left(ctx, place);
         if before.is_some_and(|f| f.mention.is_some()) {
@@ -291,28 +290,51 @@ pub fn attribute(ctx: &Ctx, place: &Place) -> Option<Found> {
         right_immediate(ctx, place)
             .or_else(|| right_later(ctx, place))
             .or(before)
-            .or_else(|| colon_subject(ctx, place))
+    };
+    // A cue with no speaker ("Asked about …") yields to a colon's subject.
+    if found.is_none_or(|f| f.mention.is_none()) {
+        if let Some(by_colon) = colon_subject(ctx, place) {
+            return Some(by_colon);
+        }
     }
+    found
 }
 
 /// "Sunak, for his part, was blunt: “…”", "She put it simply: “…”": with no
 /// speech verb, a colon right before the quote hands it to the name or
-/// pronoun that opens the sentence.
+/// pronoun that opens the sentence, or that comes right before the verb the
+/// colon follows ("Asked about her legacy, she smiled: “…”").
 fn colon_subject(ctx: &Ctx, place: &Place) -> Option<Found> {
     let colon = place
         .open
         .checked_sub(1)
         .filter(|&c| c > place.left && ctx.word(c) == ":")?;
-    let mention = match ctx.pronoun_at(place.left) {
-        Some(kind @ MentionKind::Pronoun(_)) => Mention {
-            first: place.left,
-            end: place.left + 1,
+    // "Asked about her legacy, she smiled: “…”": a name or pronoun right
+    // before the one word (a verb) that the colon follows.
+    let before_verb = colon
+        .checked_sub(2)
+        .filter(|&t| t >= place.left && ctx.word(colon - 1).chars().all(char::is_lowercase))
+        .map(|t| if t > place.left { t } else { place.left });
+    let pronoun = |t: usize| match ctx.pronoun_at(t) {
+        Some(kind @ MentionKind::Pronoun(_)) => Some(Mention {
+            first: t,
+            end: t + 1,
             kind,
-        },
-        _ => ctx
-            .main_subject(place.left, colon)
-            .filter(|m| m.first == place.left)?,
+        }),
+        _ => None,
     };
+    let mention = pronoun(place.left)
+        .or_else(|| {
+            ctx.main_subject(place.left, colon)
+                .filter(|m| m.first == place.left)
+        })
+        .or_else(|| {
+            let t = before_verb?;
+            pronoun(t).or_else(|| {
+                ctx.mention_ending_at(t, place.left)
+                    .filter(|m| matches!(m.kind, MentionKind::Name(_)))
+            })
+        })?;
     Some(Found {
         cue: ctx.span(colon, colon + 1),
         mention: Some(mention),
