@@ -919,6 +919,10 @@ fn a_colon_hands_the_quote_to_the_name_opening_the_sentence() {
         None,
         "a report is no speaker"
     );
+    let text = "Anna Berg leaves office next year.\n\
+                Asked about her legacy, she smiled: “Ask me again in ten years.”\n";
+    let d = doc(text, &[&["Anna Berg", "Berg"]]);
+    assert_eq!(speaker_of(&d, "Ask me again").as_deref(), Some("Anna Berg"));
 }
 
 #[test]
