@@ -26,7 +26,6 @@ pub use meta::{Meta, MetaFinder};
 use crate::doc::{Doc, InputFormat, RemovedBlock, SourceMap, Span};
 use crate::error::{Error, Result};
 use scraper::Html;
-use std::borrow::Cow;
 
 /// The content of an article as it arrives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,12 +88,9 @@ impl Cleaner {
     /// Plain text to a document whose body is made of kept lines of `text`.
     pub fn clean_text(&self, text: &str, skip_cleaning: bool) -> Doc {
         let blocks = text::blocks(text);
-        let unwrapped = blocks.iter().any(|b| matches!(b.text, Cow::Owned(_)));
-        if skip_cleaning && unwrapped {
-            // Hard-wrapped text: every paragraph kept, its lines joined.
-            return text::assemble(text, &blocks, &vec![Verdict::Keep; blocks.len()]);
-        }
         if skip_cleaning {
+            // The body is the input unchanged (the API's promise); a
+            // hard-wrapped paragraph is still one paragraph, over its lines.
             let mut doc = Doc::new(text.to_owned(), InputFormat::Text);
             doc.paragraphs = blocks.iter().filter_map(|b| b.source).collect();
             doc.source_map = Some(SourceMap::identity(text.len()));
