@@ -629,9 +629,13 @@ fn names_a_person(tagger: &Tagger, body: &str, m: Mention, w: &[Span]) -> bool {
     // a first name of any country that is no place, then a surname of any
     // country or a word no list knows; not a known company, not an ordinary
     // word ("Heinz Field", "Muslim Brotherhood", "Mac Pro").
-    let any_first = (first_flags | tagger.world_name_flags(first)) & gazetteer::FIRST != 0;
-    let surname = (last_flags | tagger.world_name_flags(last)) & gazetteer::LAST != 0;
-    let unknown_word = last_flags == 0 && tagger.world_name_flags(last) == 0;
+    let (first_any, last_any) = (
+        first_flags | tagger.world_name_flags(first),
+        last_flags | tagger.world_name_flags(last),
+    );
+    let any_first = first_any & gazetteer::FIRST != 0;
+    let surname = last_any & gazetteer::LAST != 0;
+    let unknown_word = last_any == 0;
     guards
         && any_first
         && first_flags & gazetteer::LOC == 0
@@ -830,24 +834,22 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             // The words joining this mention to the one before and after.
             let join_before = prev_mention.map(|p| body[p.span.end()..m.span.start()].trim());
             let join_after = next_mention.map(|n| body[m.span.end()..n.span.start()].trim());
-            // The type of a mention coordinated with this one ("A and B", "A, B").
-            let coordinated = |other: Option<&Mention>, join: Option<&str>| {
+            // The type of a mention joined to this one by one of `words`.
+            let joined = |other: Option<&Mention>, join: Option<&str>, words: &[&str]| {
                 other
                     .zip(join)
-                    .and_then(|(o, j)| matches!(j, "and" | "or" | ",").then_some(o.kind))
+                    .and_then(|(o, j)| words.contains(&j).then_some(o.kind))
             };
-            let prev = coordinated(prev_mention, join_before);
-            let next = coordinated(next_mention, join_after);
+            // Coordinated: "A and B", "A, B".
+            let prev = joined(prev_mention, join_before, &["and", "or", ","]);
+            let next = joined(next_mention, join_after, &["and", "or", ","]);
             let with = |kind| prev == Some(kind) || next == Some(kind);
             let known_person = surnames.contains(&fold(&body[m.span]));
             // Joined to a person by "and" or "or", a surname that is also a
             // place is the surname ("Fabre and Walker agreed"); a comma
             // also lists places ("Barry, Berrien, Calhoun").
-            let and_person = |other: Option<&Mention>, join: Option<&str>| {
-                other
-                    .zip(join)
-                    .is_some_and(|(o, j)| o.kind == EntityType::Person && matches!(j, "and" | "or"))
-            };
+            let and_person =
+                |other, join| joined(other, join, &["and", "or"]) == Some(EntityType::Person);
             let surname_by_person = flags & gazetteer::LAST != 0
                 && (and_person(prev_mention, join_before) || and_person(next_mention, join_after));
             // "from London, Harper said": a person's surname after a place.

@@ -313,8 +313,7 @@ fn colon_subject(ctx: &Ctx, place: &Place) -> Option<Found> {
     // before the one word (a verb) that the colon follows.
     let before_verb = colon
         .checked_sub(2)
-        .filter(|&t| t >= place.left && ctx.word(colon - 1).chars().all(char::is_lowercase))
-        .map(|t| if t > place.left { t } else { place.left });
+        .filter(|&t| t >= place.left && ctx.word(colon - 1).chars().all(char::is_lowercase));
     let pronoun = |t: usize| match ctx.pronoun_at(t) {
         Some(kind @ MentionKind::Pronoun(_)) => Some(Mention {
             first: t,

@@ -70,13 +70,12 @@ const PORTFOLIOS: &[&[&str]] = &[
 /// more.
 pub(super) fn is_title_complement(word: &str) -> bool {
     let key = super::cues::role_key(word);
-    PORTFOLIOS.iter().any(|group| group.contains(&key.as_str()))
+    portfolio_of(std::iter::once(key.as_str())).is_some()
         || [
             "state",
             "staff",
             "affairs",
             "forces",
-            "defense",
             "security",
             "intelligence",
         ]
