@@ -58,7 +58,7 @@ const NEGATE: &[&str] = &[
     "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
     "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't", "shouldn't",
     "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't", "rarely",
-    "seldom", "despite",
+    "seldom", "despite", "nobody", "noone",
 ];
 
 #[rustfmt::skip]
@@ -1011,6 +1011,8 @@ mod tests {
         assert!(compound("The talks were good.") > 0.3);
         assert!(compound("The talks were not good.") < -0.2);
         assert!(compound("The talks weren\u{2019}t good.") < -0.2);
+        // Not in VADER 3.3's list; "Nobody wins a trade war" is not praise.
+        assert!(compound("Nobody wins a trade war.") < 0.0);
     }
 
     #[test]
