@@ -10,7 +10,7 @@
 //! inside it, short blocks are kept when their neighbours make them headings
 //! or short paragraphs, as jusText's context smoothing does.
 
-use super::lexicon::{CJK_FUNCTION_CHARS, FOREIGN_STOPWORDS, PHRASES, STOPWORDS};
+use super::lexicon::{CJK_FUNCTION_CHARS, FOREIGN_STOPWORDS, NEVER_HEADLINE, PHRASES, STOPWORDS};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -100,6 +100,7 @@ fn is_cjk(c: char) -> bool {
 #[derive(Clone, Debug)]
 pub struct Classifier {
     phrases: AhoCorasick,
+    chrome: AhoCorasick,
     /// Stopword -> bit set of the languages (indices of `stop_langs`) it belongs to.
     stopwords: HashMap<&'static str, u16>,
 }
@@ -121,7 +122,15 @@ impl Classifier {
                 *stopwords.entry(word).or_default() |= 1 << (i + 1);
             }
         }
-        Classifier { phrases, stopwords }
+        let chrome = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(NEVER_HEADLINE)
+            .expect("static phrase list builds");
+        Classifier {
+            phrases,
+            chrome,
+            stopwords,
+        }
     }
 
     fn comments_marker(&self, text: &str, f: &Features) -> bool {
@@ -195,6 +204,12 @@ impl Classifier {
             .find(text)
             .map(|m| PHRASES[m.pattern().as_usize()].1);
         f
+    }
+
+    /// Whether the text holds a phrase of page chrome that no headline
+    /// holds ([`NEVER_HEADLINE`]).
+    pub fn is_page_chrome(&self, text: &str) -> bool {
+        self.chrome.is_match(text)
     }
 
     /// Features of every block, with `repeated` set and stopwords counted in

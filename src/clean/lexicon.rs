@@ -68,6 +68,19 @@ pub(crate) const PHRASES: &[(&str, &str)] = &[
     ("editing by", "credits"),
 ];
 
+/// Phrases of page chrome that no headline holds, however short the line
+/// ("Share this on WhatsApp", "Photo: …/Getty Images", "© 2019 …"). Words a
+/// headline may use ("privacy", "podcast", "subscribe", "comments") are left
+/// out, unlike in [`PHRASES`].
+#[rustfmt::skip]
+pub(crate) const NEVER_HEADLINE: &[&str] = &[
+    "share this", "share it with", "share on", "share via", "sharing", "like this story",
+    "follow us", "print this", "(photo", "ap photo", "photo/", "image 1 of", "photo:", "photo by",
+    "getty images", "image:", "file photo", "image copyright", "reporting by", "editing by",
+    "leave a reply", "leave a comment", "required fields", "will not be published", "©",
+    "all rights reserved",
+];
+
 pub(crate) const STOPWORDS: &[&str] = &[
     "a",
     "about",

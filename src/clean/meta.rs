@@ -99,8 +99,15 @@ impl MetaFinder {
     }
 
     /// Headline, byline and date from the blocks around the start of the
-    /// article; marks the blocks used as `title` or `byline`.
-    pub fn from_blocks(&self, blocks: &[Block<'_>], verdicts: &mut [Verdict]) -> Meta {
+    /// article; marks the blocks used as `title` or `byline`. A block
+    /// `is_chrome` says is page chrome
+    /// ("Share this on WhatsApp") and is never the headline.
+    pub fn from_blocks(
+        &self,
+        blocks: &[Block<'_>],
+        verdicts: &mut [Verdict],
+        is_chrome: impl Fn(&str) -> bool,
+    ) -> Meta {
         let mut meta = Meta::default();
         let first_kept = verdicts
             .iter()
@@ -133,15 +140,32 @@ impl MetaFinder {
                 }
             }
         }
-        // Headline: a repeated headline-shaped line above the body, else the nearest one.
+        // Headline: a headline-shaped line above the body repeated further up
+        // (a gallery or a share bar between the two copies), else the
+        // nearest one.
+        let shaped =
+            |i: &usize| self.headline_shaped(&blocks[*i].text) && !is_chrome(&blocks[*i].text);
         let candidates: Vec<usize> = (first_kept.saturating_sub(15)..first_kept)
-            .filter(|&i| self.headline_shaped(&blocks[i].text))
+            .filter(shaped)
             .collect();
-        let repeated = candidates.iter().copied().find(|&i| {
-            candidates
+        let further_up: Vec<usize> = (first_kept.saturating_sub(40)..first_kept)
+            .filter(shaped)
+            .collect();
+        let repeated_in = |within: &[usize], i: usize| {
+            within
                 .iter()
                 .any(|&j| j != i && blocks[j].text.trim() == blocks[i].text.trim())
-        });
+        };
+        // Far copies of a short line are mostly the site's name.
+        let repeated = candidates
+            .iter()
+            .copied()
+            .find(|&i| repeated_in(&candidates, i))
+            .or_else(|| {
+                candidates.iter().copied().find(|&i| {
+                    blocks[i].text.split_whitespace().count() >= 6 && repeated_in(&further_up, i)
+                })
+            });
         let chosen = repeated
             .or_else(|| candidates.last().copied())
             .or_else(|| (0..blocks.len().min(5)).find(|&i| self.headline_shaped(&blocks[i].text)));
@@ -158,8 +182,11 @@ impl MetaFinder {
 
     fn headline_shaped(&self, text: &str) -> bool {
         let text = text.trim();
-        let words = text.split_whitespace().count();
-        if !(3..=30).contains(&words) {
+        let words = text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if !(3..=30).contains(&words) || is_section_trail(text) {
             return false;
         }
         if text.ends_with(['.', ')', ',', ';', '…']) || text.ends_with("...") {
@@ -178,6 +205,21 @@ impl Default for MetaFinder {
     fn default() -> MetaFinder {
         MetaFinder::new()
     }
+}
+
+/// "Sport | Football", "Home › World › Europe": section labels joined by
+/// separators, each piece a word or two. A headline has a longer piece
+/// ("Talks resume in Moscow | Example News").
+fn is_section_trail(text: &str) -> bool {
+    let pieces: Vec<&str> = text
+        .split(['|', '›', '»', '>', '/', '•', '·'])
+        .map(str::trim)
+        .filter(|piece| !piece.is_empty())
+        .collect();
+    pieces.len() >= 2
+        && pieces
+            .iter()
+            .all(|piece| piece.split_whitespace().count() <= 2)
 }
 
 /// A short line that is mostly a date or time.
@@ -218,6 +260,15 @@ mod tests {
             Some("2019-09-15")
         );
         assert_eq!(finder.date("no date here"), None);
+    }
+
+    #[test]
+    fn section_trails_are_not_headlines() {
+        let finder = MetaFinder::new();
+        assert!(!finder.headline_shaped("Sport | Football"));
+        assert!(!finder.headline_shaped("Home › World › Europe"));
+        assert!(finder.headline_shaped("Striker's late double sends Rovers into cup final"));
+        assert!(finder.headline_shaped("Talks resume in Moscow | Example News"));
     }
 
     #[test]

@@ -97,7 +97,9 @@ impl Cleaner {
             return doc;
         }
         let mut verdicts = self.classifier.classify(&blocks);
-        let meta = self.meta.from_blocks(&blocks, &mut verdicts);
+        let meta = self.meta.from_blocks(&blocks, &mut verdicts, |text| {
+            self.classifier.is_page_chrome(text)
+        });
         let mut doc = text::assemble(text, &blocks, &verdicts);
         doc.title = meta.title;
         doc.author = meta.author;
@@ -441,5 +443,40 @@ mod tests {
         let doc = Cleaner::new().run(&Content::Text(text), false).unwrap();
         assert_eq!(doc.paragraphs.len(), 2_000);
         assert_eq!(doc.title, "Talks resume in Moscow");
+    }
+
+    fn text_title(text: &str) -> String {
+        Cleaner::new()
+            .run(&Content::Text(text.to_owned()), false)
+            .unwrap()
+            .title
+    }
+
+    const BODY: &str = "The ministers said on Monday that the talks had been useful and that \
+        they would meet again in the spring, once their officials had drafted an agenda.\n\n\
+        Both sides described the atmosphere as frank, and neither gave details of the \
+        disagreements that remain between the two governments.\n\n";
+
+    #[test]
+    fn text_title_skips_section_labels_and_share_prompts() {
+        let text = format!("Talks resume in Moscow after a long pause\n\nSport | Football\n\nShare this on WhatsApp\n\n{BODY}");
+        assert_eq!(
+            text_title(&text),
+            "Talks resume in Moscow after a long pause"
+        );
+    }
+
+    #[test]
+    fn text_title_repeated_above_a_gallery() {
+        let mut text = String::from("New car sales plunge in October\n\nBy Paul Example\n\n");
+        for i in 0..16 {
+            text.push_str(&format!(
+                "A long row of unsold cars at a dealer, number {i}\n\n"
+            ));
+        }
+        text.push_str(&format!(
+            "New car sales plunge in October\n\nBack to Gallery\n\n{BODY}"
+        ));
+        assert_eq!(text_title(&text), "New car sales plunge in October");
     }
 }
