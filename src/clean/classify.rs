@@ -347,19 +347,29 @@ impl Classifier {
         // “productive and frank.”") is the article's last paragraph, not
         // its footer, when it reads as prose and ends the page.
         let mut end = end;
-        let closing_sentence = |i: usize| {
+        let closing_sentence = |i: usize, min_stop_density: f32| {
             let f = &feats[i];
-            classes[i] == Class::Short
+            matches!(classes[i], Class::Short | Class::NearGood)
                 && f.ends_sentence
                 && f.text_ends_with_period
                 && f.words >= 6
-                && stop_density(f) >= 0.25
+                && stop_density(f) >= min_stop_density
                 && f.phrase.is_none()
                 && !f.repeated
                 && link_density(&blocks[i], f) == 0.0
         };
-        if end + 1 == n && closing_sentence(end) {
+        // The same when only known page chrome (share prompts, related
+        // links, a copyright line) follows it; that chrome vouches for it,
+        // so a sentence dense in names and figures passes too ("Samsung
+        // Electronics shares rose 2.1 percent, while SK Hynix gained 3").
+        if end + 1 == n && closing_sentence(end, 0.25) {
             end = n;
+        }
+        while end < n
+            && closing_sentence(end, 0.15)
+            && feats[end + 1..].iter().all(|f| f.phrase.is_some())
+        {
+            end += 1;
         }
         let mut verdicts = Vec::with_capacity(n);
         for i in 0..n {
@@ -768,11 +778,30 @@ mod tests {
             para,
             closing,
             "Share this article",
+            "\u{a9} 2019 Example News. All rights reserved.",
         ]));
-        assert_eq!(
+        assert_eq!(verdicts[3], Verdict::Keep, "only page chrome after it");
+        // Names and figures, few function words: kept before chrome only.
+        let figures = "Samsung Electronics shares rose 2.1 percent on the news, while SK Hynix gained 3 percent.";
+        let verdicts = Classifier::new().classify(&blocks(&[
+            "Home",
+            para,
+            para,
+            figures,
+            "Related: Japan tightens rules on chip materials",
+        ]));
+        assert_eq!(verdicts[3], Verdict::Keep);
+        let verdicts = Classifier::new().classify(&blocks(&[
+            "Home",
+            para,
+            para,
+            closing,
+            "Example Media Group, 1 Main Street, Springfield",
+        ]));
+        assert_ne!(
             verdicts[3],
-            Verdict::Remove("footer"),
-            "before a footer, as before"
+            Verdict::Keep,
+            "not before an unknown footer line"
         );
     }
 
