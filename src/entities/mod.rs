@@ -198,6 +198,9 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
         .filter(|m| m.kind == EntityType::Person)
         .filter_map(|m| {
             let words: Vec<&str> = body[m.span].split_whitespace().collect();
+            if let Some(family) = names::family_name_first(&words) {
+                return Some(family);
+            }
             let (&first, &last) = (words.first()?, words.last()?);
             ((2..=3).contains(&words.len())
                 && (tagger.word_flags(first) | tagger.world_name_flags(first)) & gazetteer::FIRST
@@ -417,6 +420,28 @@ mod tests {
         propagate_surnames(tagger, &d, &mut mentions);
         let found: Vec<&str> = mentions.iter().map(|m| d.text(m.span)).collect();
         assert_eq!(found, ["Olivier Dussopt", "Dussopt"]);
+    }
+
+    #[test]
+    fn a_name_written_family_name_first_is_one_person() {
+        let recognizer = EntityRecognizer::new().unwrap();
+        let d = doc("President Moon Jae-in spoke to Shinzo Abe on Thursday. \
+            \"Our companies need certainty,\" Moon told reporters. \
+            \"Nothing has been settled,\" said Park Ji-won, a researcher in Seoul.");
+        let people: Vec<(String, usize)> = recognizer
+            .run(&d)
+            .into_iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .map(|e| (e.name, e.mentions.len()))
+            .collect();
+        assert!(
+            people.contains(&("Moon Jae-in".to_owned(), 2)),
+            "{people:?}"
+        );
+        assert!(
+            people.contains(&("Park Ji-won".to_owned(), 1)),
+            "{people:?}"
+        );
     }
 
     #[test]

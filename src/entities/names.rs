@@ -212,6 +212,38 @@ pub fn fold_is_one_of(word: &str, list: &[&str]) -> bool {
     }
 }
 
+/// Second halves of English compounds after a capitalised word ("Sugar
+/// Land-based", "Cold War-era", "Tory-led"), which no given name ends with.
+#[rustfmt::skip]
+const COMPOUND_HEADS: &[&str] = &[
+    "based", "born", "led", "run", "owned", "made", "style", "era", "wide", "bound", "like",
+    "free", "sized", "type", "class", "level", "built", "held", "area", "day", "year", "old",
+    "week", "side", "up", "down", "out", "on", "off", "over", "proof", "ready", "only",
+];
+
+/// The family name of a Korean-style name written family name first, with a
+/// hyphenated two-syllable given name ("Moon Jae-in", "Park Ji-won", "Kim
+/// Jong-un"): the first word. No place or company is written that way, so
+/// the shape alone says it is a person, and "Moon" alone is then that person.
+pub fn family_name_first<'a>(words: &[&'a str]) -> Option<&'a str> {
+    let syllable = |s: &str, capital: bool| {
+        (1..=5).contains(&s.chars().count())
+            && s.chars().enumerate().all(|(i, c)| {
+                c.is_ascii_alphabetic() && (c.is_ascii_uppercase() == (capital && i == 0))
+            })
+    };
+    let [family, given] = words else {
+        return None;
+    };
+    let (one, two) = given.split_once('-')?;
+    (syllable(family, true)
+        && family.len() >= 2
+        && syllable(one, true)
+        && syllable(two, false)
+        && !COMPOUND_HEADS.contains(&two))
+    .then_some(*family)
+}
+
 /// Levenshtein distance over chars.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
@@ -273,5 +305,17 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    #[test]
+    fn family_name_first_needs_a_hyphenated_given_name() {
+        assert_eq!(family_name_first(&["Moon", "Jae-in"]), Some("Moon"));
+        assert_eq!(family_name_first(&["Kim", "Jong-un"]), Some("Kim"));
+        assert_eq!(family_name_first(&["Saint", "Jean-De"]), None);
+        assert_eq!(family_name_first(&["Jean-Yves", "Drian"]), None);
+        assert_eq!(family_name_first(&["Moon", "Jae-in", "said"]), None);
+        assert_eq!(family_name_first(&["Baden", "Baden"]), None);
+        assert_eq!(family_name_first(&["Sugar", "Land-based"]), None);
+        assert_eq!(family_name_first(&["Cheuk", "Hau-yip"]), Some("Cheuk"));
     }
 }

@@ -7,6 +7,8 @@
 //! - a name after a personal honorific ("Madame X", "Mr. X") is a person, and so is
 //!   a first name plus an unknown capitalised word that the tagger took for a
 //!   place ("Florence Parley"), unless the pair is a known place;
+//! - a name written family name first with a hyphenated given name ("Park
+//!   Ji-won") is a person, and its family name alone ("Moon") is too;
 //! - a name coordinated with a person ("A and B") and known as a name is a person;
 //! - organisation head words extend a mention, and a nationality before an
 //!   organisation joins it ("Russian" + "Defense Ministry");
@@ -30,7 +32,7 @@
 //!   places ("Mars", "Europa").
 
 use super::gazetteer;
-use super::names::{fold, fold_is_one_of, PARTICLES};
+use super::names::{family_name_first, fold, fold_is_one_of, PARTICLES};
 use super::{Mention, Tagger};
 use crate::doc::{EntityType, Span};
 use crate::language::is_common_word;
@@ -603,6 +605,10 @@ fn names_a_person(tagger: &Tagger, body: &str, m: Mention, w: &[Span]) -> bool {
     if titled {
         return true;
     }
+    let texts: Vec<&str> = w.iter().map(|&s| &body[s]).collect();
+    if family_name_first(&texts).is_some() {
+        return true;
+    }
     // "Florence Parley" read as a place: a first name and a word no list knows as a place.
     if !matches!(m.kind, EntityType::Location | EntityType::Organization) || w.len() != 2 {
         return false;
@@ -740,7 +746,15 @@ fn common_words_read_as_person(
 }
 
 fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
-    // Surnames of people named in full somewhere in the document.
+    // Surnames of people named in full somewhere in the document, and family
+    // names written first ("Moon Jae-in", whatever the tagger called it).
+    let family_names: Vec<String> = mentions
+        .iter()
+        .filter_map(|m| {
+            let texts: Vec<&str> = words(body, m.span).iter().map(|&s| &body[s]).collect();
+            family_name_first(&texts).map(fold)
+        })
+        .collect();
     let surnames: Vec<String> = mentions
         .iter()
         .filter(|m| m.kind == EntityType::Person)
@@ -748,6 +762,7 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             let w = words(body, m.span);
             (w.len() >= 2).then(|| fold(&body[w[w.len() - 1]]))
         })
+        .chain(family_names.iter().cloned())
         .collect();
     // Every word of the document's real multi-word person names.
     let name_words: Vec<String> = mentions
@@ -776,6 +791,10 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             && (ORG_HEADS.contains(&last.as_str()) || PERSON_ORG_HEADS.contains(&last.as_str()))
         {
             mentions[i].kind = EntityType::Organization;
+            continue;
+        }
+        if w.len() == 1 && m.kind != EntityType::Person && family_names.contains(&last) {
+            mentions[i].kind = EntityType::Person;
             continue;
         }
         if w.len() == 1
