@@ -4,7 +4,9 @@
 //! "the interlocutor of RT") resolved through the titles and appositions that
 //! introduced each person earlier in the article.
 
-use super::cues::{self, is_determiner, is_indefinite, is_preposition, is_role, role_key};
+use super::cues::{
+    self, is_description_head, is_determiner, is_indefinite, is_preposition, is_role, role_key,
+};
 use crate::doc::{Doc, Entity, EntityId, EntityType, Sentence, Span, Token, TokenKind};
 
 /// Most tokens a description may span ("the head of the Center for ... Sciences").
@@ -183,7 +185,9 @@ impl<'a> Ctx<'a> {
 
     /// A description whose head role noun is token `head`: extends left to a determiner.
     fn description_at_head(&self, head: usize, floor: usize) -> Option<usize> {
-        if !is_role(self.word(head)) || self.word(head).chars().all(|c| c.is_uppercase()) {
+        if !is_description_head(self.word(head))
+            || self.word(head).chars().all(|c| c.is_uppercase())
+        {
             return None;
         }
         let mut i = head;
@@ -366,8 +370,14 @@ impl<'a> Ctx<'a> {
                     kind: MentionKind::Name(id),
                 });
             }
-            if is_role(self.word(i)) {
-                head = Some(i);
+            if is_description_head(self.word(i)) {
+                // The last of a run of role nouns heads it: "the chief
+                // diplomat", "the deputy minister".
+                let mut last = i;
+                while last + 1 < limit && is_role(self.word(last + 1)) {
+                    last += 1;
+                }
+                head = Some(last);
                 break;
             }
         }
@@ -454,9 +464,13 @@ impl<'a> Ctx<'a> {
                     }
                     return Some((id, 0.75));
                 }
+                // "Google's head of philanthropy says": someone of that
+                // body the text has not named, unless a title matched above.
                 // "A doctor on the scene told …" earlier: "the doctor" is
                 // that unnamed person, not whoever was quoted last.
-                if self.introduced_unnamed(head, mention.first) {
+                if cues::is_named_possessive(self.word(mention.first))
+                    || self.introduced_unnamed(head, mention.first)
+                {
                     return None;
                 }
                 // "Union leader Laurent Berger warned …. “…,” the CFDT chief

@@ -463,6 +463,17 @@ pub fn is_determiner(word: &str) -> bool {
     ]
     .iter()
     .any(|d| word.eq_ignore_ascii_case(d))
+        || is_named_possessive(word)
+}
+
+/// "Russia's", "Apple’s": a name in the possessive opens a description as
+/// "the" does ("Russia's chief diplomat said").
+pub fn is_named_possessive(word: &str) -> bool {
+    let stem = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or("");
+    stem.len() >= 2 && stem.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Indefinite determiners: "an aide said" introduces someone new.
@@ -608,6 +619,15 @@ pub fn is_reporting(word: &str) -> bool {
 /// True for a role noun heading a description of a person.
 pub fn is_role(word: &str) -> bool {
     ROLE_SET.contains(word)
+}
+
+/// A noun a description of a person may end with: a role, or an age ("the
+/// 22-year-old said", "the 71-year-old told reporters").
+pub fn is_description_head(word: &str) -> bool {
+    is_role(word)
+        || word.strip_suffix("-year-old").is_some_and(|age| {
+            (1..=3).contains(&age.len()) && age.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 /// Lower-case words with an agent-noun ending that are not nouns for people.

@@ -87,6 +87,20 @@ fn portfolio_of<'w>(mut words: impl Iterator<Item = &'w str>) -> Option<usize> {
     words.find_map(|w| PORTFOLIOS.iter().position(|group| group.contains(&w)))
 }
 
+/// Where a title names a country's chief diplomat ("the top U.S.
+/// diplomat" = "Secretary of State Antony Blinken", "Russia's chief
+/// diplomat" = "Foreign Minister Sergei Lavrov"): the index of its
+/// "minister" or "secretary" among the role keys `words`.
+fn chief_diplomat_title(words: &[String]) -> Option<usize> {
+    let foreign = words.iter().any(|w| w == "foreign");
+    words.iter().enumerate().find_map(|(i, w)| {
+        let of_state = words.get(i + 1).is_some_and(|w| w == "of")
+            && words.get(i + 2).is_some_and(|w| w == "state");
+        ((w == "minister" || w == "secretary") && (foreign || (w == "secretary" && of_state)))
+            .then_some(i)
+    })
+}
+
 impl Ctx<'_> {
     /// The person whose learned roles best match the description.
     pub(super) fn by_role(
@@ -105,7 +119,12 @@ impl Ctx<'_> {
         let mut best: Option<(usize, usize, EntityId)> = None; // (score, last mention, id)
         let wanted = portfolio_of(mods.iter().map(String::as_str));
         for role in self.roles.iter().filter(|r| r.pos < pos) {
-            let Some(at) = role.words.iter().position(|w| *w == head_key) else {
+            let at = role.words.iter().position(|w| *w == head_key);
+            let Some(at) = at.or_else(|| {
+                (head_key == "diplomat")
+                    .then(|| chief_diplomat_title(&role.words))
+                    .flatten()
+            }) else {
                 continue;
             };
             // "the foreign minister" is not the person titled "Minister of

@@ -948,3 +948,46 @@ fn a_description_no_title_names_goes_to_the_subject_just_named() {
     let d = doc(text, &[&["Anna Berg", "Berg"], &["Paul Roux", "Roux"]]);
     assert_eq!(speaker_of(&d, "The streets").as_deref(), Some("Paul Roux"));
 }
+
+#[test]
+fn a_chief_diplomat_is_the_foreign_minister_or_secretary_of_state() {
+    let text = "Secretary of State Antony Blinken arrived in Seoul on Monday.\n\
+                Yoon Suk-yeol, the South Korean president, met him for an hour.\n\
+                “We are united in our resolve,” the top U.S. diplomat said after the meeting.\n\
+                Russian Foreign Minister Sergei Lavrov was in Beijing.\n\
+                “The West is isolating itself,” Russia’s chief diplomat told reporters.\n";
+    let d = doc(
+        text,
+        &[
+            &["Antony Blinken", "Blinken"],
+            &["Yoon Suk-yeol", "Yoon"],
+            &["Sergei Lavrov", "Lavrov"],
+        ],
+    );
+    assert_eq!(
+        speaker_of(&d, "We are united").as_deref(),
+        Some("Antony Blinken"),
+        "not the president named just before"
+    );
+    assert_eq!(speaker_of(&d, "The West").as_deref(), Some("Sergei Lavrov"));
+}
+
+#[test]
+fn a_possessive_description_without_a_title_match_is_someone_unnamed() {
+    let text = "Kevin Mayer, the Disney executive in charge of streaming, blamed a coding problem.\n\
+                Google’s head of philanthropy says the company is having “a lot of conversations” internally.\n";
+    let d = doc(text, &[&["Kevin Mayer", "Mayer"]]);
+    assert_eq!(speaker_of(&d, "a lot of conversations"), None);
+}
+
+#[test]
+fn an_age_describes_the_person_just_named() {
+    let text = "Tony Mowbray praised his side. “They showed real character,” Mowbray said.\n\
+                Ayo Adeyemi, who joined from Norwich in January, was modest. \
+                “The goals are for the fans,” the 22-year-old said.\n";
+    let d = doc(
+        text,
+        &[&["Tony Mowbray", "Mowbray"], &["Ayo Adeyemi", "Adeyemi"]],
+    );
+    assert_eq!(speaker_of(&d, "The goals").as_deref(), Some("Ayo Adeyemi"));
+}
