@@ -142,6 +142,19 @@ fn same_thing(form: &Form, other: &Form) -> bool {
     if mine.len() >= 2 && mine.iter().all(|w| theirs.contains(w)) {
         return true;
     }
+    // A club or company by the last word of its two-word name: "Rovers"
+    // after "Blackburn Rovers", "Hynix" after "SK Hynix".
+    if form.kind == EntityType::Organization
+        && other.kind == EntityType::Organization
+        && form.words.len() == 1
+        && other.words.len() == 2
+        && other.words[1] == form.words[0]
+        && !form.acronym
+        && !GENERIC.contains(&form.words[0].as_str())
+        && !STOPWORDS.contains(&form.words[0].as_str())
+    {
+        return true;
+    }
     mine.len() == 1
         && theirs.len() >= 2
         && theirs.contains(&mine[0])
@@ -439,6 +452,29 @@ mod tests {
         let e = group_text(body, &[("Élysée Palace", L), ("Elysee", O)]);
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].name, "Élysée Palace");
+    }
+
+    #[test]
+    fn a_club_by_its_last_word_joins_its_two_word_name() {
+        let body = "Blackburn Rovers won. Rovers manager Tony Mowbray and Madrid fans of Real Madrid cheered.";
+        let e = group_text(
+            body,
+            &[
+                ("Blackburn Rovers", O),
+                ("Rovers", O),
+                ("Madrid", L),
+                ("Real Madrid", O),
+            ],
+        );
+        assert_eq!(
+            names(&e),
+            [
+                ("Blackburn Rovers", O, 2),
+                ("Madrid", L, 1),
+                ("Real Madrid", O, 1)
+            ],
+            "the city is not the club"
+        );
     }
 
     #[test]
