@@ -417,10 +417,12 @@ impl Classifier {
                     Verdict::Remove("repeated")
                 } else if f.alpha == 0 && b.kind != BlockKind::Cell {
                     Verdict::Remove("timestamp")
-                } else if let Some(reason) = f
-                    .phrase
-                    .filter(|r| f.words <= 8 || (*r == "caption" && f.words <= 60))
-                {
+                } else if let Some(reason) = f.phrase.filter(|r| {
+                    f.words <= 8
+                        || (*r == "caption" && f.words <= 60)
+                        // "Also on The Courier: <headline link>"
+                        || (*r == "related-links" && f.words <= 30 && link_density(b, &f) >= 0.4)
+                }) {
                     Verdict::Remove(reason)
                 } else {
                     Verdict::Keep
@@ -737,6 +739,21 @@ mod tests {
                 hint: 0.0,
             })
             .collect()
+    }
+
+    #[test]
+    fn readable_article_loses_a_linked_also_on_line_only() {
+        let also = "Also on The Andes Courier: Peru's copper mines hit by protests";
+        let prose = "Also on Monday, the minister said the plan would be sent to Congress.";
+        let mut lines = blocks(&[also, prose]);
+        lines[0].link_chars = 35;
+        let verdicts = Classifier::new().filter(&lines);
+        assert_eq!(verdicts[0], Verdict::Remove("related-links"));
+        assert_eq!(
+            verdicts[1],
+            Verdict::Keep,
+            "no link: a sentence of the article"
+        );
     }
 
     #[test]

@@ -118,14 +118,18 @@ impl Cleaner {
         }
         let document = Html::parse_document(&limited);
         let page = html::page(&document, &self.meta);
-        let verdicts = if skip_cleaning {
+        let mut verdicts = if skip_cleaning {
             vec![Verdict::Keep; page.blocks.len()]
         } else {
             let mut verdicts = self.classifier.classify(&page.blocks);
             mark_title(&page.blocks, &mut verdicts, &page.meta.title);
             verdicts
         };
-        html_doc(&page.blocks, &verdicts, page.meta)
+        let mut meta = page.meta;
+        if !skip_cleaning {
+            self.mark_byline(&page.blocks, &mut verdicts, &mut meta);
+        }
+        html_doc(&page.blocks, &verdicts, meta)
     }
 
     /// Readability's article, with the boilerplate it lets through removed;
@@ -144,7 +148,29 @@ impl Cleaner {
         }
         let mut verdicts = self.classifier.filter(&page.blocks);
         mark_title(&page.blocks, &mut verdicts, &readable.meta.title);
-        Some(html_doc(&page.blocks, &verdicts, readable.meta))
+        let mut meta = readable.meta;
+        self.mark_byline(&page.blocks, &mut verdicts, &mut meta);
+        Some(html_doc(&page.blocks, &verdicts, meta))
+    }
+
+    /// Removes a byline ("By Lucía Fernández, Santiago") among the first
+    /// kept blocks of an HTML article, taking its name as the author when
+    /// the page's metadata gave none.
+    fn mark_byline(&self, blocks: &[Block<'_>], verdicts: &mut [Verdict], meta: &mut Meta) {
+        let kept = (0..blocks.len()).filter(|&i| verdicts[i] == Verdict::Keep);
+        for i in kept.take(3).collect::<Vec<_>>() {
+            let text = blocks[i].text.trim();
+            if text.split_whitespace().count() > 12 {
+                continue;
+            }
+            if let Some(author) = self.meta.byline_author(text) {
+                verdicts[i] = Verdict::Remove("byline");
+                if meta.author.is_empty() {
+                    meta.author = author;
+                }
+                return;
+            }
+        }
     }
 }
 
@@ -443,6 +469,20 @@ mod tests {
         let doc = Cleaner::new().run(&Content::Text(text), false).unwrap();
         assert_eq!(doc.paragraphs.len(), 2_000);
         assert_eq!(doc.title, "Talks resume in Moscow");
+    }
+
+    #[test]
+    fn html_byline_is_removed_and_gives_the_author() {
+        let para = "<p>The ministers said on Monday that the talks had been useful and that they would meet again in the spring, once their officials had drafted an agenda for the next round.</p>";
+        let html = format!(
+            "<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>\
+             <p>By Lucía Fernández, Santiago</p>{para}{para}{para}</article></body></html>"
+        );
+        let doc = Cleaner::new()
+            .run(&Content::Html(html.into_bytes()), false)
+            .unwrap();
+        assert!(doc.body.starts_with("The ministers said"), "{}", doc.body);
+        assert_eq!(doc.author, "Lucía Fernández");
     }
 
     fn text_title(text: &str) -> String {
