@@ -241,6 +241,66 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
     }
 }
 
+/// Adds an ORGANIZATION mention for a known company or brand the tagger
+/// missed, most often at the start of a sentence ("Boeing on Wednesday cut
+/// its forecast"): one to four capitalised words that spell a listed name
+/// exactly. A single word must be no ordinary word ("Apple", "Shell"), no
+/// first name or surname ("Ford"), which only context could settle, and
+/// hold no digit ("PM2" of "PM2.5", "V8").
+fn add_known_organizations(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
+    let body = doc.body.as_str();
+    let covered = |span: Span, mentions: &[Mention]| {
+        let at = mentions.partition_point(|m| m.span.end() <= span.start());
+        mentions.get(at).is_some_and(|m| m.span.overlaps(span))
+    };
+    let mut added = Vec::new();
+    for sentence in &doc.sentences {
+        let tokens = doc.tokens.get(sentence.token_range()).unwrap_or_default();
+        let mut i = 0;
+        while i < tokens.len() {
+            let starts_name = tokens[i].kind == TokenKind::Word
+                && body[tokens[i].span]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+            let found = starts_name
+                .then(|| {
+                    (1..=4.min(tokens.len() - i)).rev().find_map(|n| {
+                        let last = &tokens[i + n - 1];
+                        let span = Span::from_range(tokens[i].span.start()..last.span.end());
+                        let name = &body[span];
+                        let single_ok = n > 1
+                            || (!crate::language::is_common_word(name)
+                                && !name.contains(|c: char| c.is_ascii_digit())
+                                && tagger.word_flags(name) & (gazetteer::FIRST | gazetteer::LAST)
+                                    == 0
+                                && tagger.world_name_flags(name) == 0);
+                        (last.kind == TokenKind::Word
+                            && single_ok
+                            && rules::is_known_organization(name)
+                            && !covered(span, mentions))
+                        .then_some((n, span))
+                    })
+                })
+                .flatten();
+            match found {
+                Some((n, span)) => {
+                    added.push(Mention {
+                        span,
+                        kind: EntityType::Organization,
+                    });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.span);
+    }
+}
+
 /// Length in bytes of a possessive ending ("'s", "’s") that CoNLL would split off.
 fn possessive_len(word: &str) -> usize {
     for suffix in ["'s", "’s", "ʼs", "'S", "’S"] {
@@ -328,6 +388,7 @@ impl EntityRecognizer {
         );
         let mut mentions = rules::refine(&self.tagger, &doc.body, self.mentions(doc));
         propagate_surnames(&self.tagger, doc, &mut mentions);
+        add_known_organizations(&self.tagger, doc, &mut mentions);
         let mentions =
             rules::without_headline_noise(&self.tagger, &doc.body, &doc.paragraphs, mentions);
         grouping::group(&doc.body, &mentions)
@@ -442,6 +503,18 @@ mod tests {
             people.contains(&("Park Ji-won".to_owned(), 1)),
             "{people:?}"
         );
+    }
+
+    #[test]
+    fn known_companies_the_tagger_missed_are_added() {
+        let recognizer = EntityRecognizer::new().unwrap();
+        let text = "Boeing on Wednesday cut its forecast, and T-Mobile gained.\nFord said Apple was quiet.\n";
+        let d = doc(text);
+        let mut mentions = Vec::new();
+        add_known_organizations(recognizer.tagger(), &d, &mut mentions);
+        let found: Vec<&str> = mentions.iter().map(|m| d.text(m.span)).collect();
+        // Not "Ford" (a surname too) nor "Apple" (an ordinary word).
+        assert_eq!(found, ["Boeing", "T-Mobile"]);
     }
 
     #[test]

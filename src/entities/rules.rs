@@ -46,7 +46,7 @@ use std::sync::OnceLock;
 const ORGANIZATIONS: &str = include_str!("../../data/gazetteers/organizations.txt");
 
 /// True when `name` (exactly as written) is a known company or brand.
-fn is_known_organization(name: &str) -> bool {
+pub(super) fn is_known_organization(name: &str) -> bool {
     static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     NAMES
         .get_or_init(|| ORGANIZATIONS.lines().collect())
