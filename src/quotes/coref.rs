@@ -30,6 +30,8 @@ pub enum MentionKind {
     Pronoun(Option<bool>),
     /// "it" / "they": an organisation speaking ("…,” it said in a statement).
     Neuter,
+    /// "the company", "the agency": an organisation named before.
+    Organization,
     /// "who" after a noun phrase: refers to the phrase before the comma.
     Relative,
     /// "the ROLE ...": `head` is the token index of the role noun.
@@ -251,6 +253,18 @@ impl<'a> Ctx<'a> {
                 kind,
             });
         }
+        // "“…,” the company said": an organisation, as "it" would be.
+        if last > floor
+            && cues::is_organization_noun(word)
+            && self.word(last - 1).eq_ignore_ascii_case("the")
+            && self.speech_verb_at(last + 1)
+        {
+            return Some(Mention {
+                first: last - 1,
+                end: last + 1,
+                kind: MentionKind::Organization,
+            });
+        }
         if word.eq_ignore_ascii_case("who") {
             return Some(Mention {
                 first: last,
@@ -310,6 +324,19 @@ impl<'a> Ctx<'a> {
                 first,
                 end: first + 1,
                 kind,
+            });
+        }
+        // "said the agency", "the agency said": not "the group remembers it".
+        if first + 2 <= limit
+            && self.word(first).eq_ignore_ascii_case("the")
+            && cues::is_organization_noun(self.word(first + 1))
+            && (self.speech_verb_at(first + 2)
+                || first.checked_sub(1).is_some_and(|v| self.speech_verb_at(v)))
+        {
+            return Some(Mention {
+                first,
+                end: first + 2,
+                kind: MentionKind::Organization,
             });
         }
         // "the editor of Arsenal magazine Alexei Leonkov", "planetary
@@ -414,6 +441,10 @@ impl<'a> Ctx<'a> {
             MentionKind::Name(id) => Some((id, 0.9)),
             MentionKind::Pronoun(gender) => self.salient(pos, gender, said).map(|id| (id, 0.7)),
             MentionKind::Neuter => self.organization_in_reach(pos, said).map(|id| (id, 0.6)),
+            MentionKind::Organization => self
+                .organization_in_reach(pos, said)
+                .or_else(|| self.organization_named_before(pos))
+                .map(|id| (id, 0.6)),
             MentionKind::Relative => {
                 // "the French defense minister, who said": the phrase before the comma.
                 let comma = mention.first.checked_sub(1)?;
@@ -645,13 +676,15 @@ impl<'a> Ctx<'a> {
         if let Some(gender) = cues::pronoun(word) {
             return Some(MentionKind::Pronoun(gender));
         }
-        let speaks = || {
-            matches!(
-                super::attribution::cue(self, i + 1, self.tokens.len()),
-                Some((_, cues::CueKind::Verb))
-            )
-        };
-        (cues::is_neuter_pronoun(word) && speaks()).then_some(MentionKind::Neuter)
+        (cues::is_neuter_pronoun(word) && self.speech_verb_at(i + 1)).then_some(MentionKind::Neuter)
+    }
+
+    /// Whether a speech verb starts at token `i` ("said", "told").
+    fn speech_verb_at(&self, i: usize) -> bool {
+        matches!(
+            super::attribution::cue(self, i, self.tokens.len()),
+            Some((_, cues::CueKind::Verb))
+        )
     }
 
     /// The organisation an "it" or "they" at byte `pos` speaks for: the
@@ -677,6 +710,39 @@ impl<'a> Ctx<'a> {
             MentionKind::Name(id) if is_org(id) => Some(id),
             _ => None,
         }
+    }
+
+    /// The organisation a description at byte `pos` refers to: the one
+    /// named last before it in its sentence ("GateHouse laid off 60
+    /// employees (the company called it “immaterial”)"), else the first
+    /// one the sentence before names, its likeliest subject ("Clarke said
+    /// NASA is building … for the VIPER rover. The agency is …").
+    fn organization_named_before(&self, pos: usize) -> Option<EntityId> {
+        let s0 = self.sentence_of(pos);
+        let start_of = |s: usize| {
+            self.tokens
+                .get(self.sentences[s].first_token as usize)
+                .map(|t| t.span.start())
+        };
+        let orgs = || {
+            self.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == EntityType::Organization)
+                .flat_map(|(id, e)| e.mentions.iter().map(move |m| (*m, id)))
+        };
+        let here = start_of(s0)?;
+        if let Some((_, id)) = orgs()
+            .filter(|(m, _)| m.start() >= here && m.end() <= pos)
+            .max_by_key(|(m, _)| m.start())
+        {
+            return Some(id);
+        }
+        let before = start_of(s0.checked_sub(1)?)?;
+        orgs()
+            .filter(|(m, _)| m.start() >= before && m.end() <= here)
+            .min_by_key(|(m, _)| m.start())
+            .map(|(_, id)| id)
     }
 
     /// The most salient person before byte `pos`: the speaker of the latest

@@ -451,6 +451,37 @@ pub fn pronoun(word: &str) -> Option<Option<bool>> {
     }
 }
 
+/// Nouns that stand for an organisation already named ("the company
+/// said", "said the ministry"), resolved as "it" is.
+pub fn is_organization_noun(word: &str) -> bool {
+    [
+        "company",
+        "firm",
+        "group",
+        "ministry",
+        "agency",
+        "department",
+        "bank",
+        "carrier",
+        "airline",
+        "club",
+        "organisation",
+        "organization",
+        "union",
+        "party",
+        "foundation",
+        "retailer",
+        "automaker",
+        "carmaker",
+        "insurer",
+        "lender",
+        "broadcaster",
+        "newspaper",
+    ]
+    .iter()
+    .any(|n| word.eq_ignore_ascii_case(n))
+}
+
 /// "it" and "they", which name an organisation speaking ("…,” it said).
 pub fn is_neuter_pronoun(word: &str) -> bool {
     word.eq_ignore_ascii_case("it") || word.eq_ignore_ascii_case("they")
