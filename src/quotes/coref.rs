@@ -243,6 +243,9 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        if let Some(person) = self.person_before_of(last, floor) {
+            return Some(person);
+        }
         if let Some((id, span)) = self.speaker_entity(last) {
             return Some(self.name_mention(id, span, floor));
         }
@@ -278,6 +281,34 @@ impl<'a> Ctx<'a> {
             end: last + 1,
             kind: MentionKind::Description { head: last },
         })
+    }
+
+    /// "Christian Lindner of the Free Democrats": a person named before "of"
+    /// and the capitalised name of a body ending at token `last`; the
+    /// person is the speaker, not the party.
+    fn person_before_of(&self, last: usize, floor: usize) -> Option<Mention> {
+        let capitalised = |i: usize| {
+            self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        };
+        if !capitalised(last) || self.is_person(last).is_some() {
+            return None;
+        }
+        let mut k = last;
+        for _ in 0..6 {
+            if k <= floor + 1 {
+                return None;
+            }
+            k -= 1;
+            let word = self.word(k);
+            if word == "of" {
+                let (id, span) = self.is_person(k - 1)?;
+                return Some(self.name_mention(id, span, floor));
+            }
+            if !(capitalised(k) || word == "the") {
+                return None;
+            }
+        }
+        None
     }
 
     /// "NASA administrator Jim Bridenstine": the person named right after an

@@ -1011,3 +1011,28 @@ fn the_company_is_the_organisation_just_named() {
         "not the person quoted just before"
     );
 }
+
+#[test]
+fn a_person_of_a_party_speaks_not_the_party() {
+    let text =
+        "Finance Minister Christian Lindner of the Free Democrats, who had demanded changes, \
+                said the deal gave homeowners “more time and more freedom.”\n\
+                “It is a mess,” Marcela Ibáñez of Banco Estado said.\n";
+    let mut d = doc(
+        text,
+        &[
+            &["Christian Lindner", "Lindner"],
+            &["Marcela Ibáñez", "Ibáñez"],
+        ],
+    );
+    add_organization(&mut d, "Free Democrats");
+    add_organization(&mut d, "Banco Estado");
+    assert_eq!(
+        speaker_of(&d, "more time").as_deref(),
+        Some("Christian Lindner")
+    );
+    assert_eq!(
+        speaker_of(&d, "It is a mess").as_deref(),
+        Some("Marcela Ibáñez")
+    );
+}
