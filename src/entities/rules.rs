@@ -591,6 +591,26 @@ fn previous_word(body: &str, span: Span) -> Option<&str> {
     (!word.is_empty()).then_some(word)
 }
 
+/// "State" in "Secretary of State Antony Blinken", "Defence" in "Minister
+/// of Defence": the portfolio of a title, no body of its own (a ministry
+/// is named "Ministry of Defence", which the tagger takes whole).
+fn completes_a_title(body: &str, m: Mention) -> bool {
+    if m.kind == EntityType::Person || words(body, m.span).len() > 3 {
+        return false;
+    }
+    let Some(of) = body[..m.span.start()].strip_suffix("of ") else {
+        return false;
+    };
+    let title = of.trim_end();
+    let start = title.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + title[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let title = &title[start..];
+    title.len() < of.len()
+        && capitalised(title)
+        && fold_is_one_of(title, &["secretary", "minister"])
+}
+
 /// True when a mention the tagger did not call a person evidently names one.
 fn names_a_person(tagger: &Tagger, body: &str, m: Mention, w: &[Span]) -> bool {
     if m.kind == EntityType::Person || w.is_empty() || w.len() > 3 {
@@ -948,6 +968,7 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
             out.push(m);
         }
     }
+    out.retain(|&m| !completes_a_title(body, m));
     retype(tagger, body, &mut out);
     // Organisation heads right after a mention extend it.
     for m in &mut out {
@@ -1193,6 +1214,20 @@ mod tests {
                 ("Variety", O),
                 ("God", P)
             ])
+        );
+    }
+
+    #[test]
+    fn the_portfolio_of_a_title_is_no_organisation() {
+        let body = "Secretary of State Antony Blinken met the Minister of Defence and the Ministry of Defence.";
+        let mentions = [
+            ("State Antony Blinken", O),
+            ("Defence", O),
+            ("Ministry of Defence", O),
+        ];
+        assert_eq!(
+            refined(body, &mentions),
+            owned(&[("Antony Blinken", P), ("Ministry of Defence", O)])
         );
     }
 
