@@ -882,6 +882,19 @@ impl<'a> Ctx<'a> {
             {
                 continue;
             }
+            // "Secretary of State Antony Blinken", "Minister of Foreign
+            // Affairs X": the "of" of a title, not a preposition before X.
+            if w == "of"
+                && i > floor
+                && self
+                    .word(i - 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && is_role(&self.word(i - 1).to_lowercase())
+            {
+                continue;
+            }
             // "in the journal JAMA Psychiatry": a common noun naming what follows.
             let apposed_noun = w.chars().all(|c| c.is_ascii_lowercase())
                 && i >= floor + 2

@@ -1036,3 +1036,22 @@ fn a_person_of_a_party_speaks_not_the_party() {
         Some("Marcela Ibáñez")
     );
 }
+
+#[test]
+fn a_titled_subject_speaks_through_a_participle() {
+    let text = "Claudia Sheinbaum was sworn in on Tuesday.\n\
+                U.S. Secretary of State Antony Blinken congratulated Sheinbaum in a statement, \
+                saying Washington looked forward to “deepening our partnership.”\n";
+    let d = doc(
+        text,
+        &[
+            &["Claudia Sheinbaum", "Sheinbaum"],
+            &["Antony Blinken", "Blinken"],
+        ],
+    );
+    assert_eq!(
+        speaker_of(&d, "deepening").as_deref(),
+        Some("Antony Blinken"),
+        "not the object of the main verb"
+    );
+}
