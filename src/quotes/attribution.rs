@@ -46,7 +46,16 @@ pub(super) fn cue(ctx: &Ctx, i: usize, limit: usize) -> Option<(usize, CueKind)>
     for (slot, t) in words.iter_mut().zip(i..end) {
         *slot = ctx.word(t);
     }
-    cue_at(&words[..end - i])
+    let found = cue_at(&words[..end - i])?;
+    // "Sunak was accused of “…”", "she was told “…”": a passive verb's
+    // subject is not the speaker.
+    let passive = found.1 == CueKind::Verb
+        && (words[0].ends_with("ed") || words[0].eq_ignore_ascii_case("told"))
+        && i > 0
+        && ["was", "were", "been", "being", "is", "are", "be"]
+            .iter()
+            .any(|b| ctx.word(i - 1).eq_ignore_ascii_case(b));
+    (!passive).then_some(found)
 }
 
 /// Most tokens of a relative clause between a subject and its verb.

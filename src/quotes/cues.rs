@@ -8,6 +8,10 @@ use std::sync::OnceLock;
 
 /// Single-word speech verbs in every inflection we accept.
 const VERBS: &[&str] = &[
+    "accuse",
+    "accuses",
+    "accused",
+    "accusing",
     "say",
     "says",
     "said",

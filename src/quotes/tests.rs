@@ -1055,3 +1055,22 @@ fn a_titled_subject_speaks_through_a_participle() {
         "not the object of the main verb"
     );
 }
+
+#[test]
+fn an_accusation_quotes_its_subject_and_a_passive_does_not() {
+    let text = "Keir Starmer accused Rishi Sunak of “losing control” of waiting lists.\n\
+                Later, Sunak was accused of “hiding the figures” in a letter.\n";
+    let d = doc(
+        text,
+        &[&["Keir Starmer", "Starmer"], &["Rishi Sunak", "Sunak"]],
+    );
+    assert_eq!(
+        speaker_of(&d, "losing control").as_deref(),
+        Some("Keir Starmer")
+    );
+    assert_ne!(
+        speaker_of(&d, "hiding the figures").as_deref(),
+        Some("Rishi Sunak"),
+        "the one accused is not the speaker"
+    );
+}
