@@ -591,6 +591,43 @@ fn previous_word(body: &str, span: Span) -> Option<&str> {
     (!word.is_empty()).then_some(word)
 }
 
+/// A person's name with the first name the tagger left out before it
+/// ("Andrés" of "Andrés Manuel López Obrador"): a capitalised word right
+/// before the name, known as a first name in some country, not an ordinary
+/// word nor a title.
+fn with_first_name_before(tagger: &Tagger, body: &str, span: Span) -> Span {
+    let Some(word) = previous_word(body, span) else {
+        return span;
+    };
+    let Some(start) = span.start().checked_sub(word.len() + 1) else {
+        return span;
+    };
+    let plain_gap = body
+        .get(start..span.start())
+        .is_some_and(|s| s.ends_with(' ') && s.trim_end() == word);
+    let name_flags = |w: &str| tagger.word_flags(w) | tagger.world_name_flags(w);
+    // The name itself must read as one ("Manuel López Obrador"), not as a
+    // mis-tagged title ("Times Opinion" after "New York").
+    let known_name = words(body, span)
+        .iter()
+        .any(|&w| name_flags(&body[w]) & (gazetteer::FIRST | gazetteer::LAST) != 0);
+    let first_name = name_flags(word) & gazetteer::FIRST != 0;
+    if plain_gap
+        && known_name
+        && tagger.word_flags(word) & gazetteer::LOC == 0
+        && word.chars().skip(1).any(char::is_lowercase)
+        && capitalised(word)
+        && first_name
+        && !crate::language::is_common_word(word)
+        && !fold_is_one_of(word, HONORIFICS)
+        && !fold_is_one_of(word, super::names::TITLES)
+    {
+        Span::from_range(start..span.end())
+    } else {
+        span
+    }
+}
+
 /// "State" in "Secretary of State Antony Blinken", "Defence" in "Minister
 /// of Defence": the portfolio of a title, no body of its own (a ministry
 /// is named "Ministry of Defence", which the tagger takes whole).
@@ -970,6 +1007,11 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
     }
     out.retain(|&m| !completes_a_title(body, m));
     retype(tagger, body, &mut out);
+    for m in &mut out {
+        if m.kind == EntityType::Person {
+            m.span = with_first_name_before(tagger, body, m.span);
+        }
+    }
     // Organisation heads right after a mention extend it.
     for m in &mut out {
         if m.kind == EntityType::Person {
@@ -1214,6 +1256,26 @@ mod tests {
                 ("Variety", O),
                 ("God", P)
             ])
+        );
+    }
+
+    #[test]
+    fn a_first_name_the_tagger_left_out_joins_the_name() {
+        let body = "Andrés Manuel López Obrador met Denzel Ward in New York Monday.";
+        let mentions = [("Manuel López Obrador", P), ("Ward", P), ("York", L)];
+        assert_eq!(
+            refined(body, &mentions),
+            owned(&[
+                ("Andrés Manuel López Obrador", P),
+                ("Denzel Ward", P),
+                ("York", L)
+            ])
+        );
+        // A place's first word is no first name: "New" stays out.
+        let body = "Diplomats in New Delhi Anand said so.";
+        assert_eq!(
+            refined(body, &[("Delhi Anand", P)]),
+            owned(&[("Delhi Anand", P)])
         );
     }
 
