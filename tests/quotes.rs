@@ -104,7 +104,7 @@ fn seed_quotes_survive_other_quote_mark_styles() {
 /// end with the real entity tagger.
 #[test]
 fn hand_written_articles_attribute_every_quote() {
-    let cases: [(&str, &[Option<&str>]); 3] = [
+    let cases: [(&str, &[Option<&str>]); 10] = [
         (
             "leaders_summit.txt",
             &[
@@ -140,6 +140,75 @@ fn hand_written_articles_attribute_every_quote() {
                 Some("Marine Le Pen"),
                 Some("Olivier Dussopt"),
                 Some("Laurent Berger"),
+            ],
+        ),
+        (
+            "korea_japan_talks.txt",
+            &[
+                Some("Moon Jae-in"), // "Moon told reporters": the family name first
+                Some("Moon Jae-in"),
+                Some("Shinzo Abe"),
+                Some("Antony Blinken"),
+                Some("Park Ji-won"),
+                Some("Park Ji-won"),
+            ],
+        ),
+        (
+            "cup_semi_final.txt",
+            &[
+                Some("Tony Mowbray"),
+                Some("Tony Mowbray"),
+                Some("Ayo Adeyemi"), // "the 22-year-old said"
+                Some("Ayo Adeyemi"),
+                Some("Brendan Rodgers"),
+                Some("Brendan Rodgers"), // single quote marks
+            ],
+        ),
+        (
+            "measles_warning.txt",
+            &[
+                Some("Kate O'Brien"),
+                Some("Kate O'Brien"),
+                Some("Kate O'Brien"),
+                Some("Maggie De Block"),
+                None, // "a spokesman for the Italian health ministry": unnamed
+            ],
+        ),
+        (
+            "heating_law.txt",
+            &[
+                Some("Robert Habeck"),
+                Some("Christian Lindner"), // "X of the Free Democrats, who …, said"
+                Some("Christian Lindner"),
+                Some("Christian Lindner"),
+                Some("Friedrich Merz"),
+                Some("Olaf Scholz"),
+            ],
+        ),
+        (
+            "chief_diplomats.txt",
+            &[Some("Antony Blinken"), Some("Sergei Lavrov")],
+        ),
+        (
+            "pmqs_waiting_lists.txt",
+            &[
+                Some("Keir Starmer"), // "accused Rishi Sunak of “…”"
+                Some("Keir Starmer"),
+                Some("Keir Starmer"),
+                Some("Rishi Sunak"),
+                Some("Rishi Sunak"),
+                Some("Steve Barclay"),
+                None, // "A BMA spokesperson said": unnamed
+                Some("Rayner"),
+            ],
+        ),
+        (
+            "mexico_inauguration.txt",
+            &[
+                Some("Claudia Sheinbaum"),
+                Some("Claudia Sheinbaum"),
+                Some("Ana Lorena Delgadillo"),
+                Some("Antony Blinken"), // "…, saying …": not the object Sheinbaum
             ],
         ),
     ];
