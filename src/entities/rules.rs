@@ -199,6 +199,16 @@ const ORG_TAILS: &[&str] = &[
     "ventures",
     "laboratories",
     "federation",
+    "fund",
+    "organization",
+    "organisation",
+    "alliance",
+    "authority",
+    "bureau",
+    "programme",
+    "forum",
+    "coalition",
+    "society",
 ];
 
 /// Words that open a sentence ("While Buckley sang, ...", "Hi Pamela,")
@@ -555,7 +565,7 @@ fn split_person(tagger: &Tagger, body: &str, m: Mention, out: &mut Vec<Mention>)
         let place_across = (split.saturating_sub(3)..split)
             .any(|j| tagger.phrase_flags(&all[j..=split]) & gazetteer::LOC != 0);
         let last = fold(texts[k - 1]);
-        let heads_a_name = [PLACE_HEADS, ORG_HEADS, ORG_TAILS]
+        let heads_a_name = [PLACE_HEADS, ORG_HEADS, ORG_TAILS, PERSON_ORG_HEADS]
             .iter()
             .any(|list| list.contains(&last.as_str()));
         if place_across || heads_a_name {
@@ -1276,6 +1286,22 @@ mod tests {
         assert_eq!(
             refined(body, &[("Delhi Anand", P)]),
             owned(&[("Delhi Anand", P)])
+        );
+    }
+
+    #[test]
+    fn an_institution_is_not_split_into_a_person() {
+        let body = "The International Monetary Fund and the Stennis Space Center agreed.";
+        let mentions = [
+            ("International Monetary Fund", O),
+            ("Stennis Space Center", O),
+        ];
+        assert_eq!(
+            refined(body, &mentions),
+            owned(&[
+                ("International Monetary Fund", O),
+                ("Stennis Space Center", O)
+            ])
         );
     }
 
