@@ -839,6 +839,29 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
         .filter(|w| w.len() >= 2 && !only_common_words(tagger, body, w))
         .flat_map(|w| w.iter().map(|&s| fold(&body[s])).collect::<Vec<_>>())
         .collect();
+    // Words the tagger read alone as a person ("Rewane said") more often
+    // than as anything else.
+    let mut lone_words: std::collections::HashMap<String, (usize, usize)> =
+        std::collections::HashMap::new();
+    for m in mentions.iter() {
+        let w = words(body, m.span);
+        if w.len() == 1 {
+            let counts = lone_words.entry(fold(&body[w[0]])).or_default();
+            if m.kind == EntityType::Person {
+                counts.0 += 1;
+            } else {
+                counts.1 += 1;
+            }
+        }
+    }
+    let lone_person_word = |word: &str| {
+        let flags = tagger.word_flags(word) | tagger.world_name_flags(word);
+        lone_words
+            .get(&fold(word))
+            .is_some_and(|&(person, other)| person > other)
+            && tagger.word_flags(word) & gazetteer::LOC == 0
+            && (flags & gazetteer::FIRST == 0 || flags & gazetteer::LAST != 0)
+    };
     let mut dropped = Vec::new();
     for i in 0..mentions.len() {
         let m = mentions[i];
@@ -858,6 +881,22 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             && (ORG_HEADS.contains(&last.as_str()) || PERSON_ORG_HEADS.contains(&last.as_str()))
         {
             mentions[i].kind = EntityType::Organization;
+            continue;
+        }
+        // "Bismarck Rewane, chief executive of …" read as an organisation
+        // or a place ("Bismarck" is one), then "Rewane said": the surname
+        // alone is a person, so the full name is that person's.
+        if matches!(m.kind, EntityType::Organization | EntityType::Location)
+            && w.len() == 2
+            && w.iter().all(|&s| capitalised(&body[s]))
+            && lone_person_word(&body[w[1]])
+            && !is_common_word(&body[w[0]])
+            && !is_known_organization(&body[m.span])
+            && ![ORG_HEADS, PERSON_ORG_HEADS, ORG_TAILS, PLACE_HEADS]
+                .iter()
+                .any(|list| list.contains(&last.as_str()))
+        {
+            mentions[i].kind = EntityType::Person;
             continue;
         }
         if w.len() == 1 && m.kind != EntityType::Person && family_names.contains(&last) {
@@ -1286,6 +1325,25 @@ mod tests {
         assert_eq!(
             refined(body, &[("Delhi Anand", P)]),
             owned(&[("Delhi Anand", P)])
+        );
+    }
+
+    #[test]
+    fn a_full_name_read_as_a_body_is_the_person_its_surname_names() {
+        let body = "Bismarck Rewane, chief executive of a Lagos firm, said no. Rewane added more. Delhi and New Delhi met Delhi.";
+        let mentions = [
+            ("Bismarck Rewane", O),
+            ("Rewane", P),
+            ("Delhi", P),
+            ("New Delhi", L),
+            ("Delhi", L),
+        ];
+        let got = refined(body, &mentions);
+        assert_eq!(got[0], ("Bismarck Rewane".to_owned(), P));
+        assert_eq!(
+            got[3],
+            ("New Delhi".to_owned(), L),
+            "a place name stays a place"
         );
     }
 
