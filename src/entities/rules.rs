@@ -590,6 +590,68 @@ fn split_person(tagger: &Tagger, body: &str, m: Mention, out: &mut Vec<Mention>)
     false
 }
 
+/// "Greenpeace and Extinction Rebellion", "Amnesty International and
+/// Human Rights Watch": two organisations the tagger joined over "and". Not
+/// split: a known name ("Johnson & Johnson"), an "of" complement going on
+/// ("Department of Health and Human Services"), or a side that is one
+/// ordinary word or one person's name ("Food and Drug Administration",
+/// "Marks and Spencer").
+fn split_coordination(tagger: &Tagger, body: &str, m: Mention, out: &mut Vec<Mention>) -> bool {
+    if m.kind != EntityType::Organization || is_known_organization(&body[m.span]) {
+        return false;
+    }
+    let w = words(body, m.span);
+    let ands: Vec<usize> = (1..w.len().saturating_sub(1))
+        .filter(|&i| &body[w[i]] == "and")
+        .collect();
+    let [at] = ands[..] else {
+        return false;
+    };
+    let (left, right) = (&w[..at], &w[at + 1..]);
+    let side_ok = |side: &[Span]| {
+        let texts: Vec<&str> = side.iter().map(|&s| &body[s]).collect();
+        if !texts.iter().all(|t| capitalised(t) || *t == "of") || texts.contains(&"of") {
+            return false;
+        }
+        let [one] = texts[..] else {
+            return true;
+        };
+        let flags = tagger.word_flags(one) | tagger.world_name_flags(one);
+        is_known_organization(one)
+            || (!is_common_word(one) && flags & (gazetteer::FIRST | gazetteer::LAST) == 0)
+    };
+    // "Securities and Exchange Commission": a head word closing the right
+    // side only ends one name that the "and" runs through.
+    let heads = |side: &[Span]| {
+        side.last().is_some_and(|&s| {
+            let word = fold(&body[s]);
+            [
+                ORG_HEADS,
+                ORG_TAILS,
+                PERSON_ORG_HEADS,
+                &["administration", "services", "board"],
+            ]
+            .iter()
+            .any(|list| list.contains(&word.as_str()))
+        })
+    };
+    if !side_ok(left) || !side_ok(right) || (heads(right) && !heads(left)) {
+        return false;
+    }
+    let (Some(l0), Some(l1), Some(r0), Some(r1)) =
+        (left.first(), left.last(), right.first(), right.last())
+    else {
+        return false;
+    };
+    for span in [l0.cover(*l1), r0.cover(*r1)] {
+        out.push(Mention {
+            span,
+            kind: EntityType::Organization,
+        });
+    }
+    true
+}
+
 /// The word right before `span` (dots dropped) when only spaces separate them.
 fn previous_word(body: &str, span: Span) -> Option<&str> {
     let before = body.get(..span.start())?;
@@ -1050,6 +1112,9 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
         if is_never_a_name(body, m) || is_common_abbreviation(body, m) {
             continue;
         }
+        if split_coordination(tagger, body, m, &mut out) {
+            continue;
+        }
         if !split_person(tagger, body, m, &mut out) {
             out.push(m);
         }
@@ -1344,6 +1409,33 @@ mod tests {
             got[3],
             ("New Delhi".to_owned(), L),
             "a place name stays a place"
+        );
+    }
+
+    #[test]
+    fn organisations_joined_by_and_are_split() {
+        let body =
+            "Greenpeace and Extinction Rebellion, Amnesty International and Human Rights Watch, \
+                    the Food and Drug Administration, the Department of Health and Human Services, \
+             the U.S. Securities and Exchange Commission.";
+        let mentions = [
+            ("Greenpeace and Extinction Rebellion", O),
+            ("Amnesty International and Human Rights Watch", O),
+            ("Food and Drug Administration", O),
+            ("Department of Health and Human Services", O),
+            ("U.S. Securities and Exchange Commission", O),
+        ];
+        assert_eq!(
+            refined(body, &mentions),
+            owned(&[
+                ("Greenpeace", O),
+                ("Extinction Rebellion", O),
+                ("Amnesty International", O),
+                ("Human Rights Watch", O),
+                ("Food and Drug Administration", O),
+                ("Department of Health and Human Services", O),
+                ("U.S. Securities and Exchange Commission", O),
+            ])
         );
     }
 
