@@ -100,6 +100,9 @@ const PLACE_HEADS: &[&str] = &[
     "arena",
     "auditorium",
     "airport",
+    "gardens",
+    "bridge",
+    "station",
 ];
 
 /// Personal honorifics: the capitalised words after one name a person.
@@ -700,6 +703,35 @@ fn with_first_name_before(tagger: &Tagger, body: &str, span: Span) -> Span {
     }
 }
 
+/// Titles the tagger sometimes reads as a person's name when they stand
+/// before "of" ("the Mayor of Greater Manchester"); rarely a surname.
+#[rustfmt::skip]
+const OFFICE_TITLES: &[&str] = &[
+    "mayor", "president", "minister", "chancellor", "governor", "senator", "secretary",
+    "premier", "ambassador", "director", "chairman", "chairwoman", "commissioner",
+];
+
+/// A lone office title before "of", read as a person: "Mayor" in "Andy
+/// Burnham, the Mayor of Greater Manchester".
+fn is_a_bare_title(body: &str, m: Mention) -> bool {
+    m.kind == EntityType::Person
+        && words(body, m.span).len() == 1
+        && fold_is_one_of(&body[m.span], OFFICE_TITLES)
+        && body[m.span.end()..].starts_with(" of ")
+}
+
+/// A mention right after "<office title> of " ("Mayor of Greater
+/// Manchester", "President of France"): what the office is of.
+fn follows_a_title_of(body: &str, m: Mention) -> bool {
+    let Some(before) = body[..m.span.start()].strip_suffix(" of ") else {
+        return false;
+    };
+    let start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    fold_is_one_of(&before[start..], OFFICE_TITLES)
+}
+
 /// "State" in "Secretary of State Antony Blinken", "Defence" in "Minister
 /// of Defence": the portfolio of a title, no body of its own (a ministry
 /// is named "Ministry of Defence", which the tagger takes whole).
@@ -1119,7 +1151,16 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
             out.push(m);
         }
     }
-    out.retain(|&m| !completes_a_title(body, m));
+    out.retain(|&m| !completes_a_title(body, m) && !is_a_bare_title(body, m));
+    for m in &mut out {
+        // What an office is of is a place, unless a first name opens it.
+        if m.kind == EntityType::Person && follows_a_title_of(body, *m) {
+            let first = words(body, m.span).first().map(|&s| &body[s]);
+            if first.is_some_and(|f| tagger.word_flags(f) & gazetteer::FIRST == 0) {
+                m.kind = EntityType::Location;
+            }
+        }
+    }
     retype(tagger, body, &mut out);
     for m in &mut out {
         if m.kind == EntityType::Person {
@@ -1451,6 +1492,25 @@ mod tests {
             owned(&[
                 ("International Monetary Fund", O),
                 ("Stennis Space Center", O)
+            ])
+        );
+    }
+
+    #[test]
+    fn an_office_and_what_it_is_of_are_no_people() {
+        let body = "Andy Burnham, the Mayor of Greater Manchester, visited Piccadilly Gardens.";
+        let mentions = [
+            ("Andy Burnham", P),
+            ("Mayor", P),
+            ("Greater Manchester", P),
+            ("Piccadilly Gardens", P),
+        ];
+        assert_eq!(
+            refined(body, &mentions),
+            owned(&[
+                ("Andy Burnham", P),
+                ("Greater Manchester", L),
+                ("Piccadilly Gardens", L)
             ])
         );
     }
