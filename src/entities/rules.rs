@@ -317,10 +317,20 @@ fn is_common_abbreviation(body: &str, m: Mention) -> bool {
 /// written stay names; titles of works, MISC, are left alone).
 fn is_never_a_name(body: &str, m: Mention) -> bool {
     let word = &body[m.span];
-    m.kind != EntityType::Misc
-        && (word == "I" || word.chars().skip(1).all(char::is_lowercase))
-        && fold_is_one_of(word, NEVER_NAMES)
+    let lower_after_first = word.chars().skip(1).all(char::is_lowercase);
+    (m.kind != EntityType::Misc
+        && (word == "I" || lower_after_first)
+        && fold_is_one_of(word, NEVER_NAMES))
+        // "Nine types of plastic were found": a number opening a sentence.
+        || (lower_after_first && fold_is_one_of(word, NUMBER_WORDS))
 }
+
+/// Number words, capitalised when they open a sentence.
+#[rustfmt::skip]
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "forty", "fifty", "hundreds", "thousands", "millions", "dozens",
+];
 
 /// The mention without the lower-case common words the tagger glued before
 /// the name ("Jupiter’s moon Europa"); surname particles ("de Gaulle") and
@@ -1494,6 +1504,12 @@ mod tests {
                 ("Stennis Space Center", O)
             ])
         );
+    }
+
+    #[test]
+    fn a_number_opening_a_sentence_is_no_name() {
+        let body = "Nine types of plastic were found. Thousands marched.";
+        assert_eq!(refined(body, &[("Nine", M), ("Thousands", O)]), owned(&[]));
     }
 
     #[test]
