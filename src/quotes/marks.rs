@@ -313,7 +313,24 @@ fn pair_paragraph(
                 // a quote introduced by a colon runs to the end of its paragraph.
                 let after_colon = text[para.start()..opener.pos].trim_end().ends_with(':');
                 let later_marks = list[i + 1..].iter().any(|m| m.family == opener.family);
-                if (at_start || after_colon) && !later_marks && opener.family != Family::Single {
+                // "“…,” Holden said. “The company signed …¶“Our members …”":
+                // the last mark of a paragraph left open, opening a sentence
+                // after a quote closed in the same paragraph, with the next
+                // paragraph opening with a mark, starts a quote that runs on
+                // ("He said “never mind it.¶“Next,” she said." is a stray).
+                let quoted_before = out.last().is_some_and(|q| q.paragraph == p && q.closed);
+                let opens_sentence = text[para.start()..opener.pos]
+                    .trim_end()
+                    .ends_with(['.', '!', '?']);
+                let runs_on = quoted_before
+                    && opens_sentence
+                    && paragraphs.get(p + 1).is_some_and(|&next| {
+                        opens_paragraph(&marks[p + 1], text, next, opener.family)
+                    });
+                if (at_start || after_colon || runs_on)
+                    && !later_marks
+                    && opener.family != Family::Single
+                {
                     let mut quote = Marked {
                         pieces: piece(text, opener.pos + opener.len, para.end())
                             .into_iter()
@@ -362,6 +379,21 @@ mod tests {
     fn pairs_every_mark_style() {
         let text = "“A b” and \"c d\" and ‘e f’ and «g h» and „i j“ end.";
         assert_eq!(quotes(text), ["A b", "c d", "e f", "g h", "i j"]);
+    }
+
+    #[test]
+    fn a_quote_opened_mid_paragraph_runs_on_into_the_next() {
+        let text = "“We will fight,” Holden said. “The company signed a contract.\n“Our members built these planes.”\nNo more.";
+        assert_eq!(
+            quotes(text),
+            [
+                "We will fight,",
+                "The company signed a contract. | Our members built these planes."
+            ]
+        );
+        // Without a mark opening the next paragraph the stray opener is dropped.
+        let text = "“We will fight,” Holden said. “The company signed a contract.\nOur members built these planes.";
+        assert_eq!(quotes(text), ["We will fight,"]);
     }
 
     #[test]
