@@ -104,7 +104,7 @@ fn seed_quotes_survive_other_quote_mark_styles() {
 /// end with the real entity tagger.
 #[test]
 fn hand_written_articles_attribute_every_quote() {
-    let cases: [(&str, &[Option<&str>]); 10] = [
+    let cases: [(&str, &[Option<&str>]); 11] = [
         (
             "leaders_summit.txt",
             &[
@@ -209,6 +209,16 @@ fn hand_written_articles_attribute_every_quote() {
                 Some("Claudia Sheinbaum"),
                 Some("Ana Lorena Delgadillo"),
                 Some("Antony Blinken"), // "…, saying …": not the object Sheinbaum
+            ],
+        ),
+        (
+            "union_layoffs.txt",
+            &[
+                Some("Jon Holden"),
+                Some("Jon Holden"), // opened mid-paragraph, runs on into the next
+                Some("Kelly Ortberg"),
+                Some("Kelly Ortberg"),
+                Some("Brandon Bryant"), // "Holden's deputy, Brandon Bryant, …. “…,” he said"
             ],
         ),
     ];

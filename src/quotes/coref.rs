@@ -839,6 +839,20 @@ impl<'a> Ctx<'a> {
                 }
                 if let Some((id, span)) = self.is_person(i) {
                     let (first, end) = self.token_range(span);
+                    // "Holden's deputy, Brandon Bryant, was blunt": the person
+                    // named in apposition to the possessive's noun is the
+                    // subject. A possessive alone ("Buckley's voice swells")
+                    // still puts its person in focus.
+                    let possessive = is_possessive(self.word(end - 1))
+                        || (end < self.tokens.len()
+                            && matches!(self.word(end), "’s" | "'s" | "’" | "'"));
+                    let apposed = possessive
+                        .then(|| self.person_in_apposition_after(end))
+                        .flatten()
+                        .filter(|&other| compatible(other));
+                    if let Some(other) = apposed {
+                        return Some(other);
+                    }
                     if compatible(id) {
                         if !self.prepositional(first, sentence.first_token as usize) {
                             return Some(id);
@@ -854,6 +868,22 @@ impl<'a> Ctx<'a> {
             }
         }
         fallback
+    }
+
+    /// The person named after a comma right behind a possessive's noun:
+    /// "Holden's deputy, Brandon Bryant," (tokens from `from`, the first
+    /// after the possessive).
+    fn person_in_apposition_after(&self, from: usize) -> Option<EntityId> {
+        let n = self.tokens.len();
+        let mut i = from;
+        if i < n && matches!(self.word(i), "’s" | "'s" | "’" | "'") {
+            i += 1;
+        }
+        let noun_end = (i..(i + 3).min(n)).find(|&k| self.word(k) == ",")?;
+        if noun_end == i || !(i..noun_end).all(|k| self.is_word(k) && self.is_person(k).is_none()) {
+            return None;
+        }
+        self.is_person(noun_end + 1).map(|(id, _)| id)
     }
 
     /// True for an organisation named after a preposition ("between the EU")
