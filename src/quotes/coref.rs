@@ -751,9 +751,8 @@ impl<'a> Ctx<'a> {
     fn organization_named_before(&self, pos: usize) -> Option<EntityId> {
         let s0 = self.sentence_of(pos);
         let start_of = |s: usize| {
-            self.tokens
-                .get(self.sentences[s].first_token as usize)
-                .map(|t| t.span.start())
+            let first = self.sentences.get(s)?.first_token as usize;
+            self.tokens.get(first).map(|t| t.span.start())
         };
         let orgs = || {
             self.entities
@@ -883,7 +882,10 @@ impl<'a> Ctx<'a> {
         if noun_end == i || !(i..noun_end).all(|k| self.is_word(k) && self.is_person(k).is_none()) {
             return None;
         }
-        self.is_person(noun_end + 1).map(|(id, _)| id)
+        (noun_end + 1 < n)
+            .then(|| self.is_person(noun_end + 1))
+            .flatten()
+            .map(|(id, _)| id)
     }
 
     /// True for an organisation named after a preposition ("between the EU")
