@@ -216,10 +216,6 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
     if surnames.is_empty() {
         return;
     }
-    let covered = |span: Span, mentions: &[Mention]| {
-        let at = mentions.partition_point(|m| m.span.end() <= span.start());
-        mentions.get(at).is_some_and(|m| m.span.overlaps(span))
-    };
     let mut added = Vec::new();
     for sentence in &doc.sentences {
         let tokens = doc.tokens.get(sentence.token_range()).unwrap_or_default();
@@ -227,7 +223,7 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
             let word = &body[token.span];
             let stem = &word[..word.len() - possessive_len(word)];
             let span = Span::from_range(token.span.start()..token.span.start() + stem.len());
-            if surnames.binary_search(&stem).is_ok() && !covered(span, mentions) {
+            if surnames.binary_search(&stem).is_ok() && !is_covered(span, mentions) {
                 added.push(Mention {
                     span,
                     kind: EntityType::Person,
@@ -235,6 +231,17 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
             }
         }
     }
+    add_mentions(mentions, added);
+}
+
+/// Whether a mention of `mentions` (sorted by span) overlaps `span`.
+fn is_covered(span: Span, mentions: &[Mention]) -> bool {
+    let at = mentions.partition_point(|m| m.span.end() <= span.start());
+    mentions.get(at).is_some_and(|m| m.span.overlaps(span))
+}
+
+/// Adds `added` to `mentions`, keeping them sorted by span.
+fn add_mentions(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
     if !added.is_empty() {
         mentions.extend(added);
         mentions.sort_by_key(|m| m.span);
@@ -249,10 +256,6 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
 /// hold no digit ("PM2" of "PM2.5", "V8").
 fn add_known_organizations(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
     let body = doc.body.as_str();
-    let covered = |span: Span, mentions: &[Mention]| {
-        let at = mentions.partition_point(|m| m.span.end() <= span.start());
-        mentions.get(at).is_some_and(|m| m.span.overlaps(span))
-    };
     let mut added = Vec::new();
     for sentence in &doc.sentences {
         let tokens = doc.tokens.get(sentence.token_range()).unwrap_or_default();
@@ -278,7 +281,7 @@ fn add_known_organizations(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mentio
                         (last.kind == TokenKind::Word
                             && single_ok
                             && rules::is_known_organization(name)
-                            && !covered(span, mentions))
+                            && !is_covered(span, mentions))
                         .then_some((n, span))
                     })
                 })
@@ -295,10 +298,7 @@ fn add_known_organizations(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mentio
             }
         }
     }
-    if !added.is_empty() {
-        mentions.extend(added);
-        mentions.sort_by_key(|m| m.span);
-    }
+    add_mentions(mentions, added);
 }
 
 /// Length in bytes of a possessive ending ("'s", "’s") that CoNLL would split off.
