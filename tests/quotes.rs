@@ -187,7 +187,7 @@ fn hand_written_articles_attribute_every_quote() {
         ),
         (
             "chief_diplomats.txt",
-            &[Some("Antony Blinken"), Some("Sergei Lavrov")],
+            &[Some("Antony Blinken"), Some("Wang Yi")],
         ),
         (
             "pmqs_waiting_lists.txt",

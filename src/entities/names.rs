@@ -312,7 +312,7 @@ mod tests {
         assert_eq!(family_name_first(&["Moon", "Jae-in"]), Some("Moon"));
         assert_eq!(family_name_first(&["Kim", "Jong-un"]), Some("Kim"));
         assert_eq!(family_name_first(&["Saint", "Jean-De"]), None);
-        assert_eq!(family_name_first(&["Jean-Yves", "Drian"]), None);
+        assert_eq!(family_name_first(&["Jean-Luc", "Picard"]), None);
         assert_eq!(family_name_first(&["Moon", "Jae-in", "said"]), None);
         assert_eq!(family_name_first(&["Baden", "Baden"]), None);
         assert_eq!(family_name_first(&["Sugar", "Land-based"]), None);

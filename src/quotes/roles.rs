@@ -88,8 +88,8 @@ fn portfolio_of<'w>(mut words: impl Iterator<Item = &'w str>) -> Option<usize> {
 }
 
 /// Where a title names a country's chief diplomat ("the top U.S.
-/// diplomat" = "Secretary of State Antony Blinken", "Russia's chief
-/// diplomat" = "Foreign Minister Sergei Lavrov"): the index of its
+/// diplomat" = "Secretary of State Antony Blinken", "China's chief
+/// diplomat" = "Foreign Minister Wang Yi"): the index of its
 /// "minister" or "secretary" among the role keys `words`.
 fn chief_diplomat_title(words: &[String]) -> Option<usize> {
     let foreign = words.iter().any(|w| w == "foreign");

@@ -954,14 +954,14 @@ fn a_chief_diplomat_is_the_foreign_minister_or_secretary_of_state() {
     let text = "Secretary of State Antony Blinken arrived in Seoul on Monday.\n\
                 Yoon Suk-yeol, the South Korean president, met him for an hour.\n\
                 “We are united in our resolve,” the top U.S. diplomat said after the meeting.\n\
-                Russian Foreign Minister Sergei Lavrov was in Beijing.\n\
-                “The West is isolating itself,” Russia’s chief diplomat told reporters.\n";
+                Chinese Foreign Minister Wang Yi was in Brasília.\n\
+                “The West is isolating itself,” China’s chief diplomat told reporters.\n";
     let d = doc(
         text,
         &[
             &["Antony Blinken", "Blinken"],
             &["Yoon Suk-yeol", "Yoon"],
-            &["Sergei Lavrov", "Lavrov"],
+            &["Wang Yi", "Wang"],
         ],
     );
     assert_eq!(
@@ -969,7 +969,7 @@ fn a_chief_diplomat_is_the_foreign_minister_or_secretary_of_state() {
         Some("Antony Blinken"),
         "not the president named just before"
     );
-    assert_eq!(speaker_of(&d, "The West").as_deref(), Some("Sergei Lavrov"));
+    assert_eq!(speaker_of(&d, "The West").as_deref(), Some("Wang Yi"));
 }
 
 #[test]
