@@ -345,28 +345,25 @@ impl Classifier {
         }
         // A short closing sentence ("Blinken said the talks were
         // “productive and frank.”") is the article's last paragraph, not
-        // its footer, when it reads as prose and ends the page.
+        // its footer, when it reads as prose and nothing but known page
+        // chrome (share prompts, related links, a copyright line) follows
+        // it, or nothing at all. With that evidence a sentence dense in
+        // names and figures passes too ("Samsung Electronics shares rose
+        // 2.1 percent, while SK Hynix gained 3").
         let mut end = end;
-        let closing_sentence = |i: usize, min_stop_density: f32| {
+        let closing_sentence = |i: usize| {
             let f = &feats[i];
             matches!(classes[i], Class::Short | Class::NearGood)
                 && f.ends_sentence
                 && f.text_ends_with_period
                 && f.words >= 6
-                && stop_density(f) >= min_stop_density
+                && stop_density(f) >= 0.15
                 && f.phrase.is_none()
                 && !f.repeated
                 && link_density(&blocks[i], f) == 0.0
         };
-        // The same when only known page chrome (share prompts, related
-        // links, a copyright line) follows it; that chrome vouches for it,
-        // so a sentence dense in names and figures passes too ("Samsung
-        // Electronics shares rose 2.1 percent, while SK Hynix gained 3").
-        if end + 1 == n && closing_sentence(end, 0.25) {
-            end = n;
-        }
         while end < n
-            && closing_sentence(end, 0.15)
+            && closing_sentence(end)
             && feats[end + 1..].iter().all(|f| f.phrase.is_some())
         {
             end += 1;

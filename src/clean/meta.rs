@@ -99,9 +99,9 @@ impl MetaFinder {
     }
 
     /// Headline, byline and date from the blocks around the start of the
-    /// article; marks the blocks used as `title` or `byline`. A block
-    /// `is_chrome` says is page chrome
-    /// ("Share this on WhatsApp") and is never the headline.
+    /// article; marks the blocks used as `title` or `byline`. A block that
+    /// `is_chrome` calls page chrome ("Share this on WhatsApp") is never
+    /// the headline.
     pub fn from_blocks(
         &self,
         blocks: &[Block<'_>],
@@ -145,12 +145,11 @@ impl MetaFinder {
         // nearest one.
         let shaped =
             |i: &usize| self.headline_shaped(&blocks[*i].text) && !is_chrome(&blocks[*i].text);
-        let candidates: Vec<usize> = (first_kept.saturating_sub(15)..first_kept)
-            .filter(shaped)
-            .collect();
         let further_up: Vec<usize> = (first_kept.saturating_sub(40)..first_kept)
             .filter(shaped)
             .collect();
+        let near = first_kept.saturating_sub(15);
+        let candidates = &further_up[further_up.partition_point(|&i| i < near)..];
         let repeated_in = |within: &[usize], i: usize| {
             within
                 .iter()
@@ -160,7 +159,7 @@ impl MetaFinder {
         let repeated = candidates
             .iter()
             .copied()
-            .find(|&i| repeated_in(&candidates, i))
+            .find(|&i| repeated_in(candidates, i))
             .or_else(|| {
                 candidates.iter().copied().find(|&i| {
                     blocks[i].text.split_whitespace().count() >= 6 && repeated_in(&further_up, i)

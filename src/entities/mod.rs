@@ -103,6 +103,12 @@ impl Tagger {
         self.gaz.world_name_flags(word)
     }
 
+    /// [`Tagger::word_flags`] with other countries' first names and
+    /// surnames added: whether a word is a name anywhere.
+    pub fn any_name_flags(&self, word: &str) -> u8 {
+        self.word_flags(word) | self.world_name_flags(word)
+    }
+
     /// Gazetteer flags of a multi-word phrase (see [`gazetteer::Gazetteer::phrase_flags`]).
     pub fn phrase_flags(&self, words: &[&str]) -> u8 {
         self.gaz.phrase_flags(words)
@@ -203,8 +209,7 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
             }
             let (&first, &last) = (words.first()?, words.last()?);
             ((2..=3).contains(&words.len())
-                && (tagger.word_flags(first) | tagger.world_name_flags(first)) & gazetteer::FIRST
-                    != 0
+                && tagger.any_name_flags(first) & gazetteer::FIRST != 0
                 && last.chars().count() > 2
                 && last.chars().next().is_some_and(char::is_uppercase)
                 && last.chars().skip(1).all(|c| c.is_lowercase() || c == '-'))
@@ -272,15 +277,17 @@ fn add_known_organizations(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mentio
                         let last = &tokens[i + n - 1];
                         let span = Span::from_range(tokens[i].span.start()..last.span.end());
                         let name = &body[span];
-                        let single_ok = n > 1
-                            || (!crate::language::is_common_word(name)
+                        let single_word_ok = || {
+                            !crate::language::is_common_word(name)
                                 && !name.contains(|c: char| c.is_ascii_digit())
-                                && tagger.word_flags(name) & (gazetteer::FIRST | gazetteer::LAST)
+                                && tagger.any_name_flags(name)
+                                    & (gazetteer::FIRST | gazetteer::LAST)
                                     == 0
-                                && tagger.world_name_flags(name) == 0);
+                        };
+                        // The list look-up first: most capitalised words are in no list.
                         (last.kind == TokenKind::Word
-                            && single_ok
                             && rules::is_known_organization(name)
+                            && (n > 1 || single_word_ok())
                             && !is_covered(span, mentions))
                         .then_some((n, span))
                     })

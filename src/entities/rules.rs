@@ -629,7 +629,7 @@ fn split_coordination(tagger: &Tagger, body: &str, m: Mention, out: &mut Vec<Men
         let [one] = texts[..] else {
             return true;
         };
-        let flags = tagger.word_flags(one) | tagger.world_name_flags(one);
+        let flags = tagger.any_name_flags(one);
         is_known_organization(one)
             || (!is_common_word(one) && flags & (gazetteer::FIRST | gazetteer::LAST) == 0)
     };
@@ -668,12 +668,24 @@ fn split_coordination(tagger: &Tagger, body: &str, m: Mention, out: &mut Vec<Men
 /// The word right before `span` (dots dropped) when only spaces separate them.
 fn previous_word(body: &str, span: Span) -> Option<&str> {
     let before = body.get(..span.start())?;
-    let trimmed = before.strip_suffix(' ')?.trim_end_matches('.');
-    let start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-        i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let word = &trimmed[start..];
+    let word = trailing_word(before.strip_suffix(' ')?.trim_end_matches('.'));
     (!word.is_empty()).then_some(word)
+}
+
+/// The letters at the end of `text` ("" when it ends in anything else).
+fn trailing_word(text: &str) -> &str {
+    let start = text.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    &text[start..]
+}
+
+/// The word before the "of " that ends at byte `at`, spaces between them
+/// ("Mayor" in "the Mayor of Greater Manchester", `at` on "Greater").
+fn title_before_of(body: &str, at: usize) -> Option<&str> {
+    let before = body.get(..at)?.strip_suffix("of ")?;
+    let trimmed = before.trim_end();
+    (trimmed.len() < before.len()).then(|| trailing_word(trimmed))
 }
 
 /// A person's name with the first name the tagger left out before it
@@ -690,13 +702,12 @@ fn with_first_name_before(tagger: &Tagger, body: &str, span: Span) -> Span {
     let plain_gap = body
         .get(start..span.start())
         .is_some_and(|s| s.ends_with(' ') && s.trim_end() == word);
-    let name_flags = |w: &str| tagger.word_flags(w) | tagger.world_name_flags(w);
     // The name itself must read as one ("Manuel López Obrador"), not as a
     // mis-tagged title ("Times Opinion" after "New York").
     let known_name = words(body, span)
         .iter()
-        .any(|&w| name_flags(&body[w]) & (gazetteer::FIRST | gazetteer::LAST) != 0);
-    let first_name = name_flags(word) & gazetteer::FIRST != 0;
+        .any(|&w| tagger.any_name_flags(&body[w]) & (gazetteer::FIRST | gazetteer::LAST) != 0);
+    let first_name = tagger.any_name_flags(word) & gazetteer::FIRST != 0;
     if plain_gap
         && known_name
         && tagger.word_flags(word) & gazetteer::LOC == 0
@@ -733,13 +744,7 @@ fn is_a_bare_title(body: &str, m: Mention) -> bool {
 /// A mention right after "<office title> of " ("Mayor of Greater
 /// Manchester", "President of France"): what the office is of.
 fn follows_a_title_of(body: &str, m: Mention) -> bool {
-    let Some(before) = body[..m.span.start()].strip_suffix(" of ") else {
-        return false;
-    };
-    let start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    fold_is_one_of(&before[start..], OFFICE_TITLES)
+    title_before_of(body, m.span.start()).is_some_and(|t| fold_is_one_of(t, OFFICE_TITLES))
 }
 
 /// "State" in "Secretary of State Antony Blinken", "Defence" in "Minister
@@ -749,17 +754,9 @@ fn completes_a_title(body: &str, m: Mention) -> bool {
     if m.kind == EntityType::Person || words(body, m.span).len() > 3 {
         return false;
     }
-    let Some(of) = body[..m.span.start()].strip_suffix("of ") else {
-        return false;
-    };
-    let title = of.trim_end();
-    let start = title.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-        i + title[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let title = &title[start..];
-    title.len() < of.len()
-        && capitalised(title)
-        && fold_is_one_of(title, &["secretary", "minister"])
+    title_before_of(body, m.span.start()).is_some_and(|title| {
+        capitalised(title) && fold_is_one_of(title, &["secretary", "minister"])
+    })
 }
 
 /// True when a mention the tagger did not call a person evidently names one.
@@ -959,11 +956,11 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
         }
     }
     let lone_person_word = |word: &str| {
-        let flags = tagger.word_flags(word) | tagger.world_name_flags(word);
+        let flags = tagger.any_name_flags(word);
         lone_words
             .get(&fold(word))
             .is_some_and(|&(person, other)| person > other)
-            && tagger.word_flags(word) & gazetteer::LOC == 0
+            && flags & gazetteer::LOC == 0
             && (flags & gazetteer::FIRST == 0 || flags & gazetteer::LAST != 0)
     };
     let mut dropped = Vec::new();

@@ -6,6 +6,7 @@
 
 use super::cues::{
     self, is_description_head, is_determiner, is_indefinite, is_preposition, is_role, role_key,
+    strip_possessive,
 };
 use crate::doc::{Doc, Entity, EntityId, EntityType, Sentence, Span, Token, TokenKind};
 
@@ -13,13 +14,6 @@ use crate::doc::{Doc, Entity, EntityId, EntityType, Sentence, Span, Token, Token
 const MAX_DESCRIPTION: usize = 14;
 /// How many sentences back a pronoun looks for its antecedent.
 const SALIENCE_SENTENCES: usize = 8;
-
-/// `word` without a possessive ending ("man’s" → "man").
-fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("’s")
-        .or_else(|| word.strip_suffix("'s"))
-        .unwrap_or(word)
-}
 
 /// What a speaker mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,6 +129,11 @@ impl<'a> Ctx<'a> {
     /// True when token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
         matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// True when token `i` starts with a capital letter.
+    fn starts_upper(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_uppercase)
     }
 
     /// True when byte `pos` lies inside a marked quote.
@@ -287,9 +286,7 @@ impl<'a> Ctx<'a> {
     /// and the capitalised name of a body ending at token `last`; the
     /// person is the speaker, not the party.
     fn person_before_of(&self, last: usize, floor: usize) -> Option<Mention> {
-        let capitalised = |i: usize| {
-            self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
-        };
+        let capitalised = |i: usize| self.is_word(i) && self.starts_upper(i);
         if !capitalised(last) || self.is_person(last).is_some() {
             return None;
         }
@@ -379,11 +376,7 @@ impl<'a> Ctx<'a> {
             if let Some((id, span)) = self.is_person(i) {
                 if i == first
                     || is_determiner(self.word(first))
-                    || self
-                        .word(first)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
+                    || self.starts_upper(first)
                     || (i - first <= 4 && cues::is_person_noun(self.word(i - 1)))
                 {
                     let (_, end) = self.token_range(span);
@@ -399,8 +392,7 @@ impl<'a> Ctx<'a> {
         if !is_determiner(self.word(first)) {
             // "according to French Foreign Minister Jean-Yves Le Drian"
             for i in first..(first + 5).min(limit) {
-                let w = self.word(i);
-                if !self.is_word(i) || !w.chars().next().is_some_and(char::is_uppercase) {
+                if !self.is_word(i) || !self.starts_upper(i) {
                     return None;
                 }
                 if let Some((id, span)) = self.is_person(i) {
@@ -654,15 +646,11 @@ impl<'a> Ctx<'a> {
             }
             if let Some((id, span)) = self.speaker_entity(t) {
                 let m = self.name_mention(id, span, from);
-                let possessive = is_possessive(self.word(m.end - 1))
-                    || (m.end < to && matches!(self.word(m.end), "’s" | "'s" | "’" | "'"));
-                if !self.prepositional(m.first, from) && !possessive {
+                if !self.prepositional(m.first, from) && !self.ends_possessive(m.end, to) {
                     // "InfoNation President Dan McDowell": the organisation
                     // qualifies the title of the person who is the subject.
                     let titled = (m.end..(m.end + 3).min(to))
-                        .take_while(|&k| {
-                            self.word(k).chars().next().is_some_and(char::is_uppercase)
-                        })
+                        .take_while(|&k| self.starts_upper(k))
                         .find_map(|k| self.is_person(k));
                     return Some(match titled {
                         Some((id, span)) => self.name_mention(id, span, from),
@@ -691,7 +679,7 @@ impl<'a> Ctx<'a> {
             && !is_determiner(self.word(first))
             && cues::pronoun(self.word(first)).is_none()
             && words.clone().all(|t| {
-                self.word(t).chars().next().is_some_and(char::is_uppercase)
+                self.starts_upper(t)
                     && self.is_word(t)
                     && self.is_person(t).is_none()
                     && self.speaker_entity(t).is_none()
@@ -842,10 +830,8 @@ impl<'a> Ctx<'a> {
                     // named in apposition to the possessive's noun is the
                     // subject. A possessive alone ("Buckley's voice swells")
                     // still puts its person in focus.
-                    let possessive = is_possessive(self.word(end - 1))
-                        || (end < self.tokens.len()
-                            && matches!(self.word(end), "’s" | "'s" | "’" | "'"));
-                    let apposed = possessive
+                    let apposed = self
+                        .ends_possessive(end, self.tokens.len())
                         .then(|| self.person_in_apposition_after(end))
                         .flatten()
                         .filter(|&other| compatible(other));
@@ -869,13 +855,19 @@ impl<'a> Ctx<'a> {
         fallback
     }
 
+    /// Whether the mention ending before token `end` is in the possessive:
+    /// "Russia’s", or a name whose "’s" is a token of its own, before `limit`.
+    fn ends_possessive(&self, end: usize, limit: usize) -> bool {
+        is_possessive(self.word(end - 1)) || (end < limit && is_possessive_mark(self.word(end)))
+    }
+
     /// The person named after a comma right behind a possessive's noun:
     /// "Holden's deputy, Brandon Bryant," (tokens from `from`, the first
     /// after the possessive).
     fn person_in_apposition_after(&self, from: usize) -> Option<EntityId> {
         let n = self.tokens.len();
         let mut i = from;
-        if i < n && matches!(self.word(i), "’s" | "'s" | "’" | "'") {
+        if i < n && is_possessive_mark(self.word(i)) {
             i += 1;
         }
         let noun_end = (i..(i + 3).min(n)).find(|&k| self.word(k) == ",")?;
@@ -918,11 +910,7 @@ impl<'a> Ctx<'a> {
             // Affairs X": the "of" of a title, not a preposition before X.
             if w == "of"
                 && i > floor
-                && self
-                    .word(i - 1)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
+                && self.starts_upper(i - 1)
                 && is_role(&self.word(i - 1).to_lowercase())
             {
                 continue;
@@ -947,6 +935,11 @@ impl<'a> Ctx<'a> {
         }
         false
     }
+}
+
+/// A possessive ending split off as a token of its own ("’s", "'").
+fn is_possessive_mark(word: &str) -> bool {
+    matches!(word, "’s" | "'s" | "’" | "'")
 }
 
 /// True for a word with a possessive ending ("Swift's", "Russia’s").

@@ -504,11 +504,17 @@ pub fn is_determiner(word: &str) -> bool {
 /// "Russia's", "Apple’s": a name in the possessive opens a description as
 /// "the" does ("Russia's chief diplomat said").
 pub fn is_named_possessive(word: &str) -> bool {
-    let stem = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or("");
-    stem.len() >= 2 && stem.chars().next().is_some_and(char::is_uppercase)
+    let stem = strip_possessive(word);
+    stem.len() < word.len()
+        && stem.len() >= 2
+        && stem.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `word` without a possessive ending ("man’s" → "man").
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
 }
 
 /// Indefinite determiners: "an aide said" introduces someone new.
