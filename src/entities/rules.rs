@@ -497,11 +497,7 @@ pub fn without_headline_noise(
     let known = |m: &Mention| {
         let w = words(body, m.span);
         let texts: Vec<&str> = w.iter().map(|&s| &body[s]).collect();
-        let place = if texts.len() == 1 {
-            tagger.word_flags(texts[0]) & gazetteer::LOC != 0
-        } else {
-            tagger.phrase_flags(&texts) & gazetteer::LOC != 0
-        };
+        let place = is_known_place(tagger, &texts);
         // A whole quoted title is already a title (MISC, `fills_quotation`).
         m.kind == EntityType::Misc && fills_quotation(body, m.span)
             || named_elsewhere.contains(&fold(&body[m.span]))
@@ -690,9 +686,11 @@ fn title_before_of(body: &str, at: usize) -> Option<&str> {
 
 /// A person's name with the first name the tagger left out before it
 /// ("Andrés" of "Andrés Manuel López Obrador"): a capitalised word right
-/// before the name, known as a first name in some country, not an ordinary
-/// word nor a title.
-fn with_first_name_before(tagger: &Tagger, body: &str, span: Span) -> Span {
+/// before the name, not an ordinary word nor a title, known as a first name
+/// in some country or opening the sentence, where a capital tells the tagger
+/// nothing ("Haitham Mohammed Ibrahim, the health minister, said"), and not
+/// part of another mention (`taken`).
+fn with_first_name_before(tagger: &Tagger, body: &str, span: Span, taken: &[Span]) -> Span {
     let Some(word) = previous_word(body, span) else {
         return span;
     };
@@ -707,7 +705,13 @@ fn with_first_name_before(tagger: &Tagger, body: &str, span: Span) -> Span {
     let known_name = words(body, span)
         .iter()
         .any(|&w| tagger.any_name_flags(&body[w]) & (gazetteer::FIRST | gazetteer::LAST) != 0);
-    let first_name = tagger.any_name_flags(word) & gazetteer::FIRST != 0;
+    let first_name = tagger.any_name_flags(word) & gazetteer::FIRST != 0
+        || (words(body, span).len() >= 2
+            && opens_a_sentence(body, start)
+            && !taken
+                .iter()
+                .any(|t| t.overlaps(Span::from_range(start..start + word.len())))
+            && !looks_like_a_demonym_or_date(word));
     if plain_gap
         && known_name
         && tagger.word_flags(word) & gazetteer::LOC == 0
@@ -722,6 +726,33 @@ fn with_first_name_before(tagger: &Tagger, body: &str, span: Span) -> Span {
     } else {
         span
     }
+}
+
+/// True when only spaces stand between byte `at` and the start of the text,
+/// a line break or a sentence's closing mark.
+fn opens_a_sentence(body: &str, at: usize) -> bool {
+    let before = body.get(..at).unwrap_or("").trim_end_matches(' ');
+    before.is_empty() || before.ends_with(['\n', '.', '!', '?'])
+}
+
+/// Capitalised words that open sentences before names without being first
+/// names: nationalities ("Syrian", "Sudanese", "Danish") and days or months.
+fn looks_like_a_demonym_or_date(word: &str) -> bool {
+    ["ian", "ean", "ese", "ish"]
+        .iter()
+        .any(|s| word.ends_with(s))
+        || looks_like_a_date(word)
+}
+
+/// Days of the week and months ("May" left out: it is also a name).
+fn looks_like_a_date(word: &str) -> bool {
+    #[rustfmt::skip]
+    const DATES: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december",
+    ];
+    fold_is_one_of(word, DATES)
 }
 
 /// Titles the tagger sometimes reads as a person's name when they stand
@@ -1140,6 +1171,192 @@ fn is_org_head(body: &str, span: Span) -> bool {
     capitalised(&body[span]) && fold_is_one_of(&body[span], ORG_HEADS)
 }
 
+/// Words that join an institution's head to what it is for ("Center for
+/// Reproductive Rights", "Council on Foreign Relations", "Committee to
+/// Protect Journalists").
+const HEAD_CONNECTIVES: &[&str] = &["of", "for", "on", "to"];
+
+/// True for a head word that takes a complement ("Center", "Institute").
+fn is_complemented_head(body: &str, span: Span) -> bool {
+    let word = &body[span];
+    capitalised(word)
+        && (fold_is_one_of(word, ORG_HEADS)
+            || fold_is_one_of(word, PERSON_ORG_HEADS)
+            || fold_is_one_of(word, ORG_TAILS))
+}
+
+/// Words that open a storm's name ("Hurricane Erin", "Typhoon Haiyan").
+const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone"];
+
+/// A storm's name is an event (MISC), not the person or company the tagger
+/// took its given name for: "Hurricane Erin" would otherwise be a woman a
+/// later "she said" could pick.
+fn named_storm(body: &str, m: Mention) -> Mention {
+    let first = words(body, m.span).first().map(|&s| &body[s]);
+    let opened = first.is_some_and(|w| capitalised(w) && fold_is_one_of(w, STORM_WORDS));
+    let before = previous_word(body, m.span)
+        .filter(|w| capitalised(w) && fold_is_one_of(w, STORM_WORDS))
+        .and_then(|w| m.span.start().checked_sub(w.len() + 1))
+        .filter(|&start| {
+            body.get(start..m.span.start())
+                .is_some_and(|gap| gap.ends_with(' ') && !gap.contains('.'))
+        });
+    match (opened, before) {
+        (_, Some(start)) => Mention {
+            span: Span::from_range(start..m.span.end()),
+            kind: EntityType::Misc,
+        },
+        (true, None) if words(body, m.span).len() >= 2 => Mention {
+            kind: EntityType::Misc,
+            ..m
+        },
+        _ => m,
+    }
+}
+
+/// True when the words name a place the gazetteer lists ("Texas", "New York").
+fn is_known_place(tagger: &Tagger, texts: &[&str]) -> bool {
+    let flags = match texts {
+        [one] => tagger.word_flags(one),
+        _ => tagger.phrase_flags(texts),
+    };
+    flags & gazetteer::LOC != 0
+}
+
+/// Office words that end a jurisdiction's title before a name ("Texas
+/// Attorney General Ken Paxton"), besides [`OFFICE_TITLES`].
+const JURISDICTION_TITLES: &[&str] = &[
+    "attorney",
+    "solicitor",
+    "surgeon",
+    "inspector",
+    "auditor",
+    "comptroller",
+    "treasurer",
+];
+
+/// Titles the tagger glued to the names around them:
+/// - a place's office word before a title and a name is not part of the
+///   place ("Texas Attorney" of "Texas Attorney General Ken Paxton");
+/// - one capitalised word between a title and a person's name is the
+///   person's first name ("Director-General Tedros" + "Adhanom Ghebreyesus").
+fn titles_between_names(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut rest = mentions.into_iter().peekable();
+    while let Some(mut m) = rest.next() {
+        let w = words(body, m.span);
+        if m.kind != EntityType::Person && w.len() >= 2 {
+            let last = &body[w[w.len() - 1]];
+            let title_follows = next_word(body, m.span).is_some_and(|s| {
+                let next = &body[s];
+                capitalised(next) && fold_is_one_of(next, super::names::TITLES)
+            });
+            if title_follows
+                && (fold_is_one_of(last, JURISDICTION_TITLES)
+                    || fold_is_one_of(last, OFFICE_TITLES))
+            {
+                m.span = Span::from_range(m.span.start()..w[w.len() - 2].end());
+                let texts: Vec<&str> = words(body, m.span).iter().map(|&s| &body[s]).collect();
+                if is_known_place(tagger, &texts) {
+                    m.kind = EntityType::Location;
+                }
+            }
+        }
+        let first_name = m.kind != EntityType::Person
+            && w.len() == 1
+            && !body[m.span].chars().all(|c| !c.is_lowercase())
+            && previous_word(body, m.span)
+                .is_some_and(|t| capitalised(t) && fold_is_one_of(t, super::names::TITLES))
+            && rest.peek().is_some_and(|p| {
+                p.kind == EntityType::Person && body.get(m.span.end()..p.span.start()) == Some(" ")
+            });
+        if first_name {
+            if let Some(person) = rest.next() {
+                m.span = m.span.cover(person.span);
+                m.kind = EntityType::Person;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// Words that open a person's title after an institution's name ("Bank of
+/// America Chief Executive …"), besides [`OFFICE_TITLES`].
+const TITLE_OPENERS: &[&str] = &[
+    "chief",
+    "head",
+    "deputy",
+    "vice",
+    "acting",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "attorney",
+    "judge",
+    "executive",
+];
+
+/// An institution whose name the tagger cut at its connective ("Center
+/// for" + "Reproductive Rights", "Council" + "on Foreign Relations") is one
+/// organisation: the head, the connective and the capitalised words after
+/// it, up to the end of the mention they open. A person, a title or a date
+/// after the connective ends it ("Bank of England Governor Andrew Bailey").
+fn join_head_complements(body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut rest = mentions.into_iter().peekable();
+    while let Some(mut m) = rest.next() {
+        let w = words(body, m.span);
+        let n = w.len();
+        let ends_in_connective = n >= 2
+            && fold_is_one_of(&body[w[n - 1]], HEAD_CONNECTIVES)
+            && is_complemented_head(body, w[n - 2]);
+        let connective = if ends_in_connective {
+            Some(w[n - 1])
+        } else if m.kind != EntityType::Person
+            && w.last().is_some_and(|&s| is_complemented_head(body, s))
+        {
+            next_word(body, m.span).filter(|&s| HEAD_CONNECTIVES.contains(&&body[s]))
+        } else {
+            None
+        };
+        if let Some(connective) = connective {
+            let mut end = connective;
+            let mut taken = 0;
+            while taken < 5 {
+                let Some(next) = next_word(body, end) else {
+                    break;
+                };
+                let word = &body[next];
+                let title = fold_is_one_of(word, OFFICE_TITLES)
+                    || fold_is_one_of(word, HONORIFICS)
+                    || fold_is_one_of(word, TITLE_OPENERS);
+                if !capitalised(word) || title || looks_like_a_date(word) {
+                    break;
+                }
+                match rest.peek() {
+                    Some(p) if p.span.start() == next.start() => {
+                        if p.kind == EntityType::Person {
+                            break;
+                        }
+                        end = p.span;
+                        rest.next();
+                    }
+                    Some(p) if p.span.start() < next.end() => break,
+                    _ => end = next,
+                }
+                taken += 1;
+            }
+            if taken > 0 {
+                m.span = m.span.cover(end);
+                m.kind = EntityType::Organization;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
 /// Apply the corrections; mentions stay in body order.
 pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out = Vec::with_capacity(mentions.len());
@@ -1168,10 +1385,14 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
             }
         }
     }
+    for m in &mut out {
+        *m = named_storm(body, *m);
+    }
     retype(tagger, body, &mut out);
+    let taken: Vec<Span> = out.iter().map(|m| m.span).collect();
     for m in &mut out {
         if m.kind == EntityType::Person {
-            m.span = with_first_name_before(tagger, body, m.span);
+            m.span = with_first_name_before(tagger, body, m.span, &taken);
         }
     }
     // Organisation heads right after a mention extend it.
@@ -1206,6 +1427,7 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
             }
         }
     }
+    let out = titles_between_names(tagger, body, join_head_complements(body, out));
     // A nationality right before an organisation joins it.
     let mut merged: Vec<Mention> = Vec::with_capacity(out.len());
     for m in out {
@@ -1275,6 +1497,97 @@ mod tests {
     /// `(text, kind)` pairs with owned text, for comparing with [`refined`].
     fn owned(pairs: &[(&str, EntityType)]) -> Vec<(String, EntityType)> {
         pairs.iter().map(|&(t, k)| (t.to_owned(), k)).collect()
+    }
+
+    #[test]
+    fn an_institution_cut_at_its_connective_is_joined() {
+        let body = "The Center for Reproductive Rights sued. The Council on Foreign Relations met. The Committee to Protect Journalists spoke. Institute for Fiscal Studies Director Paul Johnson said so. The Department of Justice Friday said no.";
+        let mentions = [
+            ("Center for", O),
+            ("Reproductive Rights", O),
+            ("Council", O),
+            ("Committee", M),
+            ("Institute", O),
+            ("Paul Johnson", P),
+            ("Department", O),
+        ];
+        assert_eq!(
+            refined(body, &mentions),
+            owned(&[
+                ("Center for Reproductive Rights", O),
+                ("Council on Foreign Relations", O),
+                ("Committee to Protect Journalists", O),
+                ("Institute for Fiscal Studies", O),
+                ("Paul Johnson", P),
+                ("Department of Justice", O),
+            ])
+        );
+    }
+
+    #[test]
+    fn titles_between_a_place_and_a_name_belong_to_neither() {
+        let body = "Texas Attorney General Ken Paxton sued. WHO Director-General Tedros Adhanom Ghebreyesus spoke.";
+        let mentions = [
+            ("Texas Attorney", O),
+            ("Ken Paxton", P),
+            ("WHO", O),
+            ("Tedros", O),
+            ("Adhanom Ghebreyesus", P),
+        ];
+        assert_eq!(
+            refined(body, &mentions),
+            owned(&[
+                ("Texas", L),
+                ("Ken Paxton", P),
+                ("WHO", O),
+                ("Tedros Adhanom Ghebreyesus", P),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_storm_is_an_event_not_a_person() {
+        let body = "Hurricane Erin hit the coast. Erin Burnett reported.";
+        let mentions = [("Erin", P), ("Erin Burnett", P)];
+        assert_eq!(
+            refined(body, &mentions),
+            owned(&[("Hurricane Erin", M), ("Erin Burnett", P)])
+        );
+    }
+
+    #[test]
+    fn a_first_name_opening_the_sentence_joins_the_name() {
+        let body = "Aid was slow.\nHaitham Mohammed Ibrahim, the minister, spoke. Sudanese Mohammed Ibrahim agreed. Friday Mohammed Ibrahim left.";
+        let mentions = [
+            ("Mohammed Ibrahim, the", P),
+            ("Sudanese", M),
+            ("Mohammed Ibrahim agreed", P),
+            ("Mohammed Ibrahim left", P),
+        ];
+        let mentions: Vec<Mention> = mentions
+            .iter()
+            .map(|&(t, k)| {
+                let m = at(body, t, k);
+                let len = if k == P {
+                    "Mohammed Ibrahim".len()
+                } else {
+                    t.len()
+                };
+                Mention {
+                    span: Span::from_range(m.span.start()..m.span.start() + len),
+                    kind: k,
+                }
+            })
+            .collect();
+        assert_eq!(
+            shown(body, &refine(tagger(), body, mentions)),
+            owned(&[
+                ("Haitham Mohammed Ibrahim", P),
+                ("Sudanese", M),
+                ("Mohammed Ibrahim", P),
+                ("Mohammed Ibrahim", P),
+            ])
+        );
     }
 
     #[test]
