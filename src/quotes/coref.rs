@@ -184,11 +184,20 @@ impl<'a> Ctx<'a> {
         (first, end.max(first + 1).min(self.tokens.len()))
     }
 
+    /// Whether token `i` can end a description of a person: a role or an
+    /// age, or a nationality's noun with nothing after it but punctuation or
+    /// the speech verb ("the Spaniard said", not "the American embassy").
+    fn heads_a_description(&self, i: usize) -> bool {
+        is_description_head(self.word(i))
+            || (cues::is_demonym_noun(self.word(i))
+                && (i + 1 >= self.tokens.len()
+                    || !self.is_word(i + 1)
+                    || self.speech_verb_at(i + 1)))
+    }
+
     /// A description whose head role noun is token `head`: extends left to a determiner.
     fn description_at_head(&self, head: usize, floor: usize) -> Option<usize> {
-        if !is_description_head(self.word(head))
-            || self.word(head).chars().all(|c| c.is_uppercase())
-        {
+        if !self.heads_a_description(head) || self.word(head).chars().all(|c| c.is_uppercase()) {
             return None;
         }
         let mut i = head;
@@ -420,7 +429,7 @@ impl<'a> Ctx<'a> {
                     kind: MentionKind::Name(id),
                 });
             }
-            if is_description_head(self.word(i)) {
+            if self.heads_a_description(i) {
                 // The last of a run of role nouns heads it: "the chief
                 // diplomat", "the deputy minister".
                 let mut last = i;

@@ -671,6 +671,32 @@ pub fn is_description_head(word: &str) -> bool {
         })
 }
 
+/// Nouns for a person of a nation or a party, which a description may end
+/// with ("the Spaniard said", "the Democrat told reporters"); besides
+/// these, capitalised words in "-ian", "-ean" and "-ese" ("the Brazilian",
+/// "the Chilean", "the Japanese").
+#[rustfmt::skip]
+const DEMONYM_NOUNS: &[&str] = &[
+    "Spaniard", "Briton", "Scot", "Swede", "Dane", "Pole", "Finn", "Serb", "Croat", "Czech",
+    "Swiss", "Thai", "Greek", "Turk", "Argentine", "Israeli", "Pakistani", "Iraqi", "Afghan",
+    "Saudi", "Somali", "American", "Mexican", "German", "Kenyan", "Korean", "Cuban", "Moroccan",
+    "Frenchman", "Frenchwoman", "Englishman", "Englishwoman", "Irishman", "Irishwoman",
+    "Welshman", "Welshwoman", "Dutchman", "Dutchwoman", "Scotsman", "Scotswoman", "Democrat",
+    "Republican", "Conservative", "Socialist",
+];
+
+/// A capitalised noun for a person of a nation or a party ("Spaniard",
+/// "Brazilian"): the head of a description only where nothing follows it
+/// but the speech verb (the caller checks), since "the American embassy"
+/// is not a person.
+pub fn is_demonym_noun(word: &str) -> bool {
+    DEMONYM_NOUNS.contains(&word)
+        || (word.len() >= 6
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase)
+            && ["ian", "ean", "ese"].iter().any(|s| word.ends_with(s)))
+}
+
 /// Lower-case words with an agent-noun ending that are not nouns for people.
 const NOT_PERSON_NOUNS: &[&str] = &[
     "after", "over", "under", "other", "never", "ever", "whether", "either", "neither", "rather",

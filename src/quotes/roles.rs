@@ -248,18 +248,14 @@ impl Ctx<'_> {
         }
         // Apposition before: "the head of the Center ..., Yuri Rubinsky,".
         if first >= 2 && first > floor + 1 && self.word(first - 1) == "," {
-            let mut words = Vec::new();
-            let mut j = first - 1;
-            while j > floor && words.len() < 16 {
-                j -= 1;
-                if !self.is_word(j) {
-                    break;
-                }
-                words.push(key(j));
+            let mut opens = first - 1;
+            while opens > floor && first - 1 - opens < 16 && self.is_word(opens - 1) {
+                opens -= 1;
             }
-            words.reverse();
-            if words.first().is_some_and(|w| is_determiner(w)) {
-                out.push(words);
+            // Tested on the word, not its lower-case key, so that a named
+            // possessive ("Sudan's health minister, X,") opens it too.
+            if opens < first - 1 && is_determiner(self.word(opens)) {
+                out.push((opens..first - 1).map(key).collect());
             }
         }
         out

@@ -1074,3 +1074,17 @@ fn an_accusation_quotes_its_subject_and_a_passive_does_not() {
         "the one accused is not the speaker"
     );
 }
+
+#[test]
+fn a_possessive_apposition_before_a_name_is_its_role() {
+    let text = "“We need vaccines,” said Mathilde Vu of the Refugee Council.\nSudan's health minister, Haitham Ibrahim, said the state was doing all it could. “We have opened 30 centres,” the minister said.\n";
+    let d = doc(text, &[&["Mathilde Vu", "Vu"], &["Haitham Ibrahim"]]);
+    assert_eq!(speaker_of(&d, "centres"), Some("Haitham Ibrahim".into()));
+}
+
+#[test]
+fn a_nationality_noun_describes_the_person_just_named() {
+    let text = "“He is ready,” said Lena Voss, the club's director.\nManager Pablo Ruiz said the striker would start. “He is the best I have coached,” the Spaniard said.\n";
+    let d = doc(text, &[&["Lena Voss", "Voss"], &["Pablo Ruiz", "Ruiz"]]);
+    assert_eq!(speaker_of(&d, "coached"), Some("Pablo Ruiz".into()));
+}
