@@ -638,7 +638,13 @@ fn split_coordination(tagger: &Tagger, body: &str, m: Mention, out: &mut Vec<Men
                 ORG_HEADS,
                 ORG_TAILS,
                 PERSON_ORG_HEADS,
-                &["administration", "services", "board"],
+                &[
+                    "administration",
+                    "services",
+                    "board",
+                    "police",
+                    "constabulary",
+                ],
             ]
             .iter()
             .any(|list| list.contains(&word.as_str()))
@@ -1297,6 +1303,34 @@ const TITLE_OPENERS: &[&str] = &[
     "executive",
 ];
 
+/// A "person" whose name opens with an institution's head word is the rest
+/// of the institution before it ("Imperial" + "College London"), or an
+/// institution of its own.
+fn institution_read_as_a_person(body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for mut m in mentions {
+        // Not "Inc." closing a sentence before a name ("Apple Inc. Roku is").
+        let opens_with_head = m.kind == EntityType::Person
+            && words(body, m.span)
+                .first()
+                .is_some_and(|&s| is_complemented_head(body, s) && !body[s].ends_with('.'));
+        if opens_with_head {
+            m.kind = EntityType::Organization;
+            if let Some(prev) = out.last_mut() {
+                if prev.kind != EntityType::Person
+                    && body.get(prev.span.end()..m.span.start()) == Some(" ")
+                {
+                    prev.span = prev.span.cover(m.span);
+                    prev.kind = EntityType::Organization;
+                    continue;
+                }
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
 /// An institution whose name the tagger cut at its connective ("Center
 /// for" + "Reproductive Rights", "Council" + "on Foreign Relations") is one
 /// organisation: the head, the connective and the capitalised words after
@@ -1336,7 +1370,10 @@ fn join_head_complements(body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
                 }
                 match rest.peek() {
                     Some(p) if p.span.start() == next.start() => {
-                        if p.kind == EntityType::Person {
+                        // A person's name after a connective the tagger put
+                        // in the organisation is the rest of it ("University
+                        // of" + "Colorado Boulder").
+                        if p.kind == EntityType::Person && !ends_in_connective {
                             break;
                         }
                         end = p.span;
@@ -1427,7 +1464,8 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
             }
         }
     }
-    let out = titles_between_names(tagger, body, join_head_complements(body, out));
+    let out = join_head_complements(body, institution_read_as_a_person(body, out));
+    let out = titles_between_names(tagger, body, out);
     // A nationality right before an organisation joins it.
     let mut merged: Vec<Mention> = Vec::with_capacity(out.len());
     for m in out {
@@ -1520,6 +1558,28 @@ mod tests {
                 ("Institute for Fiscal Studies", O),
                 ("Paul Johnson", P),
                 ("Department of Justice", O),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_person_opening_with_an_institution_word_is_the_institution() {
+        let body = "Valletti teaches at Imperial College London. Hayne works at the University of Colorado Boulder.";
+        let mentions = [
+            ("Valletti", P),
+            ("Imperial", O),
+            ("College London", P),
+            ("Hayne", P),
+            ("University of", O),
+            ("Colorado Boulder", P),
+        ];
+        assert_eq!(
+            refined(body, &mentions),
+            owned(&[
+                ("Valletti", P),
+                ("Imperial College London", O),
+                ("Hayne", P),
+                ("University of Colorado Boulder", O),
             ])
         );
     }
@@ -1778,13 +1838,14 @@ mod tests {
         let body =
             "Greenpeace and Extinction Rebellion, Amnesty International and Human Rights Watch, \
                     the Food and Drug Administration, the Department of Health and Human Services, \
-             the U.S. Securities and Exchange Commission.";
+             the U.S. Securities and Exchange Commission, Avon and Somerset Police.";
         let mentions = [
             ("Greenpeace and Extinction Rebellion", O),
             ("Amnesty International and Human Rights Watch", O),
             ("Food and Drug Administration", O),
             ("Department of Health and Human Services", O),
             ("U.S. Securities and Exchange Commission", O),
+            ("Avon and Somerset Police", O),
         ];
         assert_eq!(
             refined(body, &mentions),
@@ -1796,6 +1857,7 @@ mod tests {
                 ("Food and Drug Administration", O),
                 ("Department of Health and Human Services", O),
                 ("U.S. Securities and Exchange Commission", O),
+                ("Avon and Somerset Police", O),
             ])
         );
     }
