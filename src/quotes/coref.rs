@@ -291,9 +291,10 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// "Christian Lindner of the Free Democrats": a person named before "of"
-    /// and the capitalised name of a body ending at token `last`; the
-    /// person is the speaker, not the party.
+    /// "Christian Lindner of the Free Democrats", "Sarah Hughes, of Avon and
+    /// Somerset Police,": a person named before "of" and the capitalised
+    /// name of a body ending at token `last`; the person is the speaker,
+    /// not the body.
     fn person_before_of(&self, last: usize, floor: usize) -> Option<Mention> {
         let capitalised = |i: usize| self.is_word(i) && self.starts_upper(i);
         if !capitalised(last) || self.is_person(last).is_some() {
@@ -307,10 +308,16 @@ impl<'a> Ctx<'a> {
             k -= 1;
             let word = self.word(k);
             if word == "of" {
-                let (id, span) = self.is_person(k - 1)?;
+                // "Sarah Hughes, of Avon and Somerset Police, said" too.
+                let before = if self.word(k - 1) == "," && k - 1 > floor {
+                    k - 2
+                } else {
+                    k - 1
+                };
+                let (id, span) = self.is_person(before)?;
                 return Some(self.name_mention(id, span, floor));
             }
-            if !(capitalised(k) || word == "the") {
+            if !(capitalised(k) || word == "the" || word == "and") {
                 return None;
             }
         }

@@ -1088,3 +1088,11 @@ fn a_nationality_noun_describes_the_person_just_named() {
     let d = doc(text, &[&["Lena Voss", "Voss"], &["Pablo Ruiz", "Ruiz"]]);
     assert_eq!(speaker_of(&d, "coached"), Some("Pablo Ruiz".into()));
 }
+
+#[test]
+fn a_person_of_a_body_set_off_by_commas_speaks_not_the_body() {
+    let text = "The jury convicted him.\nDet Insp Sarah Hughes, of Avon and Somerset Police, said: “This was a senseless act.”\n";
+    let mut d = doc(text, &[&["Sarah Hughes", "Hughes"]]);
+    add_organization(&mut d, "Somerset Police");
+    assert_eq!(speaker_of(&d, "senseless"), Some("Sarah Hughes".into()));
+}
