@@ -222,7 +222,7 @@ fn is_section_trail(text: &str) -> bool {
 }
 
 /// A short line that is mostly a date or time.
-fn is_dateline(text: &str) -> bool {
+pub(super) fn is_dateline(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
     words <= 8 && digits >= 4

@@ -153,22 +153,31 @@ impl Cleaner {
         Some(html_doc(&page.blocks, &verdicts, meta))
     }
 
-    /// Removes a byline ("By Lucía Fernández, Santiago") among the first
-    /// kept blocks of an HTML article, taking its name as the author when
-    /// the page's metadata gave none.
+    /// Removes a byline ("By Lucía Fernández, Santiago") and a line that is
+    /// only the date ("2 November 2025", a `<time>` element) among the first
+    /// kept blocks of an HTML article, taking the name as the author and the
+    /// date as the publication date when the page's metadata gave none.
     fn mark_byline(&self, blocks: &[Block<'_>], verdicts: &mut [Verdict], meta: &mut Meta) {
         let kept = (0..blocks.len()).filter(|&i| verdicts[i] == Verdict::Keep);
+        let mut byline_found = false;
         for i in kept.take(3).collect::<Vec<_>>() {
             let text = blocks[i].text.trim();
             if text.split_whitespace().count() > 12 {
                 continue;
             }
-            if let Some(author) = self.meta.byline_author(text) {
+            if let Some(author) = self.meta.byline_author(text).filter(|_| !byline_found) {
                 verdicts[i] = Verdict::Remove("byline");
+                byline_found = true;
                 if meta.author.is_empty() {
                     meta.author = author;
                 }
-                return;
+            } else if meta::is_dateline(text) {
+                if let Some(date) = self.meta.date(text) {
+                    verdicts[i] = Verdict::Remove("dateline");
+                    if meta.published.is_empty() {
+                        meta.published = date;
+                    }
+                }
             }
         }
     }
@@ -472,17 +481,21 @@ mod tests {
     }
 
     #[test]
-    fn html_byline_is_removed_and_gives_the_author() {
+    fn html_byline_and_date_line_are_removed_and_give_author_and_date() {
         let para = "<p>The ministers said on Monday that the talks had been useful and that they would meet again in the spring, once their officials had drafted an agenda for the next round.</p>";
         let html = format!(
             "<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>\
-             <p>By Lucía Fernández, Santiago</p>{para}{para}{para}</article></body></html>"
+             <p>By Lucía Fernández, Santiago</p><time>2 November 2025</time>{para}{para}{para}</article></body></html>"
         );
         let doc = Cleaner::new()
             .run(&Content::Html(html.into_bytes()), false)
             .unwrap();
         assert!(doc.body.starts_with("The ministers said"), "{}", doc.body);
         assert_eq!(doc.author, "Lucía Fernández");
+        assert_eq!(
+            doc.published, "2025-11-02",
+            "the date line gives the date and goes"
+        );
     }
 
     fn text_title(text: &str) -> String {
