@@ -297,7 +297,7 @@ const NEVER_NAMES: &[&str] = &[
 /// PR aides", "on PC", "a CEO"): never an entity, whatever their case.
 const COMMON_ABBREVIATIONS: &[&str] = &[
     "pr", "ceo", "cfo", "coo", "cto", "tv", "pc", "gdp", "vp", "hr", "dna", "ai", "cpu", "gpu",
-    "suv", "atm", "faq", "pdf", "url", "diy",
+    "suv", "atm", "faq", "pdf", "url", "diy", "mp",
 ];
 
 /// True for a one-word mention that is a [`COMMON_ABBREVIATIONS`] entry
@@ -1191,6 +1191,47 @@ fn is_complemented_head(body: &str, span: Span) -> bool {
             || fold_is_one_of(word, ORG_TAILS))
 }
 
+/// Feasts and holidays: events (MISC), never people ("his first Christmas
+/// address").
+const HOLIDAYS: &[&str] = &[
+    "christmas",
+    "easter",
+    "ramadan",
+    "eid",
+    "hanukkah",
+    "thanksgiving",
+    "diwali",
+    "passover",
+];
+
+/// "St. Peter's Square", "Queen's Park": a name, its possessive and a
+/// place's last word are one place, not a place and a person "Square".
+fn with_possessive_place_head(body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut rest = mentions.into_iter().peekable();
+    while let Some(mut m) = rest.next() {
+        let after = body.get(m.span.end()..).unwrap_or("");
+        let mark = ["'s ", "’s "].iter().find(|mark| after.starts_with(**mark));
+        if let Some(mark) = mark {
+            let at = m.span.end() + mark.len();
+            let head = next_word(body, Span::from_range(at - 1..at - 1))
+                .filter(|&s| capitalised(&body[s]) && fold_is_one_of(&body[s], PLACE_HEADS));
+            if let Some(head) = head {
+                while rest
+                    .peek()
+                    .is_some_and(|p| p.span.start() >= at && p.span.end() <= head.end())
+                {
+                    rest.next();
+                }
+                m.span = m.span.cover(head);
+                m.kind = EntityType::Location;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
 /// Words that open a storm's name ("Hurricane Erin", "Typhoon Haiyan").
 const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone"];
 
@@ -1282,9 +1323,44 @@ fn titles_between_names(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> 
                 m.kind = EntityType::Person;
             }
         }
+        // A title alone before the person's name is no entity ("Pope" of
+        // "Pope Leo XIV", "Prince" of "Prince Harry").
+        let bare_title = m.kind != EntityType::Person
+            && w.len() == 1
+            && fold_is_one_of(&body[m.span], super::names::TITLES)
+            && rest.peek().is_some_and(|p| {
+                p.kind == EntityType::Person && body.get(m.span.end()..p.span.start()) == Some(" ")
+            });
+        if bare_title {
+            continue;
+        }
+        // A name right after a lower-case noun for a person is that
+        // person's ("Hamas official Basem Naim"), unless it is an
+        // institution's or a known body's.
+        if m.kind == EntityType::Organization
+            && (2..=3).contains(&w.len())
+            && previous_word(body, m.span).is_some_and(is_lower_case_person_noun)
+            && !w.iter().any(|&s| is_complemented_head(body, s))
+            && !is_known_organization(&body[m.span])
+            && tagger.any_name_flags(&body[w[0]]) & gazetteer::FIRST != 0
+        {
+            m.kind = EntityType::Person;
+        }
         out.push(m);
     }
     out
+}
+
+/// Lower-case nouns for people that stand right before a name ("Hamas
+/// official Basem Naim", "union leader Sophie Binet").
+fn is_lower_case_person_noun(word: &str) -> bool {
+    #[rustfmt::skip]
+    const NOUNS: &[&str] = &[
+        "official", "spokesman", "spokeswoman", "spokesperson", "leader", "minister", "president",
+        "chief", "director", "commander", "adviser", "advisor", "aide", "negotiator", "envoy",
+        "lawmaker", "senator", "analyst", "economist", "lawyer", "activist", "founder", "executive",
+    ];
+    NOUNS.contains(&word)
 }
 
 /// Words that open a person's title after an institution's name ("Bank of
@@ -1424,7 +1500,11 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
     }
     for m in &mut out {
         *m = named_storm(body, *m);
+        if words(body, m.span).len() == 1 && fold_is_one_of(&body[m.span], HOLIDAYS) {
+            m.kind = EntityType::Misc;
+        }
     }
+    let mut out = with_possessive_place_head(body, out);
     retype(tagger, body, &mut out);
     let taken: Vec<Span> = out.iter().map(|m| m.span).collect();
     for m in &mut out {
@@ -1580,6 +1660,30 @@ mod tests {
                 ("Imperial College London", O),
                 ("Hayne", P),
                 ("University of Colorado Boulder", O),
+            ])
+        );
+    }
+
+    #[test]
+    fn titles_feasts_and_possessive_places_are_no_people() {
+        let body = "Pope Leo XIV gave his Christmas address in St. Peter's Square. Hamas official Basem Naim welcomed it.";
+        let mentions = [
+            ("Pope", O),
+            ("Leo XIV", P),
+            ("Christmas", P),
+            ("St. Peter", L),
+            ("Square", P),
+            ("Hamas", O),
+            ("Basem Naim", O),
+        ];
+        assert_eq!(
+            refined(body, &mentions),
+            owned(&[
+                ("Leo XIV", P),
+                ("Christmas", M),
+                ("St. Peter's Square", L),
+                ("Hamas", O),
+                ("Basem Naim", P),
             ])
         );
     }
