@@ -665,11 +665,14 @@ impl<'a> Ctx<'a> {
                 if !self.prepositional(m.first, from) && !self.ends_possessive(m.end, to) {
                     // "InfoNation President Dan McDowell": the organisation
                     // qualifies the title of the person who is the subject.
+                    // So does it in "Hamas official Basem Naim".
                     let titled = (m.end..(m.end + 3).min(to))
                         .take_while(|&k| self.starts_upper(k))
                         .find_map(|k| self.is_person(k));
+                    let organization = self.entities[id].kind == EntityType::Organization;
                     return Some(match titled {
                         Some((id, span)) => self.name_mention(id, span, from),
+                        None if organization => self.title_holder_after(m.end, to).unwrap_or(m),
                         None => m,
                     });
                 }

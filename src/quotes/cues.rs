@@ -441,6 +441,27 @@ const ROLES: &[&str] = &[
     "mother",
     "woman",
     "man",
+    "pontiff",
+    "cardinal",
+    "bishop",
+    "archbishop",
+    "priest",
+    "rabbi",
+    "imam",
+    "nurse",
+    "surgeon",
+    "physician",
+    "captain",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "protester",
+    "survivor",
+    "veteran",
+    "singer",
+    "actor",
+    "actress",
 ];
 
 /// Pronouns that can be the subject of a speech verb, with their gender
@@ -722,6 +743,10 @@ pub fn is_person_noun(word: &str) -> bool {
 /// Singular, lowercase form of a word for role comparison.
 pub fn role_key(word: &str) -> String {
     let lower = word.to_lowercase();
+    // One title, two words: "Pope Leo" is "the pontiff".
+    if lower == "pontiff" {
+        return "pope".to_owned();
+    }
     match lower.strip_suffix('s') {
         Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem.to_owned(),
         _ => lower,

@@ -247,7 +247,10 @@ impl QuoteExtractor {
                 QuoteKind::Partial
             };
         }
-        if listed || draft.kind != QuoteKind::Direct && looks_like_label(ctx, &draft, words) {
+        if listed
+            || draft.kind != QuoteKind::Direct && looks_like_label(ctx, &draft, words)
+            || is_performed_title(ctx, &draft)
+        {
             draft.kind = QuoteKind::Scare;
         }
         if draft.kind == QuoteKind::Scare {
@@ -536,6 +539,30 @@ fn looks_like_label(ctx: &Ctx, draft: &Draft, words: usize) -> bool {
         || possessive
         || preposition
         || work
+}
+
+/// A title in quote marks after a verb of performing or releasing that is
+/// not a speech verb ("After hitting “Takin’ It To the Streets,” the singer
+/// told the audience"): a work's name, even with an attribution after it.
+fn is_performed_title(ctx: &Ctx, draft: &Draft) -> bool {
+    const PERFORMING: [&str; 7] = [
+        "played",
+        "sang",
+        "performed",
+        "recorded",
+        "released",
+        "covered",
+        "hit",
+    ];
+    let open = draft.place.open;
+    if open == 0 || !is_title(&ctx.body[draft.marked.pieces[0]]) {
+        return false;
+    }
+    let before = ctx.word(open - 1);
+    let lower = before.chars().all(char::is_lowercase);
+    lower
+        && (PERFORMING.contains(&before) || before.ends_with("ing"))
+        && attribution::cue(ctx, open - 1, open).is_none()
 }
 
 /// Nouns naming a work whose title may follow in quote marks ("his book

@@ -1096,3 +1096,34 @@ fn a_person_of_a_body_set_off_by_commas_speaks_not_the_body() {
     add_organization(&mut d, "Somerset Police");
     assert_eq!(speaker_of(&d, "senseless"), Some("Sarah Hughes".into()));
 }
+
+#[test]
+fn a_titled_person_after_an_organisation_speaks_through_a_participle() {
+    let text = "Israel did not respond.\nHamas official Basem Naim welcomed the appeal, saying the group was “ready for a serious deal.”\n";
+    let mut d = doc(text, &[&["Basem Naim", "Naim"]]);
+    add_organization(&mut d, "Hamas");
+    assert_eq!(speaker_of(&d, "serious deal"), Some("Basem Naim".into()));
+}
+
+#[test]
+fn a_title_after_a_verb_of_performing_is_a_label() {
+    let text = "Simmons teased the tour on Monday.\nAfter hitting “Takin’ It To the Streets,” the singer told the audience, “that’s really good, maybe we should go on the road.”\nHe then played “Black Water” twice, saying “We Love You All.”\n";
+    let d = doc(text, &[&["Pat Simmons", "Simmons"]]);
+    let q = show(&d);
+    for label in ["Takin’ It To the Streets,", "Black Water"] {
+        let quote = q.iter().find(|q| q.0 == label).unwrap();
+        assert_eq!(
+            (quote.1, quote.2.as_deref()),
+            (QuoteKind::Scare, None),
+            "{label}"
+        );
+    }
+    assert_eq!(
+        speaker_of(&d, "go on the road").as_deref(),
+        Some("Pat Simmons")
+    );
+    assert_eq!(
+        speaker_of(&d, "We Love You").as_deref(),
+        Some("Pat Simmons")
+    );
+}
