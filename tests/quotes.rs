@@ -104,7 +104,7 @@ fn seed_quotes_survive_other_quote_mark_styles() {
 /// end with the real entity tagger.
 #[test]
 fn hand_written_articles_attribute_every_quote() {
-    let cases: [(&str, &[Option<&str>]); 11] = [
+    let cases: [(&str, &[Option<&str>]); 15] = [
         (
             "leaders_summit.txt",
             &[
@@ -219,6 +219,47 @@ fn hand_written_articles_attribute_every_quote() {
                 Some("Kelly Ortberg"),
                 Some("Kelly Ortberg"),
                 Some("Brandon Bryant"), // "Holden's deputy, Brandon Bryant, …. “…,” he said"
+            ],
+        ),
+        (
+            "midfielder_signing.txt",
+            &[
+                Some("Martin Zubimendi"),
+                Some("Mikel Arteta"),
+                Some("Mikel Arteta"), // "the Spaniard said"
+                Some("Mikel Arteta"),
+                Some("Sergio Francisco"),
+            ],
+        ),
+        (
+            "cholera_warning.txt",
+            &[
+                Some("Tedros Adhanom Ghebreyesus"),
+                Some("Tedros Adhanom Ghebreyesus"),
+                Some("Mathilde Vu"),
+                Some("Haitham Mohammed Ibrahim"), // "Sudan's health minister, X, …" then "the minister said"
+                Some("James Elder"),
+            ],
+        ),
+        (
+            "stabbing_sentence.txt",
+            &[
+                Some("Martin Picton"),
+                Some("Grace"),
+                Some("Grace"),
+                Some("Grace"),
+                Some("Sarah Hughes"), // "Det Insp Sarah Hughes, of Avon and Somerset Police, said:"
+            ],
+        ),
+        (
+            "christmas_address.txt",
+            &[
+                Some("Leo XIV"), // "the pontiff told"
+                Some("Leo XIV"),
+                Some("Basem Naim"), // "Hamas official Basem Naim …, saying"
+                Some("Giulia Rossi"),
+                Some("Pietro Parolin"),
+                Some("Pietro Parolin"),
             ],
         ),
     ];
