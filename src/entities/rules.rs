@@ -890,9 +890,31 @@ fn brand_read_as_person(
     {
         return false;
     }
-    w.len() >= 2
-        || (tagger.word_flags(name) & gazetteer::FIRST == 0 && !surnames.contains(&fold(name)))
+    let first_name =
+        tagger.word_flags(name) & gazetteer::FIRST != 0 && !fold_is_one_of(name, BRANDS_OVER_NAMES);
+    w.len() >= 2 || (!first_name && !surnames.contains(&fold(name)))
 }
+
+/// Brands that news names far more often than the places or the first
+/// names they share their name with ("Meta" is also a Colombian
+/// department and a given name, "Nokia" a Finnish town).
+const BRANDS_OVER_NAMES: &[&str] = &[
+    "google",
+    "meta",
+    "nokia",
+    "toyota",
+    "honda",
+    "hitachi",
+    "carrefour",
+    "komatsu",
+    "tata",
+    "puma",
+    "bose",
+    "bentley",
+    "sap",
+    "nbc",
+    "cbs",
+];
 
 /// A place mention `m` (words `w`) that is a known company or brand and no
 /// place list knows ("Google", "Spotify", "Amazon"), unless "the" comes
@@ -905,11 +927,7 @@ fn brand_read_as_place(tagger: &Tagger, body: &str, m: Mention, w: &[Span]) -> b
         return false;
     }
     let texts: Vec<&str> = w.iter().map(|&s| &body[s]).collect();
-    let place = if texts.len() == 1 {
-        tagger.word_flags(texts[0]) & gazetteer::LOC != 0
-    } else {
-        tagger.phrase_flags(&texts) & gazetteer::LOC != 0
-    };
+    let place = is_known_place(tagger, &texts) && !fold_is_one_of(&body[m.span], BRANDS_OVER_NAMES);
     !place && is_known_organization(&body[m.span])
 }
 
@@ -2165,6 +2183,14 @@ mod tests {
                 ("Ford", P),
                 ("Andrew", P)
             ])
+        );
+        // A brand news names far more often than the place or the given
+        // name it shares its name with is the brand.
+        let body = "Meta said it would comply. Google and Nokia agreed.";
+        let mentions = [("Meta", P), ("Google", L), ("Nokia", L)];
+        assert_eq!(
+            refined(body, &mentions),
+            owned(&[("Meta", O), ("Google", O), ("Nokia", O)])
         );
         // So does an honorific.
         let body = "Mr. Boeing spoke.";
