@@ -176,11 +176,21 @@ pub fn right_immediate(ctx: &Ctx, place: &Place) -> Option<Found> {
             end: m.end,
         });
     }
-    let m = ctx.mention_starting_at(r, place.right)?;
+    let mut m = ctx.mention_starting_at(r, place.right)?;
     let mut j = m.end;
     if j < place.right && ctx.word(j) == "," {
         // Apposition: "Smith, the foreign minister, said".
         let close = (j + 1..place.right.min(j + 16)).find(|&k| ctx.word(k) == ",")?;
+        // "the union's district president, Jon Holden, said": the name set
+        // off after a description is the speaker.
+        if !matches!(m.kind, MentionKind::Name(_)) {
+            if let Some(name) = ctx
+                .mention_starting_at(j + 1, close)
+                .filter(|n| matches!(n.kind, MentionKind::Name(_)) && n.end == close)
+            {
+                m = name;
+            }
+        }
         j = close + 1;
     }
     for _ in 0..3 {

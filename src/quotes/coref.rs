@@ -639,7 +639,21 @@ impl<'a> Ctx<'a> {
     /// leader Laurent Berger warned …"); not a possessive ("He praised
     /// Macron's efforts").
     fn subject_opening_previous_sentence(&self, pos: usize) -> Option<EntityId> {
-        let s = self.sentence_of(pos).checked_sub(1)?;
+        let mut s = self.sentence_of(pos).checked_sub(1)?;
+        // Sentences of the quote itself ("“It happens. The most important
+        // thing is that we won,” the Egyptian forward told …") are skipped.
+        let quoted = |s: usize| {
+            let sentence = self.sentences[s];
+            (sentence.first_token as usize..sentence.end_token as usize)
+                .find(|&t| self.is_word(t))
+                .is_some_and(|t| self.token_in_zone(t))
+        };
+        for _ in 0..3 {
+            if !quoted(s) {
+                break;
+            }
+            s = s.checked_sub(1)?;
+        }
         let sentence = self.sentences[s];
         let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
         let m = self.main_subject(first, end)?;

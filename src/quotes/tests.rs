@@ -1127,3 +1127,33 @@ fn a_title_after_a_verb_of_performing_is_a_label() {
         Some("Pat Simmons")
     );
 }
+
+#[test]
+fn a_name_in_apposition_to_a_possessive_description_speaks() {
+    let text = "The union said 59% of members voted for the deal.\n“Our members can hold their heads high,” the union's district president, Jon Holden, said in a statement.\n";
+    let mut d = doc(text, &[&["Jon Holden", "Holden"]]);
+    add_organization(&mut d, "The union");
+    assert_eq!(speaker_of(&d, "heads high"), Some("Jon Holden".into()));
+}
+
+#[test]
+fn a_spokesperson_introduced_unnamed_stays_unnamed() {
+    let text = "The Human Rights Commission warned that it could push children towards “darker, less regulated” corners of the internet.\nA spokesperson for Meta said the company would comply with the law. “We are concerned about the process which rushed the legislation through,” the spokesperson said.\n";
+    let mut d = doc(text, &[]);
+    add_organization(&mut d, "Human Rights Commission");
+    add_organization(&mut d, "Meta");
+    assert_eq!(speaker_of(&d, "rushed"), None);
+}
+
+#[test]
+fn a_description_after_a_two_sentence_quote_looks_before_the_quote() {
+    let text = "“They were better than us,” said Carlo Ancelotti.\nMohamed Salah, whose kick was saved, shrugged off the miss. “It happens. The most important thing is that we won,” the Egyptian forward told TNT.\n";
+    let d = doc(
+        text,
+        &[
+            &["Carlo Ancelotti", "Ancelotti"],
+            &["Mohamed Salah", "Salah"],
+        ],
+    );
+    assert_eq!(speaker_of(&d, "we won"), Some("Mohamed Salah".into()));
+}
