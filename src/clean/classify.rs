@@ -362,16 +362,25 @@ impl Classifier {
                 && !f.repeated
                 && link_density(&blocks[i], f) == 0.0
         };
-        while end < n
-            && closing_sentence(end)
-            && feats[end + 1..].iter().all(|f| f.phrase.is_some())
-        {
-            end += 1;
+        let chrome = |i: usize| feats[i].phrase.is_some() || is_numbered_teaser(&blocks[i].text);
+        let mut closing = Vec::new();
+        loop {
+            // Chrome between the article and its last sentence ("READ
+            // MORE: …" links) is passed over; it is removed on its own.
+            let next = (end..n).find(|&i| feats[i].phrase.is_none()).unwrap_or(n);
+            if next < n && closing_sentence(next) && (next + 1..n).all(chrome) {
+                closing.push(next);
+                end = next + 1;
+            } else {
+                break;
+            }
         }
         let mut verdicts = Vec::with_capacity(n);
         for i in 0..n {
             let f = &feats[i];
-            let verdict = if i < start || i >= end {
+            let verdict = if closing.contains(&i) {
+                Verdict::Keep
+            } else if i < start || i >= end {
                 Verdict::Remove(outside_reason(f, i < start))
             } else {
                 match classes[i] {
@@ -556,6 +565,17 @@ fn value(b: &Block<'_>, f: &Features, c: Class) -> f32 {
 const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
+
+/// A numbered headline of a "Most read" list: "1. Man arrested after police
+/// chase in Leeds", short and without a closing full stop.
+fn is_numbered_teaser(text: &str) -> bool {
+    let text = text.trim();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && text[digits..].starts_with(['.', ')'])
+        && text.split_whitespace().count() <= 15
+        && !text.ends_with('.')
+}
 
 /// A line that is only a date: "Tuesday November 19, 2019", "19/11/2019".
 fn is_date_line(text: &str, f: &Features) -> bool {
@@ -817,6 +837,24 @@ mod tests {
             Verdict::Keep,
             "not before an unknown footer line"
         );
+        let verdicts = Classifier::new().classify(&blocks(&[
+            "Home",
+            para,
+            para,
+            "READ MORE: Pound rises after the decision",
+            "The bank will next announce rates in November.",
+            "Share this story",
+            "Most read",
+            "1. Man arrested after police chase in Leeds",
+            "2. Weather: heatwave to end this weekend",
+        ]));
+        assert_eq!(
+            verdicts[4],
+            Verdict::Keep,
+            "after related links, before a most-read list"
+        );
+        assert_ne!(verdicts[3], Verdict::Keep);
+        assert_ne!(verdicts[7], Verdict::Keep);
     }
 
     #[test]
