@@ -1304,7 +1304,8 @@ const JURISDICTION_TITLES: &[&str] = &[
 /// - a place's office word before a title and a name is not part of the
 ///   place ("Texas Attorney" of "Texas Attorney General Ken Paxton");
 /// - one capitalised word between a title and a person's name is the
-///   person's first name ("Director-General Tedros" + "Adhanom Ghebreyesus").
+///   person's first name ("Director-General Tedros" + "Adhanom
+///   Ghebreyesus", "Committee chair Jørgen" + "Watne Frydnes").
 fn titles_between_names(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     let mut rest = mentions.into_iter().peekable();
@@ -1330,8 +1331,10 @@ fn titles_between_names(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> 
         let first_name = m.kind != EntityType::Person
             && w.len() == 1
             && !body[m.span].chars().all(|c| !c.is_lowercase())
-            && previous_word(body, m.span)
-                .is_some_and(|t| capitalised(t) && fold_is_one_of(t, super::names::TITLES))
+            && previous_word(body, m.span).is_some_and(|t| {
+                (capitalised(t) && fold_is_one_of(t, super::names::TITLES))
+                    || is_lower_case_person_noun(t)
+            })
             && rest.peek().is_some_and(|p| {
                 p.kind == EntityType::Person && body.get(m.span.end()..p.span.start()) == Some(" ")
             });
@@ -1376,6 +1379,7 @@ fn is_lower_case_person_noun(word: &str) -> bool {
     const NOUNS: &[&str] = &[
         "official", "spokesman", "spokeswoman", "spokesperson", "leader", "minister", "president",
         "chief", "director", "commander", "adviser", "advisor", "aide", "negotiator", "envoy",
+        "chair", "chairman", "chairwoman",
         "lawmaker", "senator", "analyst", "economist", "lawyer", "activist", "founder", "executive",
     ];
     NOUNS.contains(&word)
@@ -1708,13 +1712,15 @@ mod tests {
 
     #[test]
     fn titles_between_a_place_and_a_name_belong_to_neither() {
-        let body = "Texas Attorney General Ken Paxton sued. WHO Director-General Tedros Adhanom Ghebreyesus spoke.";
+        let body = "Texas Attorney General Ken Paxton sued. WHO Director-General Tedros Adhanom Ghebreyesus spoke. Committee chair Jørgen Watne Frydnes spoke.";
         let mentions = [
             ("Texas Attorney", O),
             ("Ken Paxton", P),
             ("WHO", O),
             ("Tedros", O),
             ("Adhanom Ghebreyesus", P),
+            ("Jørgen", O),
+            ("Watne Frydnes", P),
         ];
         assert_eq!(
             refined(body, &mentions),
@@ -1723,6 +1729,7 @@ mod tests {
                 ("Ken Paxton", P),
                 ("WHO", O),
                 ("Tedros Adhanom Ghebreyesus", P),
+                ("Jørgen Watne Frydnes", P),
             ])
         );
     }
