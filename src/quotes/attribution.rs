@@ -61,22 +61,34 @@ pub(super) fn cue(ctx: &Ctx, i: usize, limit: usize) -> Option<(usize, CueKind)>
 /// Most tokens of a relative clause between a subject and its verb.
 const RELATIVE_CLAUSE_REACH: usize = 20;
 
-/// The subject before a relative clause that ends right before token `at`:
-/// in "Reed, who will be the company’s chairman, told …" the description
-/// inside the clause says what Reed is; Reed is the one who speaks.
+/// The subject before a relative clause or an apposition that ends right
+/// before token `at`: in "Reed, who will be the company’s chairman, told …"
+/// the description inside the clause says what Reed is; Reed is the one
+/// who speaks.
 fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
     let comma = at
         .checked_sub(1)
         .filter(|&c| c > floor && ctx.word(c) == ",")?;
     let opening = opening_comma(ctx, comma, floor)?;
     let pronoun = ctx.word(opening + 1);
-    if !["who", "whose", "which"]
+    if ["who", "whose", "which"]
         .iter()
         .any(|w| pronoun.eq_ignore_ascii_case(w))
     {
-        return None;
+        return ctx.mention_ending_at(opening.checked_sub(1)?, floor);
     }
-    ctx.mention_ending_at(opening.checked_sub(1)?, floor)
+    // "Jorge Rodríguez, the head of the Assembly and a close Maduro ally,
+    // called …": a name before an apposition is the subject, not a name
+    // inside it.
+    if ["the", "a", "an"]
+        .iter()
+        .any(|w| pronoun.eq_ignore_ascii_case(w))
+    {
+        return ctx
+            .mention_ending_at(opening.checked_sub(1)?, floor)
+            .filter(|m| matches!(m.kind, MentionKind::Name(_)));
+    }
+    None
 }
 
 /// The comma that opens the aside closed by the comma at token `closing`:

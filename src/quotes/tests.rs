@@ -1157,3 +1157,10 @@ fn a_description_after_a_two_sentence_quote_looks_before_the_quote() {
     );
     assert_eq!(speaker_of(&d, "we won"), Some("Mohamed Salah".into()));
 }
+
+#[test]
+fn a_name_inside_an_apposition_is_not_the_subject() {
+    let text = "The government of Nicolás Maduro did not comment.\nBut Jorge Rodríguez, the head of the National Assembly and a close Maduro ally, called the award “a shame” on television.\n";
+    let d = doc(text, &[&["Nicolás Maduro", "Maduro"], &["Jorge Rodríguez"]]);
+    assert_eq!(speaker_of(&d, "a shame"), Some("Jorge Rodríguez".into()));
+}
