@@ -516,7 +516,11 @@ fn local_class(b: &Block<'_>, f: &Features, has_stopwords: bool) -> Class {
     let ld = link_density(b, f);
     if sd >= 0.28 && f.chars >= 150 && ld < 0.25 {
         Class::Good
-    } else if sd >= 0.2 && ld < 0.35 && (f.ends_sentence || f.chars >= 150) {
+    } else if sd >= 0.2 && ld < 0.35 && (f.ends_sentence || f.chars >= 150)
+        // A news lead dense in names and titles ("OTTAWA — Prime Minister
+        // Mark Carney's Liberal Party won …"): a dateline opens it.
+        || sd >= 0.15 && ld == 0.0 && f.ends_sentence && f.chars >= 150 && opens_with_dateline(&b.text)
+    {
         Class::NearGood
     } else if f.chars < 120 || (f.ends_sentence && sd >= 0.12) {
         Class::Short
@@ -565,6 +569,18 @@ fn value(b: &Block<'_>, f: &Features, c: Class) -> f32 {
 const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
+
+/// "OTTAWA — …", "KYIV, Ukraine (AP) — …", "LONDON (Reuters) - …": a
+/// place in capitals, then a dash within the first 60 bytes.
+fn opens_with_dateline(text: &str) -> bool {
+    let first = text.split([' ', ',']).next().unwrap_or("");
+    let head: String = text.chars().take(60).collect();
+    first.chars().filter(char::is_ascii_alphabetic).count() >= 3
+        && first
+            .chars()
+            .all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && [" — ", " – ", " - "].iter().any(|dash| head.contains(dash))
+}
 
 /// A numbered headline of a "Most read" list: "1. Man arrested after police
 /// chase in Leeds", short and without a closing full stop.
@@ -798,6 +814,20 @@ mod tests {
         assert_eq!(verdicts[0], Verdict::Remove("navigation"));
         assert_eq!(verdicts[4], Verdict::Remove("related-links"));
         assert_eq!(verdicts[7], Verdict::Remove("footer"));
+    }
+
+    #[test]
+    fn a_news_lead_dense_in_names_opens_the_article() {
+        let para = "The minister said on Monday that the talks had been useful and that both sides would meet again in the coming weeks to discuss the details of an agreement.";
+        let lead = "OTTAWA \u{2014} Prime Minister Mark Carney's Liberal Party won Canada's federal election on Monday, completing a remarkable comeback driven by anger at U.S. President Donald Trump's tariffs and threats of annexation.";
+        let verdicts = Classifier::new().classify(&blocks(&["Home", lead, para, para]));
+        assert_eq!(verdicts[1], Verdict::Keep);
+        assert!(!opens_with_dateline(
+            "Browns place Morgan Burnett on injured reserve - First season"
+        ));
+        assert!(opens_with_dateline(
+            "KYIV, Ukraine (AP) \u{2014} Ukraine and Russia swapped"
+        ));
     }
 
     #[test]
