@@ -1344,6 +1344,22 @@ fn titles_between_names(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> 
                 m.kind = EntityType::Person;
             }
         }
+        // Title words the tagger took into a person's name ("Executive" of
+        // "Chief Executive Guillaume Faury") are not the name.
+        if m.kind == EntityType::Person {
+            let w = words(body, m.span);
+            let titled = |s: &Span| {
+                let word = &body[*s];
+                capitalised(word)
+                    && (fold_is_one_of(word, OFFICE_TITLES)
+                        || fold_is_one_of(word, TITLE_OPENERS)
+                        || fold_is_one_of(word, super::names::TITLES))
+            };
+            let skip = w.iter().take_while(|s| titled(s)).count();
+            if skip > 0 && w.len() >= skip + 2 {
+                m.span = Span::from_range(w[skip].start()..m.span.end());
+            }
+        }
         // A title alone before the person's name is no entity ("Pope" of
         // "Pope Leo XIV", "Prince" of "Prince Harry").
         let bare_title = m.kind != EntityType::Person
@@ -1712,7 +1728,7 @@ mod tests {
 
     #[test]
     fn titles_between_a_place_and_a_name_belong_to_neither() {
-        let body = "Texas Attorney General Ken Paxton sued. WHO Director-General Tedros Adhanom Ghebreyesus spoke. Committee chair Jørgen Watne Frydnes spoke.";
+        let body = "Texas Attorney General Ken Paxton sued. WHO Director-General Tedros Adhanom Ghebreyesus spoke. Committee chair Jørgen Watne Frydnes spoke. Chief Executive Guillaume Faury spoke.";
         let mentions = [
             ("Texas Attorney", O),
             ("Ken Paxton", P),
@@ -1721,6 +1737,7 @@ mod tests {
             ("Adhanom Ghebreyesus", P),
             ("Jørgen", O),
             ("Watne Frydnes", P),
+            ("Executive Guillaume Faury", P),
         ];
         assert_eq!(
             refined(body, &mentions),
@@ -1730,6 +1747,7 @@ mod tests {
                 ("WHO", O),
                 ("Tedros Adhanom Ghebreyesus", P),
                 ("Jørgen Watne Frydnes", P),
+                ("Guillaume Faury", P),
             ])
         );
     }
