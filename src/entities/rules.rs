@@ -1605,7 +1605,51 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
         }
         merged.push(m);
     }
+    for m in &mut merged {
+        if is_dateline_place(tagger, body, m.span) {
+            m.kind = EntityType::Location;
+        }
+    }
     merged
+}
+
+/// True when `span` is a wire dateline's place: capitals opening a
+/// paragraph, then the agency in brackets, a comma and the region before a
+/// dash or the agency, or (for a place the gazetteer knows, so that "NATO —"
+/// stays an organisation) a dash or a colon: "SEATTLE —", "SAO PAULO
+/// (Reuters) -", "KYIV, Ukraine (AP) —". The tagger reads lone capitals as
+/// acronyms, and so as organisations or people.
+fn is_dateline_place(tagger: &Tagger, body: &str, span: Span) -> bool {
+    let opens_paragraph = body[..span.start()].ends_with('\n') || span.start() == 0;
+    let text = &body[span];
+    let all_caps = text.chars().any(char::is_alphabetic)
+        && text
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'');
+    if !opens_paragraph || !all_caps || text.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return false;
+    }
+    let after = body[span.end()..].split('\n').next().unwrap_or("");
+    let dash_or_agency = |rest: &str| {
+        let rest = rest.trim_start();
+        rest.starts_with(['—', '–', '(', ':']) || rest.starts_with("- ")
+    };
+    if after.trim_start().starts_with('(') {
+        return true;
+    }
+    let texts: Vec<&str> = words(body, span).iter().map(|&w| &body[w]).collect();
+    if dash_or_agency(after) {
+        return is_known_place(tagger, &texts);
+    }
+    // ", Region" (up to four words) before the dash or the agency.
+    after.strip_prefix(", ").is_some_and(|region| {
+        let Some(end) = region.find(['(', '—', '–']) else {
+            return false;
+        };
+        let words: Vec<&str> = region[..end].split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 #[cfg(test)]
@@ -1653,6 +1697,23 @@ mod tests {
     /// `(text, kind)` pairs with owned text, for comparing with [`refined`].
     fn owned(pairs: &[(&str, EntityType)]) -> Vec<(String, EntityType)> {
         pairs.iter().map(|&(t, k)| (t.to_owned(), k)).collect()
+    }
+
+    #[test]
+    fn a_wire_dateline_names_a_place() {
+        let body = "SEATTLE — The union said so.\nSAO PAULO (Reuters) - Markets fell.\nKYIV, Ukraine (AP) — Talks began.\nNATO — the alliance — met.\nThe talks in SEATTLE — and beyond — went on.";
+        let mentions = [
+            ("SEATTLE", O),
+            ("SAO PAULO", P),
+            ("Reuters", O),
+            ("KYIV", O),
+            ("Ukraine", L),
+            ("AP", O),
+            ("NATO", O),
+            ("SEATTLE — and", O),
+        ];
+        let kinds = refined_kinds(body, &mentions);
+        assert_eq!(kinds, [L, L, O, L, L, O, O, O]);
     }
 
     #[test]
