@@ -1170,6 +1170,46 @@ fn after_a_place_and_comma_only(
         && next != Some(EntityType::Location)
 }
 
+/// Arabic patronymic links: "son of", "daughter of".
+const PATRONYMICS: &[&str] = &["bin", "ibn", "bint"];
+
+/// A person's name cut at its patronymic is one name: "Mohammed" + "bin"
+/// + "Salman" is "Mohammed bin Salman", and "Mohamed" + "bin" + "Zayed Al
+/// Nahyan" is one person; so is "Abdullah bin" + "Zayed" when the tagger
+/// left the given name out. Split, the given names of different people
+/// group as spelling variants of one another.
+fn joined_at_patronymic(body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for mut m in mentions {
+        let link = previous_word(body, m.span).filter(|w| PATRONYMICS.contains(w));
+        let given = link.and_then(|l| {
+            let at = m.span.start().checked_sub(l.len() + 1)?;
+            previous_word(body, Span::from_range(at..at))
+                .filter(|w| capitalised(w) && !is_common_word(w))
+                .and_then(|w| at.checked_sub(w.len() + 1))
+                .filter(|&start| body.get(start..at).is_some_and(|g| g.ends_with(' ')))
+        });
+        let free = |start: usize| out.last().is_none_or(|p| p.span.end() <= start);
+        if let Some(start) = given.filter(|&s| m.kind == EntityType::Person && free(s)) {
+            m.span = Span::from_range(start..m.span.end());
+        }
+        if let Some(prev) = out.last_mut() {
+            let gap = body.get(prev.span.end()..m.span.start()).unwrap_or("");
+            let link = gap.strip_prefix(' ').and_then(|g| g.strip_suffix(' '));
+            let capitalised_start = body[m.span].chars().next().is_some_and(char::is_uppercase);
+            if prev.kind == EntityType::Person
+                && link.is_some_and(|l| PATRONYMICS.contains(&l))
+                && capitalised_start
+            {
+                prev.span = prev.span.cover(m.span);
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
 /// "He Jianxiong": the Chinese surname He right before a one-word person
 /// name is part of it (in English "He" never runs straight into a name).
 fn with_surname_he(body: &str, m: Mention) -> Mention {
@@ -1526,6 +1566,7 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
             out.push(m);
         }
     }
+    let mut out = joined_at_patronymic(body, out);
     out.retain(|&m| !completes_a_title(body, m) && !is_a_bare_title(body, m));
     for m in &mut out {
         // What an office is of is a place, unless a first name opens it.
@@ -1697,6 +1738,28 @@ mod tests {
     /// `(text, kind)` pairs with owned text, for comparing with [`refined`].
     fn owned(pairs: &[(&str, EntityType)]) -> Vec<(String, EntityType)> {
         pairs.iter().map(|&(t, k)| (t.to_owned(), k)).collect()
+    }
+
+    #[test]
+    fn a_name_cut_at_its_patronymic_is_one_person() {
+        let body = "Mohammed bin Salman met Mohamed bin Zayed Al Nahyan. Abdullah bin Zayed spoke.";
+        let mentions = [
+            ("Mohammed", P),
+            ("Salman", P),
+            ("Mohamed", P),
+            ("Zayed Al Nahyan", P),
+            ("Zayed spoke", P),
+        ];
+        let mut mentions: Vec<Mention> = mentions.iter().map(|&(t, k)| at(body, t, k)).collect();
+        mentions[4].span = Span::from_range(mentions[4].span.start()..mentions[4].span.end() - 6);
+        assert_eq!(
+            shown(body, &refine(tagger(), body, mentions)),
+            owned(&[
+                ("Mohammed bin Salman", P),
+                ("Mohamed bin Zayed Al Nahyan", P),
+                ("Abdullah bin Zayed", P),
+            ])
+        );
     }
 
     #[test]

@@ -180,6 +180,9 @@ pub fn right_immediate(ctx: &Ctx, place: &Place) -> Option<Found> {
         return None;
     }
     if let Some((n, CueKind::Verb)) = cue(ctx, r, place.right) {
+        if tells_someone(ctx, r) {
+            return None;
+        }
         let m = ctx.mention_starting_at(r + n, place.right)?;
         return Some(Found {
             cue: ctx.span(r, r + n),
@@ -223,6 +226,14 @@ pub fn right_immediate(ctx: &Ctx, place: &Place) -> Option<Found> {
         j += 1; // an adverb: "he also said", "Lavrov later told"
     }
     None
+}
+
+/// True when the cue at token `c` is a form of "tell", whose object is
+/// the hearer: "said X" names the speaker, "told X" never does.
+fn tells_someone(ctx: &Ctx, c: usize) -> bool {
+    ["told", "tells", "tell", "telling"]
+        .iter()
+        .any(|w| ctx.word(c).eq_ignore_ascii_case(w))
 }
 
 /// The nearest cue before the opening mark and its speaker.
@@ -285,8 +296,12 @@ fn right_later(ctx: &Ctx, place: &Place) -> Option<Found> {
         };
         let mention = match kind {
             CueKind::According => ctx.mention_starting_at(c + n, place.right),
-            CueKind::Verb => subject_before(ctx, c, place.after)
-                .or_else(|| ctx.mention_starting_at(c + n, place.right)),
+            // "…,” one delegate told Al Jazeera": who was told is no speaker.
+            CueKind::Verb => subject_before(ctx, c, place.after).or_else(|| {
+                (!tells_someone(ctx, c))
+                    .then(|| ctx.mention_starting_at(c + n, place.right))
+                    .flatten()
+            }),
             CueKind::Noun => continue,
         };
         if let Some(m) = mention {
@@ -332,14 +347,16 @@ pub fn attribute(ctx: &Ctx, place: &Place) -> Option<Found> {
 }
 
 /// "Sunak, for his part, was blunt: “…”", "She put it simply: “…”": with no
-/// speech verb, a colon right before the quote hands it to the name or
-/// pronoun that opens the sentence, or that comes right before the verb the
-/// colon follows ("Asked about her legacy, she smiled: “…”").
+/// speech verb, a colon (or a dash: "Novak stuck to the familiar line — “…”")
+/// right before the quote hands it to the name or pronoun that opens the
+/// sentence, after its title if any ("Deputy Prime Minister Alexander
+/// Novak"), or that comes right before the verb the colon follows ("Asked
+/// about her legacy, she smiled: “…”").
 fn colon_subject(ctx: &Ctx, place: &Place) -> Option<Found> {
     let colon = place
         .open
         .checked_sub(1)
-        .filter(|&c| c > place.left && ctx.word(c) == ":")?;
+        .filter(|&c| c > place.left && matches!(ctx.word(c), ":" | "—" | "–"))?;
     // "Asked about her legacy, she smiled: “…”": a name or pronoun right
     // before the one word (a verb) that the colon follows.
     let before_verb = colon
@@ -355,8 +372,9 @@ fn colon_subject(ctx: &Ctx, place: &Place) -> Option<Found> {
     };
     let mention = pronoun(place.left)
         .or_else(|| {
-            ctx.main_subject(place.left, colon)
-                .filter(|m| m.first == place.left)
+            ctx.main_subject(place.left, colon).filter(|m| {
+                (place.left..m.first).all(|t| ctx.starts_upper(t) && !ctx.token_in_zone(t))
+            })
         })
         .or_else(|| {
             let t = before_verb?;

@@ -132,7 +132,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when token `i` starts with a capital letter.
-    fn starts_upper(&self, i: usize) -> bool {
+    pub(super) fn starts_upper(&self, i: usize) -> bool {
         self.word(i).chars().next().is_some_and(char::is_uppercase)
     }
 
@@ -386,7 +386,9 @@ impl<'a> Ctx<'a> {
         // "the editor of Arsenal magazine Alexei Leonkov", "planetary
         // geologist Rosaly Lopes": the name is the mention.
         for i in first..(first + 10).min(limit) {
-            if !self.is_word(i) {
+            // "one OPEC+ delegate told Al Jazeera": a name after the verb
+            // is who heard it.
+            if !self.is_word(i) || (i > first && self.speech_verb_at(i)) {
                 break;
             }
             if let Some((id, span)) = self.is_person(i) {
