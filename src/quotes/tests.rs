@@ -1164,3 +1164,23 @@ fn a_name_inside_an_apposition_is_not_the_subject() {
     let d = doc(text, &[&["Nicolás Maduro", "Maduro"], &["Jorge Rodríguez"]]);
     assert_eq!(speaker_of(&d, "a shame"), Some("Jorge Rodríguez".into()));
 }
+
+#[test]
+fn who_was_told_is_not_the_speaker() {
+    let text = "“Nobody wanted a fight today,” one delegate told Al Jazeera.\n\
+                “We are ready,” Anna Berg told Al Jazeera.\n";
+    let d = doc(text, &[&["Al Jazeera"], &["Anna Berg"]]);
+    assert_eq!(speaker_of(&d, "Nobody wanted"), None);
+    assert_eq!(speaker_of(&d, "We are ready").as_deref(), Some("Anna Berg"));
+}
+
+#[test]
+fn a_dash_hands_the_quote_to_the_titled_subject() {
+    let text = "Deputy Prime Minister Alexander Novak, who represents Moscow at the talks, \
+                stuck to the familiar line — “a balanced market is in everyone’s interest.”\n";
+    let d = doc(text, &[&["Alexander Novak"]]);
+    assert_eq!(
+        speaker_of(&d, "a balanced market").as_deref(),
+        Some("Alexander Novak")
+    );
+}
