@@ -185,14 +185,21 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether token `i` can end a description of a person: a role or an
-    /// age, or a nationality's noun with nothing after it but punctuation or
-    /// the speech verb ("the Spaniard said", not "the American embassy").
+    /// age, a nationality's noun with nothing after it but punctuation or
+    /// the speech verb ("the Spaniard said", not "the American embassy"),
+    /// or an agent noun right before the speech verb that the text gave
+    /// someone as a title ("filmmaker X" … "the filmmaker told reporters";
+    /// not "the back of the chamber shouted").
     fn heads_a_description(&self, i: usize) -> bool {
-        is_description_head(self.word(i))
-            || (cues::is_demonym_noun(self.word(i))
-                && (i + 1 >= self.tokens.len()
-                    || !self.is_word(i + 1)
-                    || self.speech_verb_at(i + 1)))
+        let before_verb = i + 1 < self.tokens.len() && self.speech_verb_at(i + 1);
+        let word = self.word(i);
+        is_description_head(word)
+            || (cues::is_demonym_noun(word)
+                && (i + 1 >= self.tokens.len() || !self.is_word(i + 1) || before_verb))
+            || (before_verb && cues::is_person_noun(word) && {
+                let key = role_key(word);
+                self.roles.iter().any(|r| r.words.contains(&key))
+            })
     }
 
     /// A description whose head role noun is token `head`: extends left to a determiner.
@@ -659,8 +666,12 @@ impl<'a> Ctx<'a> {
         let sentence = self.sentences[s];
         let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
         let m = self.main_subject(first, end)?;
+        // Right after a fronted adverbial ("Barely two hours after Modi's
+        // speech, at a roadshow in Behala, Banerjee dismissed …") the
+        // subject still opens its clause.
+        let after_adverbial = m.first > first && self.word(m.first - 1) == ",";
         match m.kind {
-            MentionKind::Name(id) if m.first < first + 4 => Some(id),
+            MentionKind::Name(id) if m.first < first + 4 || after_adverbial => Some(id),
             _ => None,
         }
     }

@@ -466,6 +466,19 @@ const ROLES: &[&str] = &[
     "singer",
     "actor",
     "actress",
+    "supremo",
+    "boss",
+    "juror",
+    "defendant",
+    "plaintiff",
+    "victim",
+    "sheriff",
+    "chef",
+    "poet",
+    "comedian",
+    "medic",
+    "paramedic",
+    "midwife",
 ];
 
 /// Pronouns that can be the subject of a speech verb, with their gender

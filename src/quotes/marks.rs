@@ -327,10 +327,14 @@ fn pair_paragraph(
                     && paragraphs.get(p + 1).is_some_and(|&next| {
                         opens_paragraph(&marks[p + 1], text, next, opener.family)
                     });
-                if (at_start || after_colon || runs_on)
-                    && !later_marks
-                    && opener.family != Family::Single
-                {
+                // Single marks double as apostrophes ("rock ’n’ roll"), so
+                // a single-quoted one runs on only into a paragraph that
+                // opens with a single mark (British multi-paragraph quotes).
+                let single_runs_on = opener.family != Family::Single
+                    || paragraphs.get(p + 1).is_some_and(|&next| {
+                        opens_paragraph(&marks[p + 1], text, next, opener.family)
+                    });
+                if (at_start || after_colon || runs_on) && !later_marks && single_runs_on {
                     let mut quote = Marked {
                         pieces: piece(text, opener.pos + opener.len, para.end())
                             .into_iter()
@@ -441,6 +445,15 @@ mod tests {
                 "They are criminals. | There is no other option.",
                 "Troops are there."
             ]
+        );
+    }
+
+    #[test]
+    fn a_single_quoted_quote_runs_on_into_a_paragraph_opened_by_a_single_mark() {
+        let text = "She added: ‘We’re seeing outbreaks in nurseries.\n\n‘It’s never too late to catch up.’\n\nHe said ‘no and left.\n\nThe rest.";
+        assert_eq!(
+            quotes(text),
+            ["We’re seeing outbreaks in nurseries. | It’s never too late to catch up."]
         );
     }
 

@@ -4,7 +4,7 @@
 //! and how a description ("the French foreign minister") picks its person.
 
 use super::coref::{Ctx, Mention};
-use super::cues::{is_determiner, is_role, role_key};
+use super::cues::{is_determiner, is_person_noun, is_role, role_key};
 use crate::doc::{EntityId, EntityType};
 
 /// First names the 1990 US Census gives to one sex (`Name\tF` / `Name\tM`;
@@ -185,7 +185,7 @@ impl Ctx<'_> {
                 let floor = self.sentences[self.sentence_of(m.start())].first_token as usize;
                 self.learn_gender(id, first, floor);
                 for words in self.role_windows(first, end, floor) {
-                    if words.iter().any(|w| is_role(w)) {
+                    if words.iter().any(|w| is_role(w) || is_person_noun(w)) {
                         roles.push(LearnedRole {
                             entity: id,
                             pos: m.start(),
@@ -223,8 +223,11 @@ impl Ctx<'_> {
         while i > floor && pre.len() < 10 {
             i -= 1;
             let w = self.word(i);
+            // An agent noun right before the name is a title too
+            // ("filmmaker Oluwaseun Adeyemi-Okafor", "driver George Russell").
             let title = w.chars().next().is_some_and(char::is_uppercase)
                 || is_role(w)
+                || (i + 1 == first && is_person_noun(w))
                 || ["of", "the", "and", "for"].contains(&w);
             if !self.is_word(i) || self.is_person(i).is_some() || !title {
                 break;

@@ -1184,3 +1184,29 @@ fn a_dash_hands_the_quote_to_the_titled_subject() {
         Some("Alexander Novak")
     );
 }
+
+#[test]
+fn an_agent_noun_the_text_gave_as_a_title_describes_its_holder() {
+    let text = "Nigerian filmmaker Ada Obi won the prize on Saturday.\n\
+                Festival director Paul Roux praised the jury.\n\
+                “Every film about work is political,” the filmmaker told reporters.\n\
+                One man at the back of the chamber shouted, “You will hear from us!”\n";
+    let d = doc(text, &[&["Ada Obi"], &["Paul Roux"]]);
+    assert_eq!(
+        speaker_of(&d, "Every film").as_deref(),
+        Some("Ada Obi")
+    );
+    assert_eq!(speaker_of(&d, "You will hear"), None);
+}
+
+#[test]
+fn a_subject_after_a_fronted_adverbial_is_the_one_a_description_means() {
+    let text = "“They loot the state,” Ravi Modi said on Thursday.\n\
+                Two hours after Modi's speech, at a rally in Behala, Rina Das dismissed the charges. \
+                “They come here in helicopters,” the party supremo said.\n";
+    let d = doc(text, &[&["Ravi Modi", "Modi"], &["Rina Das"]]);
+    assert_eq!(
+        speaker_of(&d, "They come here").as_deref(),
+        Some("Rina Das")
+    );
+}
