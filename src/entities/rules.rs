@@ -1170,6 +1170,63 @@ fn after_a_place_and_comma_only(
         && next != Some(EntityType::Location)
 }
 
+/// Titles a club's or team's name takes before a person's name and a
+/// person's name never does: "Villa boss Unai Emery", "Chelsea captain
+/// Reece James"; "team" counts before "principal" ("Williams team
+/// principal James Vowles").
+const TEAM_TITLES: &[&str] = &[
+    "boss",
+    "manager",
+    "coach",
+    "captain",
+    "chairman",
+    "owner",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "winger",
+];
+
+/// A team named after a place or a founder ("Aston Villa", "Williams")
+/// that the tagger read as a person, found where a team title and a
+/// person's name follow it; then every person mention ending in the same
+/// word is the team too.
+fn teams_read_as_people(tagger: &Tagger, body: &str, mentions: &mut [Mention]) {
+    let mut teams: Vec<String> = Vec::new();
+    for m in mentions.iter_mut() {
+        if m.kind != EntityType::Person {
+            continue;
+        }
+        let Some(title) = next_word(body, m.span) else {
+            continue;
+        };
+        let title = match &body[title] {
+            "team" => next_word(body, title).filter(|&w| &body[w] == "principal"),
+            word if TEAM_TITLES.contains(&word) => Some(title),
+            _ => None,
+        };
+        let named_after = title
+            .and_then(|t| next_word(body, t))
+            .is_some_and(|w| capitalised(&body[w]));
+        if named_after {
+            m.kind = EntityType::Organization;
+            if let Some(&last) = words(body, m.span).last() {
+                teams.push(fold(&body[last]));
+            }
+        }
+    }
+    // Not a person with a common given name: "Serena Williams".
+    for m in mentions.iter_mut() {
+        let w = words(body, m.span);
+        let last = w.last().map(|&s| fold(&body[s]));
+        let given = w.len() >= 2 && tagger.word_flags(&body[w[0]]) & gazetteer::FIRST != 0;
+        if m.kind == EntityType::Person && !given && last.is_some_and(|l| teams.contains(&l)) {
+            m.kind = EntityType::Organization;
+        }
+    }
+}
+
 /// Arabic patronymic links: "son of", "daughter of".
 const PATRONYMICS: &[&str] = &["bin", "ibn", "bint"];
 
@@ -1585,6 +1642,7 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
     }
     let mut out = with_possessive_place_head(body, out);
     retype(tagger, body, &mut out);
+    teams_read_as_people(tagger, body, &mut out);
     let taken: Vec<Span> = out.iter().map(|m| m.span).collect();
     for m in &mut out {
         if m.kind == EntityType::Person {
@@ -1760,6 +1818,22 @@ mod tests {
                 ("Abdullah bin Zayed", P),
             ])
         );
+    }
+
+    #[test]
+    fn a_team_read_as_a_person_is_found_by_its_title() {
+        let body = "Villa boss Unai Emery was angry after Arsenal beat Aston Villa. Williams team principal James Vowles smiled. Serena Williams watched. Smith manages the club.";
+        let mentions = [
+            ("Villa", P),
+            ("Unai Emery", P),
+            ("Arsenal", O),
+            ("Aston Villa", P),
+            ("Williams", P),
+            ("James Vowles", P),
+            ("Serena Williams", P),
+            ("Smith", P),
+        ];
+        assert_eq!(refined_kinds(body, &mentions), [O, P, O, O, O, P, P, P]);
     }
 
     #[test]

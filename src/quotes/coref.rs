@@ -193,12 +193,27 @@ impl<'a> Ctx<'a> {
     fn heads_a_description(&self, i: usize) -> bool {
         let before_verb = i + 1 < self.tokens.len() && self.speech_verb_at(i + 1);
         let word = self.word(i);
+        // "said the Mercedes driver": the verb, then only the article and
+        // capitalised words before the noun.
+        let after_verb = || {
+            (i.saturating_sub(4)..i).rev().any(|k| {
+                self.speech_verb_at(k)
+                    && (k + 1..i).all(|j| is_determiner(self.word(j)) || self.starts_upper(j))
+            })
+        };
+        let qualified = i > 0 && self.starts_upper(i - 1) && !is_determiner(self.word(i - 1));
         is_description_head(word)
+            || cues::is_person_demonym(word)
             || (cues::is_demonym_noun(word)
                 && (i + 1 >= self.tokens.len() || !self.is_word(i + 1) || before_verb))
-            || (before_verb && cues::is_person_noun(word) && {
+            || (cues::is_person_noun(word) && (before_verb || after_verb()) && {
                 let key = role_key(word);
-                self.roles.iter().any(|r| r.words.contains(&key))
+                // As a title before a name ("filmmaker X") or opening an
+                // apposition ("X, a filmmaker from Lagos").
+                qualified
+                    || self.roles.iter().any(|r| {
+                        r.words.last() == Some(&key) || r.words.iter().take(3).any(|w| *w == key)
+                    })
             })
     }
 
@@ -556,7 +571,7 @@ impl<'a> Ctx<'a> {
                 // told …": no learned title names the role, so the person
                 // of this sentence or the one before is likelier than one
                 // quoted further back.
-                if let Some(near) = self.subject_opening_previous_sentence(pos) {
+                if let Some(near) = self.subject_opening_previous_sentence(pos, said) {
                     return Some((near, 0.5));
                 }
                 // "the analyst", "the expert": most often the person quoted last.
@@ -647,7 +662,7 @@ impl<'a> Ctx<'a> {
     /// byte `pos` as its subject, within its first four words ("Union
     /// leader Laurent Berger warned …"); not a possessive ("He praised
     /// Macron's efforts").
-    fn subject_opening_previous_sentence(&self, pos: usize) -> Option<EntityId> {
+    fn subject_opening_previous_sentence(&self, pos: usize, said: &[Said]) -> Option<EntityId> {
         let mut s = self.sentence_of(pos).checked_sub(1)?;
         // Sentences of the quote itself ("“It happens. The most important
         // thing is that we won,” the Egyptian forward told …") are skipped.
@@ -665,6 +680,20 @@ impl<'a> Ctx<'a> {
         }
         let sentence = self.sentences[s];
         let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
+        // "The Spaniard has now scored points …. “…,” the 31-year-old
+        // said": a sentence opened by a pronoun or a description is about
+        // whoever that names.
+        if let Some(t) = (first..end).find(|&t| self.is_word(t)) {
+            if let Some(m) = self.mention_starting_at(t, end).filter(|m| {
+                m.first == t
+                    && matches!(m.kind, MentionKind::Pronoun(_) | MentionKind::Description { .. })
+            }) {
+                return self
+                    .resolve(&m, said)
+                    .map(|(id, _)| id)
+                    .filter(|&id| self.entities[id].kind == EntityType::Person);
+            }
+        }
         let m = self.main_subject(first, end)?;
         // Right after a fronted adverbial ("Barely two hours after Modi's
         // speech, at a roadshow in Behala, Banerjee dismissed …") the
@@ -863,6 +892,27 @@ impl<'a> Ctx<'a> {
                 .find(|q| q.sentence == s && q.pos < limit && compatible(q.speaker))
             {
                 return Some(q.speaker);
+            }
+            // "He also noted that Turkish President Erdoğan had offered …":
+            // a sentence whose subject is "he" keeps the focus on whoever
+            // that "he" is, not on the people named inside it.
+            let opener = (sentence.first_token as usize..sentence.end_token as usize)
+                .find(|&t| self.is_word(t) && !self.token_in_zone(t))
+                .filter(|&t| self.tokens[t].span.start() < limit);
+            if let Some(t) = opener {
+                if let Some(MentionKind::Pronoun(g)) = cues::pronoun(self.word(t))
+                    .map(MentionKind::Pronoun)
+                    .filter(|_| t > 0)
+                {
+                    if gender.is_none() || g == gender {
+                        let start = sentence.span.start();
+                        let earlier = s0.saturating_sub(back);
+                        let left = s.saturating_sub(earlier);
+                        if left > 0 && start > 0 {
+                            return self.salient_agreeing(start, g, said, left, by_name);
+                        }
+                    }
+                }
             }
             let mut i = sentence.first_token as usize;
             while i < sentence.end_token as usize && self.tokens[i].span.start() < limit {

@@ -723,6 +723,16 @@ const DEMONYM_NOUNS: &[&str] = &[
     "Republican", "Conservative", "Socialist",
 ];
 
+/// Nouns of [`DEMONYM_NOUNS`] that are never adjectives ("the Spaniard
+/// has scored", unlike "the German embassy").
+pub fn is_person_demonym(word: &str) -> bool {
+    const ONLY_NOUNS: &[&str] = &[
+        "Spaniard", "Briton", "Scot", "Swede", "Dane", "Pole", "Finn", "Serb", "Croat", "Turk",
+    ];
+    ONLY_NOUNS.contains(&word)
+        || ((word.ends_with("man") || word.ends_with("woman")) && DEMONYM_NOUNS.contains(&word))
+}
+
 /// A capitalised noun for a person of a nation or a party ("Spaniard",
 /// "Brazilian"): the head of a description only where nothing follows it
 /// but the speech verb (the caller checks), since "the American embassy"
@@ -740,7 +750,9 @@ const NOT_PERSON_NOUNS: &[&str] = &[
     "after", "over", "under", "other", "never", "ever", "whether", "either", "neither", "rather",
     "later", "earlier", "former", "latter", "together", "further", "however", "moreover", "nor",
     "for", "per", "or", "prior", "minor", "major", "inferior", "superior", "interior", "exterior",
-    "junior", "senior",
+    "junior", "senior", "letter", "paper", "order", "number", "chamber", "border", "water", "power",
+    "corner", "center", "matter", "winter", "summer", "cancer", "murder", "shelter", "sector",
+    "error", "factor", "quarter", "chapter", "theater", "disaster", "poster", "trailer", "charter",
 ];
 
 /// True for a lower-case noun for a person, the last word of a title

@@ -133,6 +133,14 @@ impl Ctx<'_> {
             if wanted.is_some_and(|p| self.holds_other_portfolio(role.entity, p, pos)) {
                 continue;
             }
+            // "the former Arsenal manager" is not "Arsenal manager Mikel
+            // Arteta", who holds the post now.
+            let past = ["former", "ex"];
+            if past.iter().any(|w| mods.iter().any(|m| m == w))
+                && !past.iter().any(|w| role.words.iter().any(|r| r == w))
+            {
+                continue;
+            }
             let mut score = 2 + mods.iter().filter(|m| role.words.contains(m)).count();
             if at > 0 && before_head.as_ref() == Some(&role.words[at - 1]) {
                 score += 1;

@@ -1210,3 +1210,38 @@ fn a_subject_after_a_fronted_adverbial_is_the_one_a_description_means() {
         Some("Rina Das")
     );
 }
+
+#[test]
+fn a_sentence_opened_by_he_keeps_the_focus_on_his_referent() {
+    let text = "“We are grateful,” Petro Marko said on Sunday.\n\
+                He also noted that Turkish President Ali Demir had offered to host the next round.\n\
+                “We will use every platform that works,” he said.\n";
+    let d = doc(text, &[&["Petro Marko", "Marko"], &["Ali Demir"]]);
+    assert_eq!(
+        speaker_of(&d, "every platform").as_deref(),
+        Some("Petro Marko")
+    );
+}
+
+#[test]
+fn a_former_holder_is_not_the_current_one() {
+    let text = "Arsenal manager Tom Reed praised his side.\n\
+                Villa boss Jan Kos felt his side deserved more.\n\
+                “We competed very well for an hour,” said the former Arsenal manager.\n";
+    let d = doc(text, &[&["Tom Reed", "Reed"], &["Jan Kos"]]);
+    assert_eq!(
+        speaker_of(&d, "We competed").as_deref(),
+        Some("Jan Kos")
+    );
+}
+
+#[test]
+fn an_agent_noun_after_a_team_name_describes_the_subject_before() {
+    let text = "Ana Ruiz won the race in Spa.\n\
+                “It was the hardest race of my career,” said the Mercedes driver.\n";
+    let d = doc(text, &[&["Ana Ruiz", "Ruiz"]]);
+    assert_eq!(
+        speaker_of(&d, "the hardest race").as_deref(),
+        Some("Ana Ruiz")
+    );
+}
