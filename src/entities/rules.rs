@@ -1230,10 +1230,10 @@ fn teams_read_as_people(tagger: &Tagger, body: &str, mentions: &mut [Mention]) {
 /// Arabic patronymic links: "son of", "daughter of".
 const PATRONYMICS: &[&str] = &["bin", "ibn", "bint"];
 
-/// A person's name cut at its patronymic is one name: "Mohammed" + "bin"
-/// + "Salman" is "Mohammed bin Salman", and "Mohamed" + "bin" + "Zayed Al
-/// Nahyan" is one person; so is "Abdullah bin" + "Zayed" when the tagger
-/// left the given name out. Split, the given names of different people
+/// A person's name cut at its patronymic is one name: "Mohammed", "bin",
+/// "Salman" is "Mohammed bin Salman", and "Mohamed", "bin", "Zayed Al
+/// Nahyan" is one person; so is "Abdullah bin Zayed" when the tagger took
+/// only "Zayed". Split, the given names of different people
 /// group as spelling variants of one another.
 fn joined_at_patronymic(body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
