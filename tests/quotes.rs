@@ -198,7 +198,7 @@ fn hand_written_articles_attribute_every_quote() {
                 Some("Rishi Sunak"),
                 Some("Rishi Sunak"),
                 Some("Steve Barclay"),
-                None, // "A BMA spokesperson said": unnamed
+                Some("British Medical Association"), // "A BMA spokesperson said"
                 Some("Rayner"),
             ],
         ),

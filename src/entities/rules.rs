@@ -1747,7 +1747,9 @@ fn is_dateline_place(tagger: &Tagger, body: &str, span: Span) -> bool {
         };
         let words: Vec<&str> = region[..end].split_whitespace().collect();
         (1..=4).contains(&words.len())
-            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
     })
 }
 

@@ -537,10 +537,30 @@ impl<'a> Ctx<'a> {
                         return None;
                     }
                 }
+                // "A spokesperson for Deutsche Bahn said", "the spokesperson
+                // said" after one: the organisation speaks through them.
+                if let Some(org) = self.represented_organization(head, mention.first) {
+                    return Some((org, 0.6));
+                }
                 if cues::is_indefinite(self.word(mention.first)) {
                     return None; // "one aide said": someone new, unnamed
                 }
                 if let Some((id, _)) = self.by_role(mention, head, pos) {
+                    // "Leader of the Opposition X …. A senior BJP leader,
+                    // who did not wish to be named, …. “…,” the leader
+                    // said": the unnamed one, introduced since.
+                    let introduced = self
+                        .latest_unnamed_introduction(head, mention.first)
+                        .map(|i| self.tokens[i].span.start());
+                    let last_named = self.entities[id]
+                        .mentions
+                        .iter()
+                        .filter(|m| m.start() < pos)
+                        .map(|m| m.start())
+                        .max();
+                    if introduced.is_some_and(|at| last_named.is_none_or(|n| at > n)) {
+                        return None;
+                    }
                     if let Some(near) = self.salient_within(pos, None, said, 2) {
                         // The person of the previous sentence or two who was just
                         // reported speaking is a likelier referent than a titled one
@@ -588,16 +608,70 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The organisation a spokesperson at token `head` speaks for: named
+    /// after it ("a spokesperson for Deutsche Bahn", "a spokesman at the
+    /// ministry of X") or right before it ("a Boeing spokeswoman"); for
+    /// "the spokesperson", the one an earlier spokesperson of the text
+    /// spoke for (after token `floor`'s sentence start, at most
+    /// [`SALIENCE_SENTENCES`] back).
+    fn represented_organization(&self, head: usize, first: usize) -> Option<EntityId> {
+        let word = self.word(head).to_lowercase();
+        if !word.starts_with("spokes") {
+            return None;
+        }
+        let organization_at = |i: usize| {
+            self.speaker_entity(i)
+                .filter(|&(id, _)| self.entities[id].kind == EntityType::Organization)
+                .map(|(id, _)| id)
+        };
+        let named_for = |h: usize| {
+            let link = h + 1 < self.tokens.len()
+                && ["for", "of", "at"].contains(&self.word(h + 1).to_lowercase().as_str());
+            let after = if link && h + 2 < self.tokens.len() && self.word(h + 2) == "the" {
+                h + 3
+            } else {
+                h + 2
+            };
+            let before = (h > 0).then(|| organization_at(h - 1)).flatten();
+            before.or_else(|| {
+                (link && after < self.tokens.len())
+                    .then(|| organization_at(after))
+                    .flatten()
+            })
+        };
+        if let Some(org) = named_for(head) {
+            return Some(org);
+        }
+        if !self.word(first).eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let s0 = self.sentence_of(self.tokens[first].span.start());
+        let floor = self.sentences[s0.saturating_sub(SALIENCE_SENTENCES)].first_token as usize;
+        (floor..first)
+            .rev()
+            .filter(|&i| self.word(i).to_lowercase().starts_with("spokes"))
+            .find_map(named_for)
+    }
+
     /// Whether the role noun at token `head` was used before token `before`
     /// for someone the text does not name: after an indefinite article ("a
     /// doctor on the scene", "one aide"), outside quotes, and not named
     /// ([`Ctx::named_after`]).
     fn introduced_unnamed(&self, head: usize, before: usize) -> bool {
+        self.latest_unnamed_introduction(head, before).is_some()
+    }
+
+    /// The token of the latest such unnamed use ([`Ctx::introduced_unnamed`]).
+    fn latest_unnamed_introduction(&self, head: usize, before: usize) -> Option<usize> {
         let key = role_key(self.word(head));
-        (1..before).any(|i| {
+        (1..before).rev().find(|&i| {
+            // Not in apposition to a name: "David Moor, a researcher at …".
+            let apposed =
+                |d: usize| d >= 2 && self.word(d - 1) == "," && self.is_person(d - 2).is_some();
             let indefinite = (1..=3).any(|back| {
                 i >= back
                     && is_indefinite(self.word(i - back))
+                    && !apposed(i - back)
                     && (i - back + 1..i).all(|k| self.is_word(k) && self.is_person(k).is_none())
             });
             indefinite
@@ -686,7 +760,10 @@ impl<'a> Ctx<'a> {
         if let Some(t) = (first..end).find(|&t| self.is_word(t)) {
             if let Some(m) = self.mention_starting_at(t, end).filter(|m| {
                 m.first == t
-                    && matches!(m.kind, MentionKind::Pronoun(_) | MentionKind::Description { .. })
+                    && matches!(
+                        m.kind,
+                        MentionKind::Pronoun(_) | MentionKind::Description { .. }
+                    )
             }) {
                 return self
                     .resolve(&m, said)
@@ -900,6 +977,11 @@ impl<'a> Ctx<'a> {
                 .find(|&t| self.is_word(t) && !self.token_in_zone(t))
                 .filter(|&t| self.tokens[t].span.start() < limit);
             if let Some(t) = opener {
+                // "One juror, who asked not to be named, said …. “…,” she
+                // said": someone the text never names holds the focus.
+                if self.opens_with_unnamed_person(t, sentence.end_token as usize) {
+                    return None;
+                }
                 if let Some(MentionKind::Pronoun(g)) = cues::pronoun(self.word(t))
                     .map(MentionKind::Pronoun)
                     .filter(|_| t > 0)
@@ -949,6 +1031,29 @@ impl<'a> Ctx<'a> {
             }
         }
         fallback
+    }
+
+    /// Whether the words from token `t` are an indefinite description of a
+    /// person that names no one: "One juror", "A senior BJP leader", "An
+    /// aide to the minister" (before token `end`).
+    fn opens_with_unnamed_person(&self, t: usize, end: usize) -> bool {
+        if !is_indefinite(self.word(t)) {
+            return false;
+        }
+        for i in t + 1..(t + 5).min(end) {
+            if !self.is_word(i) || self.is_person(i).is_some() {
+                return false;
+            }
+            let word = self.word(i);
+            if is_description_head(word) || cues::is_person_noun(word) {
+                // Not "a spokesperson for Deutsche Bahn": that body speaks.
+                return self.represented_organization(i, t).is_none()
+                    && !(i + 2 < end
+                        && self.word(i + 1) == ","
+                        && self.is_person(i + 2).is_some());
+            }
+        }
+        false
     }
 
     /// Whether the mention ending before token `end` is in the possessive:

@@ -258,6 +258,18 @@ const VERBS: &[&str] = &[
     "reveals",
     "concluding",
     "informed",
+    "dismiss",
+    "dismisses",
+    "dismissed",
+    "dismissing",
+    "hailed",
+    "hails",
+    "denounced",
+    "denounces",
+    "slammed",
+    "slams",
+    "criticised",
+    "criticized",
 ];
 
 /// Speech verbs that also take an infinitive ("agreed to return"), where
@@ -750,9 +762,10 @@ const NOT_PERSON_NOUNS: &[&str] = &[
     "after", "over", "under", "other", "never", "ever", "whether", "either", "neither", "rather",
     "later", "earlier", "former", "latter", "together", "further", "however", "moreover", "nor",
     "for", "per", "or", "prior", "minor", "major", "inferior", "superior", "interior", "exterior",
-    "junior", "senior", "letter", "paper", "order", "number", "chamber", "border", "water", "power",
-    "corner", "center", "matter", "winter", "summer", "cancer", "murder", "shelter", "sector",
-    "error", "factor", "quarter", "chapter", "theater", "disaster", "poster", "trailer", "charter",
+    "junior", "senior", "letter", "paper", "order", "number", "chamber", "border", "water",
+    "power", "corner", "center", "matter", "winter", "summer", "cancer", "murder", "shelter",
+    "sector", "error", "factor", "quarter", "chapter", "theater", "disaster", "poster", "trailer",
+    "charter",
 ];
 
 /// True for a lower-case noun for a person, the last word of a title
