@@ -591,6 +591,14 @@ impl<'a> Ctx<'a> {
                 // told …": no learned title names the role, so the person
                 // of this sentence or the one before is likelier than one
                 // quoted further back.
+                // "Best actress went to newcomer Ngozi Eze-Lindqvist, who …
+                // “…,” the 29-year-old told …": an age the text never gave
+                // describes the person it has just introduced.
+                if self.word(head).ends_with("-year-old") {
+                    if let Some(id) = self.newcomer_of_previous_sentence(pos) {
+                        return Some((id, 0.5));
+                    }
+                }
                 if let Some(near) = self.subject_opening_previous_sentence(pos, said) {
                     return Some((near, 0.5));
                 }
@@ -730,6 +738,45 @@ impl<'a> Ctx<'a> {
                         && cues::cue_at(&[self.word(i), next]).is_some()
                 })
         })
+    }
+
+    /// The one person first named in the sentence before the one at byte
+    /// `pos` (past the quote's own sentences), if exactly one is, not after
+    /// a preposition.
+    fn newcomer_of_previous_sentence(&self, pos: usize) -> Option<EntityId> {
+        let mut s = self.sentence_of(pos).checked_sub(1)?;
+        let quoted = |s: usize| {
+            let sentence = self.sentences[s];
+            (sentence.first_token as usize..sentence.end_token as usize)
+                .find(|&t| self.is_word(t))
+                .is_some_and(|t| self.token_in_zone(t))
+        };
+        for _ in 0..3 {
+            if !quoted(s) {
+                break;
+            }
+            s = s.checked_sub(1)?;
+        }
+        let sentence = self.sentences[s];
+        let from = sentence.span.start();
+        let mut found: Option<EntityId> = None;
+        for t in sentence.first_token as usize..sentence.end_token as usize {
+            let Some((id, span)) = self.is_person(t).filter(|_| !self.token_in_zone(t)) else {
+                continue;
+            };
+            // Not a name after a preposition: "the move at Les Combes".
+            if self.prepositional(self.token_range(span).0, sentence.first_token as usize) {
+                continue;
+            }
+            let first_named = self.entities[id].mentions.iter().map(|m| m.start()).min();
+            if first_named.is_some_and(|f| f >= from) && found != Some(id) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(id);
+            }
+        }
+        found
     }
 
     /// The person or organisation that opens the sentence before the one at

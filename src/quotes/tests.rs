@@ -1273,3 +1273,26 @@ fn she_after_an_unnamed_subject_is_no_one_named() {
     let d = doc(text, &[&["Ana Ruiz", "Ruiz"]]);
     assert_eq!(speaker_of(&d, "Once you read"), None);
 }
+
+#[test]
+fn an_age_never_given_describes_the_person_just_introduced() {
+    let text = "“We argued, and in the end we agreed,” said Pedro Alvo, the president of the jury.\n\
+                Best actress went to the film’s lead, newcomer Ngozi Eze, who plays the youngest daughter.\n\
+                “Three years ago I was doing commercials,” the 29-year-old told reporters.\n\
+                Ana Ruiz made her move at Les Combes with eight laps to go.\n\
+                “It was the hardest race of my career,” the 28-year-old said.\n";
+    let d = doc(
+        text,
+        &[
+            &["Pedro Alvo"],
+            &["Ngozi Eze"],
+            &["Ana Ruiz"],
+            &["Les Combes"],
+        ],
+    );
+    assert_eq!(
+        speaker_of(&d, "Three years ago").as_deref(),
+        Some("Ngozi Eze")
+    );
+    assert_eq!(speaker_of(&d, "hardest race").as_deref(), Some("Ana Ruiz"));
+}
