@@ -212,6 +212,20 @@ const ORG_TAILS: &[&str] = &[
     "forum",
     "coalition",
     "society",
+    "research",
+    "capital",
+    "consulting",
+    "consultancy",
+    "advisors",
+    "advisers",
+    "analytics",
+    "economics",
+    "investments",
+    "management",
+    "media",
+    "labs",
+    "systems",
+    "solutions",
 ];
 
 /// Words that open a sentence ("While Buckley sang, ...", "Hi Pamela,")
@@ -1039,6 +1053,19 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             mentions[i].kind = EntityType::Organization;
             continue;
         }
+        // "Australian Bureau of Statistics", "German Economic Institute":
+        // a nationality opening a body's name made it MISC.
+        if m.kind == EntityType::Misc
+            && w.len() >= 2
+            && w[1..].iter().any(|&s| {
+                let word = fold(&body[s]);
+                capitalised(&body[s])
+                    && (ORG_HEADS.contains(&word.as_str()) || ORG_TAILS.contains(&word.as_str()))
+            })
+        {
+            mentions[i].kind = EntityType::Organization;
+            continue;
+        }
         // "Bismarck Rewane, chief executive of …" read as an organisation
         // or a place ("Bismarck" is one), then "Rewane said": the surname
         // alone is a person, so the full name is that person's.
@@ -1836,6 +1863,18 @@ mod tests {
             ("Smith", P),
         ];
         assert_eq!(refined_kinds(body, &mentions), [O, P, O, O, O, P, P, P]);
+    }
+
+    #[test]
+    fn research_and_capital_firms_and_bodies_opened_by_a_nationality_are_organisations() {
+        let body = "said Ana Ruiz of Halcyon Research, Harbourline Capital and the Australian Bureau of Statistics.";
+        let mentions = [
+            ("Ana Ruiz", P),
+            ("Halcyon Research", L),
+            ("Harbourline Capital", P),
+            ("Australian Bureau of Statistics", M),
+        ];
+        assert_eq!(refined_kinds(body, &mentions), [P, O, O, O]);
     }
 
     #[test]
