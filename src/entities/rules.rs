@@ -45,11 +45,16 @@ use std::sync::OnceLock;
 /// as people.
 const ORGANIZATIONS: &str = include_str!("../../data/gazetteers/organizations.txt");
 
-/// True when `name` (exactly as written) is a known company or brand.
+/// News agencies, broadcasters, international agencies and armed groups
+/// the lists above lack, hand-written ("Al Jazeera", "Frontex").
+const NEWS_ORGANIZATIONS: &str = include_str!("../../data/gazetteers/news_organizations.txt");
+
+/// True when `name` (exactly as written) is a known company, brand, news
+/// organisation or agency.
 pub(super) fn is_known_organization(name: &str) -> bool {
     static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     NAMES
-        .get_or_init(|| ORGANIZATIONS.lines().collect())
+        .get_or_init(|| ORGANIZATIONS.lines().chain(NEWS_ORGANIZATIONS.lines()).collect())
         .contains(name)
 }
 
@@ -1875,6 +1880,13 @@ mod tests {
             ("Australian Bureau of Statistics", M),
         ];
         assert_eq!(refined_kinds(body, &mentions), [P, O, O, O]);
+    }
+
+    #[test]
+    fn news_organisations_and_agencies_read_as_people_are_organisations() {
+        let body = "Frontex said so, one delegate told Al Jazeera.";
+        let mentions = [("Frontex", P), ("Al Jazeera", P)];
+        assert_eq!(refined_kinds(body, &mentions), [O, O]);
     }
 
     #[test]
