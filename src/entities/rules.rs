@@ -54,7 +54,12 @@ const NEWS_ORGANIZATIONS: &str = include_str!("../../data/gazetteers/news_organi
 pub(super) fn is_known_organization(name: &str) -> bool {
     static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     NAMES
-        .get_or_init(|| ORGANIZATIONS.lines().chain(NEWS_ORGANIZATIONS.lines()).collect())
+        .get_or_init(|| {
+            ORGANIZATIONS
+                .lines()
+                .chain(NEWS_ORGANIZATIONS.lines())
+                .collect()
+        })
         .contains(name)
 }
 

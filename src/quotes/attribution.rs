@@ -109,6 +109,15 @@ pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
     if let Some(head) = head_of_relative_clause(ctx, at, floor) {
         return Some(head);
     }
+    // "Shearer … called Rice's free-kick “…” and said …": a verb joined by
+    // "and" shares the clause's subject, not the nearest name.
+    if at > floor + 1 && ["and", "but"].contains(&ctx.word(at - 1)) {
+        let person =
+            |m: &Mention| matches!(m.kind, MentionKind::Name(id) if ctx.is_person_entity(id));
+        if let Some(m) = ctx.main_subject(floor, at - 1).filter(person) {
+            return Some(m);
+        }
+    }
     let mut seen = 0;
     let mut t = at;
     let mut comma = false;

@@ -171,6 +171,11 @@ impl<'a> Ctx<'a> {
         .then_some((id, span))
     }
 
+    /// Whether entity `id` is a person.
+    pub(super) fn is_person_entity(&self, id: EntityId) -> bool {
+        self.entities[id].kind == EntityType::Person
+    }
+
     pub(super) fn is_person(&self, i: usize) -> Option<(EntityId, Span)> {
         let (id, span) = self.token_entity[i]?;
         (self.entities[id].kind == EntityType::Person).then_some((id, span))

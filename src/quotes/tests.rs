@@ -1296,3 +1296,13 @@ fn an_age_never_given_describes_the_person_just_introduced() {
     );
     assert_eq!(speaker_of(&d, "hardest race").as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn a_verb_joined_by_and_shares_the_clauses_subject() {
+    let text = "Former striker Alan Shearer, speaking on television, called Rice's free-kick “an absolutely wonderful strike” and said Arsenal now looked “like champions in waiting”.\n";
+    let d = doc(text, &[&["Alan Shearer", "Shearer"], &["Rice"]]);
+    assert_eq!(
+        speaker_of(&d, "like champions").as_deref(),
+        Some("Alan Shearer")
+    );
+}
