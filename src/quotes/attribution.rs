@@ -253,6 +253,17 @@ fn left(ctx: &Ctx, place: &Place) -> Option<Found> {
         let Some((n, kind)) = cue(ctx, c, place.open) else {
             continue;
         };
+        // "X told the BBC the speech “…”": the verb before a speech noun
+        // is the cue.
+        if kind == CueKind::Noun {
+            let verb = (place.left..c)
+                .rev()
+                .find(|&k| matches!(cue(ctx, k, c), Some((_, CueKind::Verb))));
+            if let Some(v) = verb {
+                c = v + 1;
+                continue;
+            }
+        }
         // "That said, ..." is not a cue; "…, Le Drian said, at …" is.
         if kind == CueKind::Verb
             && c + n < place.open

@@ -198,6 +198,14 @@ impl<'a> Ctx<'a> {
     fn heads_a_description(&self, i: usize) -> bool {
         let before_verb = i + 1 < self.tokens.len() && self.speech_verb_at(i + 1);
         let word = self.word(i);
+        // "the King said", "the President told": a capitalised title, not
+        // a name it begins ("the President Hotel").
+        let titled = word.chars().next().is_some_and(char::is_uppercase)
+            && !(i + 1 < self.tokens.len() && self.starts_upper(i + 1))
+            && is_description_head(&word.to_lowercase());
+        if titled {
+            return true;
+        }
         // "said the Mercedes driver": the verb, then only the article and
         // capitalised words before the noun.
         let after_verb = || {
@@ -534,7 +542,10 @@ impl<'a> Ctx<'a> {
                         if let Some((id, _)) = self.is_person(t) {
                             return Some((id, 0.85));
                         }
-                        if !self.is_word(t) && self.word(t) != "," {
+                        // Only an age or a comma between: "Mahama that
+                        // evening, the King said" is no apposition.
+                        let age = self.word(t).bytes().all(|b| b.is_ascii_digit());
+                        if self.word(t) != "," && !age {
                             break;
                         }
                     }
@@ -1137,6 +1148,19 @@ impl<'a> Ctx<'a> {
     /// or a person right after one ("with Epstein"): an object, not the
     /// subject of a nearby speech verb.
     pub fn is_object(&self, m: &Mention, floor: usize) -> bool {
+        // "X told the BBC the speech “…”": who was told.
+        let told = |k: usize| {
+            ["told", "tells", "tell", "telling"]
+                .iter()
+                .any(|w| self.word(k).eq_ignore_ascii_case(w))
+        };
+        let after_told = (m.first > floor && told(m.first - 1))
+            || (m.first > floor + 1
+                && self.word(m.first - 1).eq_ignore_ascii_case("the")
+                && told(m.first - 2));
+        if after_told && matches!(m.kind, MentionKind::Name(_)) {
+            return true;
+        }
         match m.kind {
             // A person only right after the preposition ("his friendship
             // with Epstein"): "Secretary of State Mike Pompeo" is a title.

@@ -343,6 +343,7 @@ const PHRASAL: &[(&[&str], &str)] = &[
     (&["make", "makes", "made", "making"], "clear"),
     (&["went", "goes", "go"], "on"),
     (&["according", "accordance"], "to"),
+    (&["spoke", "spoken", "speaks", "speak"], "of"),
     (&["in", "in"], "quotes"),
 ];
 
@@ -491,6 +492,7 @@ const ROLES: &[&str] = &[
     "medic",
     "paramedic",
     "midwife",
+    "monarch",
 ];
 
 /// Pronouns that can be the subject of a speech verb, with their gender

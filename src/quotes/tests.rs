@@ -1306,3 +1306,25 @@ fn a_verb_joined_by_and_shares_the_clauses_subject() {
         Some("Alan Shearer")
     );
 }
+
+#[test]
+fn a_capitalised_title_after_a_fronted_clause_is_its_holder() {
+    let text = "King Karl IV has spoken of “the deep pain” caused by the slave trade.\n\
+                Speaking at a banquet hosted by President John Osei that evening, the King said:\n\
+                “We cannot change the past.”\n";
+    let d = doc(text, &[&["Karl IV"], &["John Osei"]]);
+    assert_eq!(speaker_of(&d, "the deep pain").as_deref(), Some("Karl IV"));
+    assert_eq!(speaker_of(&d, "cannot change").as_deref(), Some("Karl IV"));
+}
+
+#[test]
+fn a_speech_noun_after_told_leaves_the_verb_the_cue() {
+    let text = "Efua Bonsu, who leads the Reparations Now Coalition, told the BBC the speech “fell well short of what was needed”.\n";
+    let mut d = doc(text, &[&["Efua Bonsu"]]);
+    add_organization(&mut d, "Reparations Now Coalition");
+    add_organization(&mut d, "BBC");
+    assert_eq!(
+        speaker_of(&d, "fell well short").as_deref(),
+        Some("Efua Bonsu")
+    );
+}
