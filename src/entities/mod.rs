@@ -211,8 +211,10 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
             ((2..=3).contains(&words.len())
                 && tagger.any_name_flags(first) & gazetteer::FIRST != 0
                 && last.chars().count() > 2
-                && last.chars().next().is_some_and(char::is_uppercase)
-                && last.chars().skip(1).all(|c| c.is_lowercase() || c == '-'))
+                && last.split('-').all(|part| {
+                    part.chars().next().is_some_and(char::is_uppercase)
+                        && part.chars().skip(1).all(char::is_lowercase)
+                }))
             .then_some(last)
         })
         .collect();
@@ -227,6 +229,17 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
         for token in tokens.iter().skip(1).filter(|t| t.kind == TokenKind::Word) {
             let word = &body[token.span];
             let stem = &word[..word.len() - possessive_len(word)];
+            // A hyphenated surname spans several tokens ("Ortiz-Kessler").
+            let rest = &body[token.span.start()..];
+            let hyphenated = surnames.iter().find(|s| {
+                s.contains('-')
+                    && rest.starts_with(*s)
+                    && !rest[s.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '-')
+            });
+            let stem = hyphenated.copied().unwrap_or(stem);
             let span = Span::from_range(token.span.start()..token.span.start() + stem.len());
             if surnames.binary_search(&stem).is_ok() && !is_covered(span, mentions) {
                 added.push(Mention {
@@ -488,6 +501,19 @@ mod tests {
         propagate_surnames(tagger, &d, &mut mentions);
         let found: Vec<&str> = mentions.iter().map(|m| d.text(m.span)).collect();
         assert_eq!(found, ["Olivier Dussopt", "Dussopt"]);
+
+        // A hyphenated surname spans several tokens.
+        let text = "Raymond Ortiz-Kessler testified.
+“I will follow the law,” Ortiz-Kessler replied.
+";
+        let d = doc(text);
+        let mut mentions = vec![Mention {
+            span: Span::from_range(0.."Raymond Ortiz-Kessler".len()),
+            kind: EntityType::Person,
+        }];
+        propagate_surnames(tagger, &d, &mut mentions);
+        let found: Vec<&str> = mentions.iter().map(|m| d.text(m.span)).collect();
+        assert_eq!(found, ["Raymond Ortiz-Kessler", "Ortiz-Kessler"]);
     }
 
     #[test]

@@ -80,9 +80,20 @@ fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention
     // "Jorge Rodríguez, the head of the Assembly and a close Maduro ally,
     // called …": a name before an apposition is the subject, not a name
     // inside it.
+    // So is one before "President Donald Trump’s nominee to lead the
+    // Labor Department," or "his deputy,": a possessive opens the aside.
+    let possessive = (opening + 1..comma.min(opening + 6)).any(|k| {
+        let w = ctx.word(k);
+        ["’s", "'s", "’", "'"].contains(&w) || cues::strip_possessive(w).len() < w.len()
+    });
+    let possessive_pronoun = ["his", "her", "their", "its"]
+        .iter()
+        .any(|w| pronoun.eq_ignore_ascii_case(w));
     if ["the", "a", "an"]
         .iter()
         .any(|w| pronoun.eq_ignore_ascii_case(w))
+        || possessive
+        || possessive_pronoun
     {
         return ctx
             .mention_ending_at(opening.checked_sub(1)?, floor)

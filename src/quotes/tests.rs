@@ -1328,3 +1328,14 @@ fn a_speech_noun_after_told_leaves_the_verb_the_cue() {
         Some("Efua Bonsu")
     );
 }
+
+#[test]
+fn a_name_before_an_aside_opened_by_a_possessive_is_the_subject() {
+    let text = "Ray Ortiz, President Donald Trump’s nominee to lead the Labor Department, told senators he would “enforce every law on the books.”\n";
+    let mut d = doc(text, &[&["Ray Ortiz"], &["Donald Trump"]]);
+    add_organization(&mut d, "Labor Department");
+    assert_eq!(
+        speaker_of(&d, "enforce every law").as_deref(),
+        Some("Ray Ortiz")
+    );
+}
