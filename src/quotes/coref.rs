@@ -405,6 +405,42 @@ impl<'a> Ctx<'a> {
                 kind,
             });
         }
+        // "according to the National Weather Service", "said the RCN": the
+        // body after "according to" or an inverted verb.
+        let inverted = first > 0
+            && [
+                "to",
+                "said",
+                "says",
+                "added",
+                "adds",
+                "wrote",
+                "writes",
+                "stated",
+                "reported",
+                "warned",
+                "announced",
+            ]
+            .iter()
+            .any(|w| self.word(first - 1).eq_ignore_ascii_case(w));
+        if inverted && self.word(first).eq_ignore_ascii_case("the") && first + 1 < limit {
+            if let Some((id, span)) = self
+                .speaker_entity(first + 1)
+                .filter(|&(id, _)| self.entities[id].kind == EntityType::Organization)
+            {
+                let (start, end) = self.token_range(span);
+                // The body itself, not "the CFDT chief": punctuation or
+                // the verb comes next.
+                let alone = end >= limit || !self.is_word(end) || self.speech_verb_at(end);
+                if start == first + 1 && alone {
+                    return Some(Mention {
+                        first: first + 1,
+                        end: end.min(limit),
+                        kind: MentionKind::Name(id),
+                    });
+                }
+            }
+        }
         // "said the agency", "the agency said": not "the group remembers it".
         if first + 2 <= limit
             && self.word(first).eq_ignore_ascii_case("the")

@@ -1339,3 +1339,17 @@ fn a_name_before_an_aside_opened_by_a_possessive_is_the_subject() {
         Some("Ray Ortiz")
     );
 }
+
+#[test]
+fn according_to_the_body_names_the_body() {
+    let text = "According to the National Weather Service, the surge was “among the highest recorded on this coast.”\n\
+                There is a saying, “a figure is formed by flowers,” which describes the Court Dance.\n";
+    let mut d = doc(text, &[]);
+    add_organization(&mut d, "National Weather Service");
+    add_organization(&mut d, "Court Dance");
+    assert_eq!(
+        speaker_of(&d, "among the highest").as_deref(),
+        Some("National Weather Service")
+    );
+    assert_eq!(speaker_of(&d, "a figure is formed"), None);
+}
