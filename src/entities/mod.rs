@@ -211,10 +211,7 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
             ((2..=3).contains(&words.len())
                 && tagger.any_name_flags(first) & gazetteer::FIRST != 0
                 && last.chars().count() > 2
-                && last.split('-').all(|part| {
-                    part.chars().next().is_some_and(char::is_uppercase)
-                        && part.chars().skip(1).all(char::is_lowercase)
-                }))
+                && last.split('-').all(looks_like_surname))
             .then_some(last)
         })
         .collect();
@@ -226,19 +223,29 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
     let mut added = Vec::new();
     for sentence in &doc.sentences {
         let tokens = doc.tokens.get(sentence.token_range()).unwrap_or_default();
-        for token in tokens.iter().skip(1).filter(|t| t.kind == TokenKind::Word) {
+        let words = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokenKind::Word);
+        for (k, token) in words {
             let word = &body[token.span];
             let stem = &word[..word.len() - possessive_len(word)];
-            // A hyphenated surname spans several tokens ("Ortiz-Kessler").
+            // A hyphenated or apostrophe surname spans several tokens
+            // ("Ortiz-Kessler", "O'Sullivan").
             let rest = &body[token.span.start()..];
             let hyphenated = surnames.iter().find(|s| {
-                s.contains('-')
+                s.contains(['-', '\'', '\u{2019}'])
                     && rest.starts_with(*s)
                     && !rest[s.len()..]
                         .chars()
                         .next()
                         .is_some_and(|c| c.is_alphanumeric() || c == '-')
             });
+            // A sentence's first word only when it is such a surname, no
+            // common word ("Young people …").
+            if k == 0 && hyphenated.is_none() {
+                continue;
+            }
             let stem = hyphenated.copied().unwrap_or(stem);
             let span = Span::from_range(token.span.start()..token.span.start() + stem.len());
             if surnames.binary_search(&stem).is_ok() && !is_covered(span, mentions) {
@@ -250,6 +257,17 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
         }
     }
     add_mentions(mentions, added);
+}
+
+/// A capitalised word of letters, an apostrophe allowed, at most two
+/// capitals: "Early", "O'Sullivan", "McAdams"; not "NASA".
+fn looks_like_surname(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+        && word.chars().filter(|c| c.is_uppercase()).count() <= 2
+        && word.chars().any(char::is_lowercase)
 }
 
 /// Whether a mention of `mentions` (sorted by span) overlaps `span`.
@@ -502,7 +520,7 @@ mod tests {
         let found: Vec<&str> = mentions.iter().map(|m| d.text(m.span)).collect();
         assert_eq!(found, ["Olivier Dussopt", "Dussopt"]);
 
-        // A hyphenated surname spans several tokens.
+        // A hyphenated or apostrophe surname spans several tokens.
         let text = "Raymond Ortiz-Kessler testified.
 “I will follow the law,” Ortiz-Kessler replied.
 ";
@@ -514,6 +532,19 @@ mod tests {
         propagate_surnames(tagger, &d, &mut mentions);
         let found: Vec<&str> = mentions.iter().map(|m| d.text(m.span)).collect();
         assert_eq!(found, ["Raymond Ortiz-Kessler", "Ortiz-Kessler"]);
+
+        // An apostrophe surname, even opening a sentence (no common word).
+        let text = "Bernadette O'Sullivan-Hayes spoke.
+O'Sullivan-Hayes said one colleague left.
+";
+        let d = doc(text);
+        let mut mentions = vec![Mention {
+            span: Span::from_range(0.."Bernadette O'Sullivan-Hayes".len()),
+            kind: EntityType::Person,
+        }];
+        propagate_surnames(tagger, &d, &mut mentions);
+        let found: Vec<&str> = mentions.iter().map(|m| d.text(m.span)).collect();
+        assert_eq!(found, ["Bernadette O'Sullivan-Hayes", "O'Sullivan-Hayes"]);
     }
 
     #[test]
