@@ -426,7 +426,10 @@ fn person_opening(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
 /// "Erekat said it was only the latest move by the US. ¶ “They wanted us on
 /// our knees.”": a paragraph that is one cue-less quote, after a paragraph
 /// whose last sentence opens with a person's name and a speech verb
-/// (reported speech), is that person's.
+/// (reported speech), is that person's; with another verb only when the
+/// quote speaks in the first person ("X opened with an account of his
+/// upbringing. ¶ “I grew up …”"; not "Berg visited the site. ¶ “The
+/// ground shook for hours.”").
 fn reporter_of_previous_paragraph(
     ctx: &Ctx,
     marked: &marks::Marked,
@@ -452,7 +455,20 @@ fn reporter_of_previous_paragraph(
         attribution::cue(ctx, m.end, end),
         Some((_, cues::CueKind::Verb))
     );
-    speaks.then_some(m)
+    (speaks || speaks_in_first_person(ctx, marked)).then_some(m)
+}
+
+/// Whether the quote's words include "I", "my", "we", "our" …: someone
+/// speaking of themselves, whom a paragraph about one person names.
+fn speaks_in_first_person(ctx: &Ctx, marked: &marks::Marked) -> bool {
+    const FIRST_PERSON: &[&str] = &[
+        "i", "i'm", "i’m", "i've", "i’ve", "my", "me", "we", "our", "us",
+    ];
+    marked.pieces.iter().any(|&piece| {
+        ctx.body[piece]
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .any(|w| FIRST_PERSON.iter().any(|f| w.eq_ignore_ascii_case(f)))
+    })
 }
 
 /// The earlier quote whose speaker a cue-less quote continues: the previous

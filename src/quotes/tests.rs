@@ -1353,3 +1353,17 @@ fn according_to_the_body_names_the_body() {
     );
     assert_eq!(speaker_of(&d, "a figure is formed"), None);
 }
+
+#[test]
+fn a_first_person_quote_paragraph_after_a_paragraph_about_someone_is_theirs() {
+    let text = "Tran Loc stood in the mud where his boat had been tied up.\n\
+                “I rode out the last storm in this same house.”\n\
+                Berg visited the site on Monday.\n\
+                “The ground shook for hours and nobody came.”\n";
+    let d = doc(text, &[&["Tran Loc", "Tran"], &["Berg"]]);
+    assert_eq!(
+        speaker_of(&d, "I rode out").as_deref(),
+        Some("Tran Loc")
+    );
+    assert_eq!(speaker_of(&d, "The ground shook"), None);
+}
