@@ -792,10 +792,10 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// The one person first named in the sentence before the one at byte
-    /// `pos` (past the quote's own sentences), if exactly one is, not after
-    /// a preposition.
-    fn newcomer_of_previous_sentence(&self, pos: usize) -> Option<EntityId> {
+    /// The index of the sentence before the one at byte `pos`, past up to
+    /// three sentences of the quote itself ("“It happens. The most
+    /// important thing is that we won,” the Egyptian forward told …").
+    fn unquoted_sentence_before(&self, pos: usize) -> Option<usize> {
         let mut s = self.sentence_of(pos).checked_sub(1)?;
         let quoted = |s: usize| {
             let sentence = self.sentences[s];
@@ -809,7 +809,14 @@ impl<'a> Ctx<'a> {
             }
             s = s.checked_sub(1)?;
         }
-        let sentence = self.sentences[s];
+        Some(s)
+    }
+
+    /// The one person first named in the sentence before the one at byte
+    /// `pos` (past the quote's own sentences), if exactly one is, not after
+    /// a preposition.
+    fn newcomer_of_previous_sentence(&self, pos: usize) -> Option<EntityId> {
+        let sentence = self.sentences[self.unquoted_sentence_before(pos)?];
         let from = sentence.span.start();
         let mut found: Option<EntityId> = None;
         for t in sentence.first_token as usize..sentence.end_token as usize {
@@ -836,22 +843,7 @@ impl<'a> Ctx<'a> {
     /// leader Laurent Berger warned …"); not a possessive ("He praised
     /// Macron's efforts").
     fn subject_opening_previous_sentence(&self, pos: usize, said: &[Said]) -> Option<EntityId> {
-        let mut s = self.sentence_of(pos).checked_sub(1)?;
-        // Sentences of the quote itself ("“It happens. The most important
-        // thing is that we won,” the Egyptian forward told …") are skipped.
-        let quoted = |s: usize| {
-            let sentence = self.sentences[s];
-            (sentence.first_token as usize..sentence.end_token as usize)
-                .find(|&t| self.is_word(t))
-                .is_some_and(|t| self.token_in_zone(t))
-        };
-        for _ in 0..3 {
-            if !quoted(s) {
-                break;
-            }
-            s = s.checked_sub(1)?;
-        }
-        let sentence = self.sentences[s];
+        let sentence = self.sentences[self.unquoted_sentence_before(pos)?];
         let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
         // "The Spaniard has now scored points …. “…,” the 31-year-old
         // said": a sentence opened by a pronoun or a description is about

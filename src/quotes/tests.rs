@@ -1361,9 +1361,6 @@ fn a_first_person_quote_paragraph_after_a_paragraph_about_someone_is_theirs() {
                 Berg visited the site on Monday.\n\
                 “The ground shook for hours and nobody came.”\n";
     let d = doc(text, &[&["Tran Loc", "Tran"], &["Berg"]]);
-    assert_eq!(
-        speaker_of(&d, "I rode out").as_deref(),
-        Some("Tran Loc")
-    );
+    assert_eq!(speaker_of(&d, "I rode out").as_deref(), Some("Tran Loc"));
     assert_eq!(speaker_of(&d, "The ground shook"), None);
 }
