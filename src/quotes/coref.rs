@@ -12,6 +12,9 @@ use crate::doc::{Doc, Entity, EntityId, EntityType, Sentence, Span, Token, Token
 
 /// Most tokens a description may span ("the head of the Center for ... Sciences").
 const MAX_DESCRIPTION: usize = 14;
+/// Most sentences opened by a description that one description's
+/// resolution follows back ("The Spaniard …. The 31-year-old …").
+const MAX_CHAIN: u8 = 3;
 /// How many sentences back a pronoun looks for its antecedent.
 const SALIENCE_SENTENCES: usize = 8;
 
@@ -75,6 +78,10 @@ pub struct Ctx<'a> {
     pub(super) gender: Vec<Option<bool>>,
     /// Gender the first name suggests: pronouns prefer to agree.
     name_gender: Vec<Option<bool>>,
+    /// How many descriptions deep [`Ctx::subject_opening_previous_sentence`]
+    /// is resolving, so that a run of sentences each opened by a
+    /// description ("The Spaniard …") cannot recurse through the article.
+    chain: std::cell::Cell<u8>,
 }
 
 impl<'a> Ctx<'a> {
@@ -106,6 +113,7 @@ impl<'a> Ctx<'a> {
             token_entity,
             zones,
             roles: Vec::new(),
+            chain: std::cell::Cell::new(0),
             gender: vec![None; doc.entities.len()],
             name_gender: doc
                 .entities
@@ -848,7 +856,10 @@ impl<'a> Ctx<'a> {
         // "The Spaniard has now scored points …. “…,” the 31-year-old
         // said": a sentence opened by a pronoun or a description is about
         // whoever that names.
-        if let Some(t) = (first..end).find(|&t| self.is_word(t)) {
+        let opener = (first..end)
+            .find(|&t| self.is_word(t))
+            .filter(|_| self.chain.get() < MAX_CHAIN);
+        if let Some(t) = opener {
             if let Some(m) = self.mention_starting_at(t, end).filter(|m| {
                 m.first == t
                     && matches!(
@@ -856,8 +867,10 @@ impl<'a> Ctx<'a> {
                         MentionKind::Pronoun(_) | MentionKind::Description { .. }
                     )
             }) {
-                return self
-                    .resolve(&m, said)
+                self.chain.set(self.chain.get() + 1);
+                let referent = self.resolve(&m, said);
+                self.chain.set(self.chain.get() - 1);
+                return referent
                     .map(|(id, _)| id)
                     .filter(|&id| self.entities[id].kind == EntityType::Person);
             }

@@ -1364,3 +1364,22 @@ fn a_first_person_quote_paragraph_after_a_paragraph_about_someone_is_theirs() {
     assert_eq!(speaker_of(&d, "I rode out").as_deref(), Some("Tran Loc"));
     assert_eq!(speaker_of(&d, "The ground shook"), None);
 }
+
+#[test]
+fn a_long_run_of_sentences_opened_by_a_description_does_not_recurse_through_the_article() {
+    let text = format!(
+        "Carlos Sainz won the race.\n{}\n“I am happy,” the 31-year-old said.\n",
+        "The Spaniard has now scored points again. ".repeat(2_400)
+    );
+    // A small stack: a resolution that followed every sentence back would overflow it.
+    let speaker = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            let d = doc(&text, &[&["Carlos Sainz", "Sainz"]]);
+            speaker_of(&d, "I am happy")
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(speaker.is_none_or(|s| s == "Carlos Sainz"));
+}
