@@ -449,10 +449,15 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        // "said the agency", "the agency said": not "the group remembers it".
+        // "said the agency", "the agency said": not "the group remembers it",
+        // nor the first word of a name ("describes the Court Dance").
+        let in_name = first + 2 < self.tokens.len()
+            && self.starts_upper(first + 1)
+            && self.starts_upper(first + 2);
         if first + 2 <= limit
             && self.word(first).eq_ignore_ascii_case("the")
             && cues::is_organization_noun(self.word(first + 1))
+            && !in_name
             && (self.speech_verb_at(first + 2)
                 || first.checked_sub(1).is_some_and(|v| self.speech_verb_at(v)))
         {

@@ -533,6 +533,19 @@ pub fn is_organization_noun(word: &str) -> bool {
         "lender",
         "broadcaster",
         "newspaper",
+        "office",
+        "headquarters",
+        "embassy",
+        "commission",
+        "council",
+        "committee",
+        "court",
+        "police",
+        "army",
+        "military",
+        "government",
+        "authority",
+        "statement",
     ]
     .iter()
     .any(|n| word.eq_ignore_ascii_case(n))

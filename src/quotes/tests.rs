@@ -1383,3 +1383,16 @@ fn a_long_run_of_sentences_opened_by_a_description_does_not_recurse_through_the_
         .unwrap();
     assert!(speaker.is_none_or(|s| s == "Carlos Sainz"));
 }
+
+#[test]
+fn the_office_or_the_statement_speaks_for_the_body_named_before() {
+    let text = "Ukraine's Coordination Headquarters urged relatives not to trust unofficial lists. “Only official channels are reliable,” the headquarters said.\n\
+                The company denied the allegations in a statement on its website. “We have honoured all of her requests,” the statement continued.\n";
+    let mut d = doc(text, &[]);
+    add_organization(&mut d, "Coordination Headquarters");
+    add_organization(&mut d, "The company");
+    assert_eq!(
+        speaker_of(&d, "Only official").as_deref(),
+        Some("Coordination Headquarters")
+    );
+}
