@@ -220,6 +220,12 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
     if surnames.is_empty() {
         return;
     }
+    // Surnames that span several tokens ("Ortiz-Kessler", "O'Sullivan").
+    let joined: Vec<&str> = surnames
+        .iter()
+        .copied()
+        .filter(|s| s.contains(['-', '\'', '\u{2019}']))
+        .collect();
     let mut added = Vec::new();
     for sentence in &doc.sentences {
         let tokens = doc.tokens.get(sentence.token_range()).unwrap_or_default();
@@ -230,12 +236,9 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
         for (k, token) in words {
             let word = &body[token.span];
             let stem = &word[..word.len() - possessive_len(word)];
-            // A hyphenated or apostrophe surname spans several tokens
-            // ("Ortiz-Kessler", "O'Sullivan").
             let rest = &body[token.span.start()..];
-            let hyphenated = surnames.iter().find(|s| {
-                s.contains(['-', '\'', '\u{2019}'])
-                    && rest.starts_with(*s)
+            let hyphenated = joined.iter().find(|s| {
+                rest.starts_with(**s)
                     && !rest[s.len()..]
                         .chars()
                         .next()

@@ -1766,15 +1766,12 @@ fn is_dateline_place(tagger: &Tagger, body: &str, span: Span) -> bool {
         return false;
     }
     let after = body[span.end()..].split('\n').next().unwrap_or("");
-    let dash_or_agency = |rest: &str| {
-        let rest = rest.trim_start();
-        rest.starts_with(['—', '–', '(', ':']) || rest.starts_with("- ")
-    };
-    if after.trim_start().starts_with('(') {
+    let rest = after.trim_start();
+    if rest.starts_with('(') {
         return true;
     }
-    let texts: Vec<&str> = words(body, span).iter().map(|&w| &body[w]).collect();
-    if dash_or_agency(after) {
+    if rest.starts_with(['—', '–', ':']) || rest.starts_with("- ") {
+        let texts: Vec<&str> = words(body, span).iter().map(|&w| &body[w]).collect();
         return is_known_place(tagger, &texts);
     }
     // ", Region" (up to four words) before the dash or the agency.

@@ -200,7 +200,7 @@ pub fn right_immediate(ctx: &Ctx, place: &Place) -> Option<Found> {
         return None;
     }
     if let Some((n, CueKind::Verb)) = cue(ctx, r, place.right) {
-        if tells_someone(ctx, r) {
+        if cues::is_tell(ctx.word(r)) {
             return None;
         }
         let m = ctx.mention_starting_at(r + n, place.right)?;
@@ -246,14 +246,6 @@ pub fn right_immediate(ctx: &Ctx, place: &Place) -> Option<Found> {
         j += 1; // an adverb: "he also said", "Lavrov later told"
     }
     None
-}
-
-/// True when the cue at token `c` is a form of "tell", whose object is
-/// the hearer: "said X" names the speaker, "told X" never does.
-fn tells_someone(ctx: &Ctx, c: usize) -> bool {
-    ["told", "tells", "tell", "telling"]
-        .iter()
-        .any(|w| ctx.word(c).eq_ignore_ascii_case(w))
 }
 
 /// The nearest cue before the opening mark and its speaker.
@@ -329,7 +321,7 @@ fn right_later(ctx: &Ctx, place: &Place) -> Option<Found> {
             CueKind::According => ctx.mention_starting_at(c + n, place.right),
             // "…,” one delegate told Al Jazeera": who was told is no speaker.
             CueKind::Verb => subject_before(ctx, c, place.after).or_else(|| {
-                (!tells_someone(ctx, c))
+                (!cues::is_tell(ctx.word(c)))
                     .then(|| ctx.mention_starting_at(c + n, place.right))
                     .flatten()
             }),

@@ -684,12 +684,16 @@ impl<'a> Ctx<'a> {
     /// The organisation a spokesperson at token `head` speaks for: named
     /// after it ("a spokesperson for Deutsche Bahn", "a spokesman at the
     /// ministry of X") or right before it ("a Boeing spokeswoman"); for
-    /// "the spokesperson", the one an earlier spokesperson of the text
-    /// spoke for (after token `floor`'s sentence start, at most
-    /// [`SALIENCE_SENTENCES`] back).
+    /// "the spokesperson" (the description opening at token `first`), the
+    /// one an earlier spokesperson of the text spoke for, at most
+    /// [`SALIENCE_SENTENCES`] back.
     fn represented_organization(&self, head: usize, first: usize) -> Option<EntityId> {
-        let word = self.word(head).to_lowercase();
-        if !word.starts_with("spokes") {
+        let spokes = |i: usize| {
+            self.word(i)
+                .get(..6)
+                .is_some_and(|w| w.eq_ignore_ascii_case("spokes"))
+        };
+        if !spokes(head) {
             return None;
         }
         let organization_at = |i: usize| {
@@ -699,7 +703,9 @@ impl<'a> Ctx<'a> {
         };
         let named_for = |h: usize| {
             let link = h + 1 < self.tokens.len()
-                && ["for", "of", "at"].contains(&self.word(h + 1).to_lowercase().as_str());
+                && ["for", "of", "at"]
+                    .iter()
+                    .any(|w| self.word(h + 1).eq_ignore_ascii_case(w));
             let after = if link && h + 2 < self.tokens.len() && self.word(h + 2) == "the" {
                 h + 3
             } else {
@@ -722,7 +728,7 @@ impl<'a> Ctx<'a> {
         let floor = self.sentences[s0.saturating_sub(SALIENCE_SENTENCES)].first_token as usize;
         (floor..first)
             .rev()
-            .filter(|&i| self.word(i).to_lowercase().starts_with("spokes"))
+            .filter(|&i| spokes(i))
             .find_map(named_for)
     }
 
@@ -877,7 +883,7 @@ impl<'a> Ctx<'a> {
                 self.chain.set(self.chain.get() - 1);
                 return referent
                     .map(|(id, _)| id)
-                    .filter(|&id| self.entities[id].kind == EntityType::Person);
+                    .filter(|&id| self.is_person_entity(id));
             }
         }
         let m = self.main_subject(first, end)?;
@@ -1091,10 +1097,7 @@ impl<'a> Ctx<'a> {
                 if self.opens_with_unnamed_person(t, sentence.end_token as usize) {
                     return None;
                 }
-                if let Some(MentionKind::Pronoun(g)) = cues::pronoun(self.word(t))
-                    .map(MentionKind::Pronoun)
-                    .filter(|_| t > 0)
-                {
+                if let Some(g) = cues::pronoun(self.word(t)).filter(|_| t > 0) {
                     if gender.is_none() || g == gender {
                         let start = sentence.span.start();
                         let earlier = s0.saturating_sub(back);
@@ -1195,11 +1198,7 @@ impl<'a> Ctx<'a> {
     /// subject of a nearby speech verb.
     pub fn is_object(&self, m: &Mention, floor: usize) -> bool {
         // "X told the BBC the speech “…”": who was told.
-        let told = |k: usize| {
-            ["told", "tells", "tell", "telling"]
-                .iter()
-                .any(|w| self.word(k).eq_ignore_ascii_case(w))
-        };
+        let told = |k: usize| cues::is_tell(self.word(k));
         let after_told = (m.first > floor && told(m.first - 1))
             || (m.first > floor + 1
                 && self.word(m.first - 1).eq_ignore_ascii_case("the")

@@ -508,7 +508,8 @@ pub fn pronoun(word: &str) -> Option<Option<bool>> {
 }
 
 /// Nouns that stand for an organisation already named ("the company
-/// said", "said the ministry"), resolved as "it" is.
+/// said", "said the ministry"), or for its words ("the statement
+/// continued"), resolved as "it" is.
 pub fn is_organization_noun(word: &str) -> bool {
     [
         "company",
@@ -750,14 +751,21 @@ const DEMONYM_NOUNS: &[&str] = &[
     "Republican", "Conservative", "Socialist",
 ];
 
+/// Forms of "tell", whose object is the hearer: "said X" names the
+/// speaker, "told X" never does.
+pub fn is_tell(word: &str) -> bool {
+    ["told", "tells", "tell", "telling"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// Nouns of [`DEMONYM_NOUNS`] that are never adjectives ("the Spaniard
 /// has scored", unlike "the German embassy").
 pub fn is_person_demonym(word: &str) -> bool {
     const ONLY_NOUNS: &[&str] = &[
         "Spaniard", "Briton", "Scot", "Swede", "Dane", "Pole", "Finn", "Serb", "Croat", "Turk",
     ];
-    ONLY_NOUNS.contains(&word)
-        || ((word.ends_with("man") || word.ends_with("woman")) && DEMONYM_NOUNS.contains(&word))
+    ONLY_NOUNS.contains(&word) || (word.ends_with("man") && DEMONYM_NOUNS.contains(&word))
 }
 
 /// A capitalised noun for a person of a nation or a party ("Spaniard",

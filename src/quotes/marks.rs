@@ -322,18 +322,14 @@ fn pair_paragraph(
                 let opens_sentence = text[para.start()..opener.pos]
                     .trim_end()
                     .ends_with(['.', '!', '?']);
-                let runs_on = quoted_before
-                    && opens_sentence
-                    && paragraphs.get(p + 1).is_some_and(|&next| {
-                        opens_paragraph(&marks[p + 1], text, next, opener.family)
-                    });
+                let next_opens = paragraphs
+                    .get(p + 1)
+                    .is_some_and(|&next| opens_paragraph(&marks[p + 1], text, next, opener.family));
+                let runs_on = quoted_before && opens_sentence && next_opens;
                 // Single marks double as apostrophes ("rock ’n’ roll"), so
                 // a single-quoted one runs on only into a paragraph that
                 // opens with a single mark (British multi-paragraph quotes).
-                let single_runs_on = opener.family != Family::Single
-                    || paragraphs.get(p + 1).is_some_and(|&next| {
-                        opens_paragraph(&marks[p + 1], text, next, opener.family)
-                    });
+                let single_runs_on = opener.family != Family::Single || next_opens;
                 if (at_start || after_colon || runs_on) && !later_marks && single_runs_on {
                     let mut quote = Marked {
                         pieces: piece(text, opener.pos + opener.len, para.end())
