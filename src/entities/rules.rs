@@ -156,6 +156,9 @@ const PERSON_ORG_HEADS: &[&str] = &[
     "academy",
     "museum",
     "library",
+    "infirmary",
+    "clinic",
+    "observatory",
 ];
 
 /// The Sun, the Moon and the planets and moons news writes about, as one
@@ -236,6 +239,15 @@ const ORG_TAILS: &[&str] = &[
     "labs",
     "systems",
     "solutions",
+    "pharma",
+    "pharmaceutical",
+    "health",
+    "healthcare",
+    "therapeutics",
+    "biotech",
+    "biosciences",
+    "insurance",
+    "logistics",
 ];
 
 /// Words that open a sentence ("While Buckley sang, ...", "Hi Pamela,")
@@ -394,6 +406,25 @@ fn opens_sentence(body: &str, at: usize) -> bool {
             '\n' | '.' | '!' | '?' | ':' | ';' | '\u{2014}' | '\u{2013}'
         )
     })
+}
+
+/// A person mention without the number word the tagger glued before the
+/// name: "Two Barnet" of "League Two Barnet" (a division and a club).
+fn without_leading_number(body: &str, m: Mention) -> Mention {
+    let w = words(body, m.span);
+    match (w.first(), w.get(1)) {
+        (Some(&first), Some(&second))
+            if m.kind == EntityType::Person
+                && capitalised(&body[first])
+                && (fold_is_one_of(&body[first], NUMBER_WORDS) || &body[first] == "One") =>
+        {
+            Mention {
+                span: Span::new(second.start() as u32, m.span.end() as u32),
+                ..m
+            }
+        }
+        _ => m,
+    }
 }
 
 /// The mention without a [`SENTENCE_OPENERS`] word that opens it and its
@@ -851,6 +882,9 @@ fn names_a_person(tagger: &Tagger, body: &str, m: Mention, w: &[Span]) -> bool {
     let guards = last_is_word
         && tagger.phrase_flags(&[first, last]) & gazetteer::LOC == 0
         && !fold_is_one_of(last, PLACE_HEADS)
+        && ![ORG_HEADS, PERSON_ORG_HEADS, ORG_TAILS]
+            .iter()
+            .any(|list| list.contains(&last_folded.as_str()))
         && !next_word(body, m.span).is_some_and(|a| PLACE_NOUNS.contains(&&body[a]));
     let (first_flags, last_flags) = (tagger.word_flags(first), tagger.word_flags(last));
     if m.kind == EntityType::Location
@@ -878,9 +912,6 @@ fn names_a_person(tagger: &Tagger, body: &str, m: Mention, w: &[Span]) -> bool {
         && !crate::language::is_common_word(last)
         && !crate::language::is_common_word(first)
         && !is_known_organization(&body[m.span])
-        && ![ORG_HEADS, PERSON_ORG_HEADS, ORG_TAILS]
-            .iter()
-            .any(|list| list.contains(&last_folded.as_str()))
 }
 
 /// True when mention `span` fills a pair of quotation marks, with at most a
@@ -1048,6 +1079,14 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
         let w = words(body, m.span);
         let last = w.last().map(|&s| fold(&body[s])).unwrap_or_default();
         let after = next_word(body, m.span).map(|s| &body[s]);
+        if m.kind != EntityType::Misc && names_a_law(body, &w) {
+            mentions[i].kind = EntityType::Misc;
+            continue;
+        }
+        if m.kind != EntityType::Location && placed_by_preposition(tagger, body, m, &w, &surnames) {
+            mentions[i].kind = EntityType::Location;
+            continue;
+        }
         if matches!(m.kind, EntityType::Person | EntityType::Location)
             && w.len() >= 2
             && w.last().is_some_and(|&s| capitalised(&body[s]))
@@ -1193,6 +1232,236 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
     }
 }
 
+/// Letters written after a person's name for a rank, an office or an
+/// honour: "Aoife Brennan SC", "Jess Phillips MP", "Keir Starmer KC".
+const POST_NOMINALS: &[&str] = &[
+    "SC", "KC", "QC", "MP", "MEP", "MSP", "MLA", "TD", "OBE", "CBE", "MBE", "KBE", "DBE", "PhD",
+];
+
+/// Mentions without the post-nominal letters after a person's name: alone
+/// right after the name (the tagger's organisation "SC") they are dropped;
+/// at the end of a person's name, or of a first name and a surname read as
+/// something else, they are cut off ("Labour MP" stays).
+fn without_post_nominals(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for mut m in mentions {
+        let w = words(body, m.span);
+        let Some(&last) = w.last() else {
+            out.push(m);
+            continue;
+        };
+        if !POST_NOMINALS.contains(&&body[last]) {
+            out.push(m);
+            continue;
+        }
+        if w.len() == 1 {
+            let after_person = out.last().is_some_and(|p| {
+                p.kind == EntityType::Person && body.get(p.span.end()..m.span.start()) == Some(" ")
+            });
+            if !after_person {
+                out.push(m);
+            }
+            continue;
+        }
+        let name = &w[..w.len() - 1];
+        let first_name = tagger.any_name_flags(&body[name[0]]) & gazetteer::FIRST != 0;
+        let full_name = (2..=3).contains(&name.len())
+            && first_name
+            && name.iter().all(|&s| capitalised(&body[s]));
+        if m.kind == EntityType::Person || full_name {
+            m.span = Span::from_range(m.span.start()..name[name.len() - 1].end());
+            m.kind = EntityType::Person;
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// Last words of the names of laws, treaties and agreements: "the WARN
+/// Act", "the Paris Agreement", "the First Amendment". CoNLL's MISC.
+const LAW_TAILS: &[&str] = &[
+    "act",
+    "acts",
+    "treaty",
+    "pact",
+    "accord",
+    "accords",
+    "agreement",
+    "agreements",
+    "amendment",
+    "directive",
+    "convention",
+];
+
+/// True when the words `w` name a law or treaty: two words or more,
+/// capitalised, the last one of [`LAW_TAILS`] ("Treaty of Rome" by its
+/// first).
+fn names_a_law(body: &str, w: &[Span]) -> bool {
+    let is_law_word =
+        |s: Span| capitalised(&body[s]) && LAW_TAILS.contains(&fold(&body[s]).as_str());
+    match (w.first(), w.last()) {
+        (Some(&first), Some(&last)) if w.len() >= 2 => {
+            is_law_word(last) || (is_law_word(first) && w.get(1).is_some_and(|&s| &body[s] == "of"))
+        }
+        _ => false,
+    }
+}
+
+/// Prepositions of place after which an unknown name is a place ("in
+/// Darfur", "near Pass Christian", "around Tawila"). "to", "at" and "from"
+/// are left out: people and companies follow them as often ("spoke to
+/// Ruto", "at Google").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "around", "across", "outside", "throughout"];
+
+/// True when a mention the tagger read as a person, or as an organisation
+/// after a preposition other than "in", follows a preposition of place and
+/// no name list marks it as a person's or a company's: its first word is
+/// no first name of any country, a lone word no surname and no surname of
+/// a person the document names (`surnames`), and no possessive or
+/// honorific goes with it. "confidence in Trump" keeps its person by the
+/// surname lists.
+fn placed_by_preposition(
+    tagger: &Tagger,
+    body: &str,
+    m: Mention,
+    w: &[Span],
+    surnames: &[String],
+) -> bool {
+    let Some(preposition) = body
+        .get(..m.span.start())
+        .and_then(|b| b.strip_suffix(' '))
+        .map(trailing_word)
+    else {
+        return false;
+    };
+    if !PLACE_PREPOSITIONS.contains(&preposition) {
+        return false;
+    }
+    let kind_fits = match m.kind {
+        EntityType::Person => true,
+        EntityType::Organization => preposition != "in",
+        _ => false,
+    };
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    let possessive = body[m.span.end()..].starts_with(['\'', '’']);
+    let all_capitals = body[m.span].chars().all(|c| !c.is_lowercase());
+    let first_flags = tagger.any_name_flags(&body[first]);
+    let lone_surname = w.len() == 1
+        && (first_flags & gazetteer::LAST != 0 || surnames.contains(&fold(&body[last])));
+    kind_fits
+        && w.len() <= 3
+        && w.iter().all(|&s| capitalised(&body[s]))
+        && !possessive
+        && !all_capitals
+        && first_flags & gazetteer::FIRST == 0
+        && !lone_surname
+        && !is_known_organization(&body[m.span])
+}
+
+/// Nouns for a person's office or trade that stand right before the
+/// person's name: "Chief minister M K Stalin", "Everton manager David
+/// Moyes", "Reuters correspondent Ana Ruiz".
+const PERSON_TITLE_NOUNS: &[&str] = &[
+    "minister",
+    "president",
+    "chancellor",
+    "premier",
+    "secretary",
+    "governor",
+    "senator",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "commissioner",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "judge",
+    "director",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "manager",
+    "coach",
+    "captain",
+    "striker",
+    "economist",
+    "analyst",
+    "professor",
+    "correspondent",
+    "reporter",
+    "counterpart",
+];
+
+/// True for a single capital letter, dotted or not: an initial ("M", "K.").
+fn is_initial(word: &str) -> bool {
+    let letters = word.strip_suffix('.').unwrap_or(word);
+    let mut chars = letters.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
+/// The start of the initials written right before `span`, each after one
+/// space ("M K" of "M K Stalin", "J. R." of "J. R. Tolkien"), or the span's
+/// own start; at most three.
+fn start_with_initials(body: &str, span: Span) -> usize {
+    let mut start = span.start();
+    for _ in 0..3 {
+        let before = &body[..start];
+        let Some(gap) = before.strip_suffix(' ') else {
+            break;
+        };
+        let word_start = gap.rfind(' ').map_or(0, |i| i + 1);
+        if gap.is_empty() || !is_initial(&gap[word_start..]) {
+            break;
+        }
+        start = word_start;
+    }
+    start
+}
+
+/// People the tagger gave another type or cut short, by the words around
+/// their names:
+/// - a name after a title noun is a person's, initials in between allowed
+///   ("Chief minister M K Stalin" read as a place);
+/// - three words with a single capital letter in the middle are a person's
+///   ("Edappadi K Palaniswami", "George W. Bush");
+/// - a person's initials before the name belong to it ("M K" + "Stalin").
+fn people_by_titles_and_initials(body: &str, mentions: &mut [Mention]) {
+    let mut taken_until = 0;
+    for m in mentions.iter_mut() {
+        let w = words(body, m.span);
+        let start = start_with_initials(body, m.span).max(taken_until);
+        if m.kind != EntityType::Person {
+            let all_capitals = !body[m.span].chars().any(char::is_lowercase);
+            let titled = body
+                .get(..start)
+                .and_then(|b| b.strip_suffix(' '))
+                .map(trailing_word)
+                .is_some_and(|t| fold_is_one_of(t, PERSON_TITLE_NOUNS));
+            // Not "Hanwha Q Cells": the surname is no ordinary word.
+            let middle_initial = w.len() == 3
+                && is_initial(&body[w[1]])
+                && capitalised(&body[w[0]])
+                && capitalised(&body[w[2]])
+                && !is_common_word(&body[w[2]]);
+            let name_like = w.len() <= 3
+                && w.iter().all(|&s| capitalised(&body[s]))
+                && !all_capitals
+                && !is_known_organization(&body[m.span]);
+            if name_like && (titled || middle_initial) {
+                m.kind = EntityType::Person;
+            }
+        }
+        if m.kind == EntityType::Person && start < m.span.start() {
+            m.span = Span::from_range(start..m.span.end());
+        }
+        taken_until = m.span.end();
+    }
+}
+
 /// True when a mention follows a place after a comma and no place is joined
 /// after it: "from London, Harper said" (`prev`, `next`: the types of the
 /// coordinated mentions). A list of places goes on ("Toronto, Denver,
@@ -1334,13 +1603,40 @@ fn is_org_head(body: &str, span: Span) -> bool {
 /// Protect Journalists").
 const HEAD_CONNECTIVES: &[&str] = &["of", "for", "on", "to"];
 
+/// The words of [`ORG_TAILS`] that end a company's name and take no
+/// complement: "Solenne Pharma of France" is a company and a country.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "inc",
+    "corp",
+    "ltd",
+    "llc",
+    "plc",
+    "holdings",
+    "pharma",
+    "pharmaceutical",
+    "pharmaceuticals",
+    "health",
+    "healthcare",
+    "therapeutics",
+    "biotech",
+    "biosciences",
+    "insurance",
+    "logistics",
+    "capital",
+    "consulting",
+    "media",
+    "labs",
+    "systems",
+    "solutions",
+];
+
 /// True for a head word that takes a complement ("Center", "Institute").
 fn is_complemented_head(body: &str, span: Span) -> bool {
     let word = &body[span];
     capitalised(word)
         && (fold_is_one_of(word, ORG_HEADS)
             || fold_is_one_of(word, PERSON_ORG_HEADS)
-            || fold_is_one_of(word, ORG_TAILS))
+            || (fold_is_one_of(word, ORG_TAILS) && !fold_is_one_of(word, COMPANY_SUFFIXES)))
 }
 
 /// Feasts and holidays: events (MISC), never people ("his first Christmas
@@ -1648,7 +1944,10 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
     for m in mentions {
         let m = with_surname_he(
             body,
-            without_leading_lowercase(body, without_sentence_opener(body, m)),
+            without_leading_lowercase(
+                body,
+                without_sentence_opener(body, without_leading_number(body, m)),
+            ),
         );
         if is_never_a_name(body, m) || is_common_abbreviation(body, m) {
             continue;
@@ -1660,7 +1959,7 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
             out.push(m);
         }
     }
-    let mut out = joined_at_patronymic(body, out);
+    let mut out = without_post_nominals(tagger, body, joined_at_patronymic(body, out));
     out.retain(|&m| !completes_a_title(body, m) && !is_a_bare_title(body, m));
     for m in &mut out {
         // What an office is of is a place, unless a first name opens it.
@@ -1680,6 +1979,7 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
     let mut out = with_possessive_place_head(body, out);
     retype(tagger, body, &mut out);
     teams_read_as_people(tagger, body, &mut out);
+    people_by_titles_and_initials(body, &mut out);
     let taken: Vec<Span> = out.iter().map(|m| m.span).collect();
     for m in &mut out {
         if m.kind == EntityType::Person {
@@ -2627,5 +2927,98 @@ mod tests {
             shown(body, &got),
             [("Danish Foreign Ministry".to_owned(), O)]
         );
+    }
+
+    #[test]
+    fn laws_and_treaties_are_misc() {
+        let body = "notices under the federal WARN Act and the Treaty of Rome";
+        let mentions = [("WARN Act", O), ("Treaty of Rome", L)];
+        assert_eq!(refined_kinds(body, &mentions), [M, M]);
+    }
+
+    #[test]
+    fn an_unknown_name_after_a_preposition_of_place_is_a_place() {
+        let body = "Famine hit Darfur. Shelling near Pass Christian and around Tawila. Confidence in Trump fell. A role in Smith's film.";
+        let mentions = [
+            ("Darfur", P),
+            ("Pass Christian", P),
+            ("Tawila", O),
+            ("Trump", P),
+            ("Smith", P),
+        ];
+        assert_eq!(refined_kinds(body, &mentions), [P, L, L, P, P]);
+        let body = "Famine was confirmed in Darfur.";
+        assert_eq!(refined_kinds(body, &[("Darfur", P)]), [L]);
+    }
+
+    #[test]
+    fn hospitals_and_drug_makers_are_institutions_not_people() {
+        let body = "outside the Royal Victoria Infirmary, while Solenne Pharma of France said Brightwater Health agreed";
+        let got = refined(
+            body,
+            &[
+                ("Royal Victoria Infirmary", O),
+                ("Solenne Pharma", P),
+                ("France", L),
+                ("Brightwater Health", P),
+            ],
+        );
+        assert_eq!(
+            got,
+            owned(&[
+                ("Royal Victoria Infirmary", O),
+                ("Solenne Pharma", O),
+                ("France", L),
+                ("Brightwater Health", O),
+            ])
+        );
+    }
+
+    #[test]
+    fn titles_and_initials_mark_people() {
+        let body = "Chief minister M K Stalin spoke, and so did Edappadi K Palaniswami of the AIADMK. Hanwha Q Cells rose.";
+        let got = refined(
+            body,
+            &[
+                ("Stalin", L),
+                ("Edappadi K Palaniswami", O),
+                ("AIADMK", O),
+                ("Hanwha Q Cells", O),
+            ],
+        );
+        assert_eq!(
+            got,
+            owned(&[
+                ("M K Stalin", P),
+                ("Edappadi K Palaniswami", P),
+                ("AIADMK", O),
+                ("Hanwha Q Cells", O),
+            ])
+        );
+    }
+
+    #[test]
+    fn post_nominal_letters_leave_the_name() {
+        let body =
+            "Aoife Brennan SC, prosecuting, and Jess Phillips MP spoke; Labour MP voters too.";
+        let got = refined(
+            body,
+            &[
+                ("Aoife Brennan", P),
+                ("SC", O),
+                ("Jess Phillips MP", O),
+                ("Labour MP", O),
+            ],
+        );
+        assert_eq!(
+            got,
+            owned(&[("Aoife Brennan", P), ("Jess Phillips", P), ("Labour MP", O)])
+        );
+    }
+
+    #[test]
+    fn a_number_word_leaves_a_person_name() {
+        let body = "knocked out by League Two Barnet on Saturday";
+        assert_eq!(refined(body, &[("Two Barnet", P)]), owned(&[("Barnet", P)]));
     }
 }

@@ -55,7 +55,14 @@ pub(super) fn cue(ctx: &Ctx, i: usize, limit: usize) -> Option<(usize, CueKind)>
         && ["was", "were", "been", "being", "is", "are", "be"]
             .iter()
             .any(|b| ctx.word(i - 1).eq_ignore_ascii_case(b));
-    (!passive).then_some(found)
+    // "the DMK's job promises were “…”": a plural noun, the subject of the
+    // verb after it, not a speech verb.
+    let plural_noun = found.1 == CueKind::Verb
+        && words[0].ends_with('s')
+        && ["were", "are", "have"]
+            .iter()
+            .any(|v| words[1].eq_ignore_ascii_case(v));
+    (!passive && !plural_noun).then_some(found)
 }
 
 /// Most tokens of a relative clause between a subject and its verb.
@@ -89,11 +96,17 @@ fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention
     let possessive_pronoun = ["his", "her", "their", "its"]
         .iter()
         .any(|w| pronoun.eq_ignore_ascii_case(w));
+    // "Maloney, released by Watford as a 16-year-old, said": a participle
+    // opens the aside.
+    let participle = pronoun.len() > 4
+        && pronoun.chars().all(char::is_lowercase)
+        && (pronoun.ends_with("ed") || pronoun.ends_with("ing"));
     if ["the", "a", "an"]
         .iter()
         .any(|w| pronoun.eq_ignore_ascii_case(w))
         || possessive
         || possessive_pronoun
+        || participle
     {
         return ctx
             .mention_ending_at(opening.checked_sub(1)?, floor)
@@ -380,11 +393,13 @@ fn colon_subject(ctx: &Ctx, place: &Place) -> Option<Found> {
         .open
         .checked_sub(1)
         .filter(|&c| c > place.left && matches!(ctx.word(c), ":" | "—" | "–"))?;
-    // "Asked about her legacy, she smiled: “…”": a name or pronoun right
-    // before the one word (a verb) that the colon follows.
-    let before_verb = colon
-        .checked_sub(2)
-        .filter(|&t| t >= place.left && ctx.word(colon - 1).chars().all(char::is_lowercase));
+    // "Asked about her legacy, she smiled: “…”", "the 62-year-old was
+    // unrepentant:": a name, pronoun or description right before the one
+    // to three lower-case words (a verb, perhaps with its complement) that
+    // the colon follows.
+    let lower_run = (1..colon.saturating_sub(place.left))
+        .take_while(|&k| k <= 3 && ctx.word(colon - k).chars().all(char::is_lowercase))
+        .last();
     let pronoun = |t: usize| match ctx.pronoun_at(t) {
         Some(kind @ MentionKind::Pronoun(_)) => Some(Mention {
             first: t,
@@ -400,10 +415,16 @@ fn colon_subject(ctx: &Ctx, place: &Place) -> Option<Found> {
             })
         })
         .or_else(|| {
-            let t = before_verb?;
-            pronoun(t).or_else(|| {
-                ctx.mention_ending_at(t, place.left)
-                    .filter(|m| matches!(m.kind, MentionKind::Name(_)))
+            (1..=lower_run?).find_map(|k| {
+                let t = colon.checked_sub(k + 1).filter(|&t| t >= place.left)?;
+                pronoun(t).or_else(|| {
+                    ctx.mention_ending_at(t, place.left).filter(|m| {
+                        matches!(
+                            m.kind,
+                            MentionKind::Name(_) | MentionKind::Description { .. }
+                        )
+                    })
+                })
             })
         })?;
     Some(Found {

@@ -243,6 +243,13 @@ impl<'a> Ctx<'a> {
         if !self.heads_a_description(head) || self.word(head).chars().all(|c| c.is_uppercase()) {
             return None;
         }
+        // "…,” counsel said", "prosecuting counsel told the court": the
+        // courtroom's bare title.
+        if self.word(head) == "counsel" && (head == 0 || !is_determiner(self.word(head - 1))) {
+            let qualified = head > floor
+                && ["prosecuting", "defence", "defense", "senior"].contains(&self.word(head - 1));
+            return Some(if qualified { head - 1 } else { head });
+        }
         let mut i = head;
         for _ in 0..5 {
             if i <= floor {
@@ -370,13 +377,16 @@ impl<'a> Ctx<'a> {
     /// "NASA administrator Jim Bridenstine": the person named right after an
     /// organisation and a title word (tokens from `at`, before `limit`)
     /// speaks, not the organisation.
+    /// Up to seven title words may stand between ("AIADMK general secretary
+    /// and leader of opposition Edappadi K Palaniswami"), one of them a
+    /// person's title and none a speech verb.
     fn title_holder_after(&self, at: usize, limit: usize) -> Option<Mention> {
-        for i in at..(at + 4).min(limit) {
-            if !self.is_word(i) {
+        let mut titled = false;
+        for i in at..(at + 8).min(limit) {
+            if !self.is_word(i) || self.speech_verb_at(i) {
                 return None;
             }
             if let Some((id, span)) = self.is_person(i) {
-                let titled = i > at && cues::is_person_noun(self.word(i - 1));
                 let (_, end) = self.token_range(span);
                 return titled.then_some(Mention {
                     first: i,
@@ -384,6 +394,7 @@ impl<'a> Ctx<'a> {
                     kind: MentionKind::Name(id),
                 });
             }
+            titled |= cues::is_person_noun(self.word(i));
         }
         None
     }
@@ -659,12 +670,27 @@ impl<'a> Ctx<'a> {
                 // "Best actress went to newcomer Ngozi Eze-Lindqvist, who …
                 // “…,” the 29-year-old told …": an age the text never gave
                 // describes the person it has just introduced.
+                // Only when nobody was quoted since that sentence: "…,’
+                // Moyes said. ‘…’ ¶ Asked whether …, the 62-year-old was
+                // unrepentant" is Moyes, quoted last.
                 if self.word(head).ends_with("-year-old") {
-                    if let Some(id) = self.newcomer_of_previous_sentence(pos) {
+                    let since = self
+                        .unquoted_sentence_before(pos)
+                        .map_or(0, |s| self.sentences[s].span.start());
+                    let quoted_since = said.iter().any(|q| q.pos > since && q.pos < pos);
+                    if let Some(id) = self
+                        .newcomer_of_previous_sentence(pos)
+                        .filter(|_| !quoted_since)
+                    {
                         return Some((id, 0.5));
                     }
                 }
-                if let Some(near) = self.subject_opening_previous_sentence(pos, said) {
+                // A person: the description names one ("Everton" opening
+                // the sentence is no "62-year-old").
+                if let Some(near) = self
+                    .subject_opening_previous_sentence(pos, said)
+                    .filter(|&id| self.is_person_entity(id))
+                {
                     return Some((near, 0.5));
                 }
                 // "the analyst", "the expert": most often the person quoted last.
@@ -1078,10 +1104,14 @@ impl<'a> Ctx<'a> {
         for s in (s0.saturating_sub(back)..=s0).rev() {
             let sentence = self.sentences[s];
             let limit = if s == s0 { pos } else { sentence.span.end() };
+            // "he" and "she" are people: an organisation quoted last
+            // ("An Garda Síochána said: “…”") is no referent.
+            let referent =
+                |id: EntityId| compatible(id) && (gender.is_none() || self.is_person_entity(id));
             if let Some(q) = said
                 .iter()
                 .rev()
-                .find(|q| q.sentence == s && q.pos < limit && compatible(q.speaker))
+                .find(|q| q.sentence == s && q.pos < limit && referent(q.speaker))
             {
                 return Some(q.speaker);
             }
@@ -1094,8 +1124,29 @@ impl<'a> Ctx<'a> {
             if let Some(t) = opener {
                 // "One juror, who asked not to be named, said …. “…,” she
                 // said": someone the text never names holds the focus.
-                if self.opens_with_unnamed_person(t, sentence.end_token as usize) {
+                // Also after a fronted adverbial: "Outside the court, a
+                // relative of one of the victims … said".
+                let end = sentence.end_token as usize;
+                let opener = self.word(t).to_lowercase();
+                let adverbial =
+                    cues::is_preposition(&opener) || ADVERBIAL_OPENERS.contains(&opener.as_str());
+                let after_adverbial = (t..(t + 6).min(end))
+                    .filter(|_| adverbial)
+                    .find(|&k| self.word(k) == ",")
+                    .map(|comma| comma + 1)
+                    .filter(|&k| k < end);
+                if self.opens_with_unnamed_person(t, end)
+                    || after_adverbial.is_some_and(|k| self.opens_with_unnamed_person(k, end))
+                {
                     return None;
+                }
+                // "The chief minister also cited the … scheme. He said: “…”":
+                // a sentence opened by a definite description of a person
+                // is about whoever that describes.
+                if let Some(id) = self.described_opener(t, sentence.end_token as usize, said) {
+                    if compatible(id) {
+                        return Some(id);
+                    }
                 }
                 if let Some(g) = cues::pronoun(self.word(t)).filter(|_| t > 0) {
                     if gender.is_none() || g == gender {
@@ -1143,6 +1194,24 @@ impl<'a> Ctx<'a> {
             }
         }
         fallback
+    }
+
+    /// The person a definite description opening a sentence at token `t`
+    /// refers to ("The chief minister also cited …"), with the chain of
+    /// such look-ups bounded by [`MAX_CHAIN`].
+    fn described_opener(&self, t: usize, end: usize, said: &[Said]) -> Option<EntityId> {
+        if self.chain.get() >= MAX_CHAIN || cues::is_indefinite(self.word(t)) {
+            return None;
+        }
+        let m = self
+            .mention_starting_at(t, end)
+            .filter(|m| m.first == t && matches!(m.kind, MentionKind::Description { .. }))?;
+        self.chain.set(self.chain.get() + 1);
+        let referent = self.resolve(&m, said);
+        self.chain.set(self.chain.get() - 1);
+        referent
+            .map(|(id, _)| id)
+            .filter(|&id| self.is_person_entity(id))
     }
 
     /// Whether the words from token `t` are an indefinite description of a
@@ -1258,6 +1327,24 @@ impl<'a> Ctx<'a> {
         false
     }
 }
+
+/// Words besides prepositions that open a fronted adverbial ("Outside the
+/// court, a relative … said").
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "outside",
+    "inside",
+    "after",
+    "before",
+    "during",
+    "later",
+    "earlier",
+    "elsewhere",
+    "meanwhile",
+    "across",
+    "near",
+    "around",
+    "back",
+];
 
 /// A possessive ending split off as a token of its own ("’s", "'").
 fn is_possessive_mark(word: &str) -> bool {

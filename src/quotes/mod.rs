@@ -415,12 +415,14 @@ fn subject_of_previous_sentence(
 }
 
 /// The person's name that opens the sentence of tokens `first..end`, as its
-/// subject.
+/// subject, or opens its main clause after a fronted adverbial ("In a
+/// statement she read to the court, Bríd Nolan described …").
 fn person_opening(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     let m = ctx.main_subject(first, end)?;
     let person =
         matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
-    (person && m.first == first).then_some(m)
+    let after_adverbial = m.first > first && ctx.word(m.first - 1) == ",";
+    (person && (m.first == first || after_adverbial)).then_some(m)
 }
 
 /// "Erekat said it was only the latest move by the US. ¶ “They wanted us on

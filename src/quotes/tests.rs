@@ -1396,3 +1396,85 @@ fn the_office_or_the_statement_speaks_for_the_body_named_before() {
         Some("Coordination Headquarters")
     );
 }
+
+#[test]
+fn a_plural_noun_before_were_is_no_speech_verb() {
+    let text = "Edappadi Palaniswami hit back, saying the DMK's job promises were “nothing but recycled slogans”.\n";
+    let mut d = doc(text, &[&["Edappadi Palaniswami", "Palaniswami"]]);
+    add_organization(&mut d, "DMK");
+    assert_eq!(
+        speaker_of(&d, "recycled slogans").as_deref(),
+        Some("Edappadi Palaniswami")
+    );
+}
+
+#[test]
+fn a_long_title_after_an_organisation_leads_to_its_holder() {
+    let text = "In Salem, AIADMK general secretary and leader of opposition Edappadi Palaniswami hit back, saying the plans were “recycled slogans”.\n";
+    let mut d = doc(text, &[&["Edappadi Palaniswami", "Palaniswami"]]);
+    add_organization(&mut d, "AIADMK");
+    assert_eq!(
+        speaker_of(&d, "recycled slogans").as_deref(),
+        Some("Edappadi Palaniswami")
+    );
+}
+
+#[test]
+fn a_sentence_opened_by_a_description_keeps_the_focus_on_its_referent() {
+    let text = "Chief minister Meera Stalin addressed a rally in Madurai.\n\
+                The chief minister also cited the Kalaignar Urimai scheme as proof of her commitment. She said: “Not one eligible woman will be left out.”\n";
+    let d = doc(text, &[&["Meera Stalin", "Stalin"], &["Kalaignar Urimai"]]);
+    assert_eq!(
+        speaker_of(&d, "Not one eligible").as_deref(),
+        Some("Meera Stalin")
+    );
+}
+
+#[test]
+fn a_quote_paragraph_after_a_subject_past_a_fronted_adverbial_is_theirs() {
+    let text = "In a victim impact statement which she read to the court, Brid Nolan described how she had trusted him.\n\
+                “When my husband died, he sat at my kitchen table and told me he would look after me.”\n";
+    let d = doc(text, &[&["Brid Nolan", "Nolan"]]);
+    assert_eq!(
+        speaker_of(&d, "When my husband").as_deref(),
+        Some("Brid Nolan")
+    );
+}
+
+#[test]
+fn bare_counsel_is_the_barrister_of_the_previous_sentence() {
+    let text = "Aoife Brennan, prosecuting, told the court that no such investments were made. “He told clients their money was safe. In fact it paid his mortgage,” counsel said.\n";
+    let d = doc(text, &[&["Aoife Brennan", "Brennan"]]);
+    assert_eq!(
+        speaker_of(&d, "He told clients").as_deref(),
+        Some("Aoife Brennan")
+    );
+}
+
+#[test]
+fn he_is_never_an_organisation_nor_the_person_before_an_unnamed_one() {
+    let text = "A spokesperson for the police said: “Financial abuse is a serious crime.”\n\
+                Outside the court, a relative of one of the victims, who did not wish to be named, said the sentence could not undo the damage. “Seven years. He took forty years from my father,” he said.\n";
+    let mut d = doc(text, &[]);
+    add_organization(&mut d, "police");
+    assert_eq!(speaker_of(&d, "Seven years"), None);
+}
+
+#[test]
+fn a_colon_after_a_description_and_its_verb_hands_the_next_paragraph_to_it() {
+    let text = "“We gave them nothing,” Moyes said.\n\
+                Asked whether the changes had been a mistake, the 62-year-old was unrepentant:\n\
+                ‘I picked a strong team. I’ll take responsibility for that.’\n";
+    let d = doc(text, &[&["David Moyes", "Moyes"], &["Callum Brereton"]]);
+    assert_eq!(speaker_of(&d, "I picked").as_deref(), Some("David Moyes"));
+}
+
+#[test]
+fn a_participle_aside_leaves_the_name_before_it_the_subject() {
+    let text = "Maloney, released by Watford as a 16-year-old, said he had “dreamed about a night like this” since he was a boy.\n";
+    let d = doc(text, &[&["Kieran Maloney", "Maloney"]]);
+    assert_eq!(
+        speaker_of(&d, "dreamed about").as_deref(),
+        Some("Kieran Maloney")
+    );
+}
