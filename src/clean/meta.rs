@@ -188,10 +188,14 @@ impl MetaFinder {
         if !(3..=30).contains(&words) || is_section_trail(text) {
             return false;
         }
-        if text.ends_with(['.', ')', ',', ';', '…']) || text.ends_with("...") {
+        // Also past closing quote marks: “I had my bag packed.” is a quote.
+        let unquoted = text.trim_end_matches(['”', '"', '’', '\'', '»']);
+        if unquoted.ends_with(['.', ')', ',', ';', '…']) || unquoted.ends_with("...") {
             return false;
         }
-        if self.byline_author(text).is_some() || is_dateline(text) {
+        // A short line with a figure is a dateline only if it holds a date:
+        // "Shropshire hospitals postpone 1,400 appointments" is a headline.
+        if self.byline_author(text).is_some() || is_dateline(text) && self.date(text).is_some() {
             return false;
         }
         let alpha = text.chars().filter(|c| c.is_alphabetic()).count();

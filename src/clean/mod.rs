@@ -613,4 +613,14 @@ mod tests {
         ));
         assert_eq!(text_title(&text), "New car sales plunge in October");
     }
+
+    #[test]
+    fn a_headline_with_a_figure_is_no_dateline() {
+        let text =
+            format!("Doctors' strike: Shropshire hospitals postpone 1,400 appointments\n\n{BODY}");
+        assert_eq!(
+            text_title(&text),
+            "Doctors' strike: Shropshire hospitals postpone 1,400 appointments"
+        );
+    }
 }
