@@ -342,6 +342,116 @@ fn add_known_organizations(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mentio
     add_mentions(mentions, added);
 }
 
+/// Nouns that head a description of an organisation in apposition: "Eurofer,
+/// the European steel association, said".
+const ORGANIZATION_NOUNS: &[&str] = &[
+    "association",
+    "federation",
+    "union",
+    "company",
+    "group",
+    "firm",
+    "agency",
+    "body",
+    "organisation",
+    "organization",
+    "lobby",
+    "regulator",
+    "watchdog",
+    "bank",
+    "lender",
+    "insurer",
+    "airline",
+    "carrier",
+    "maker",
+    "manufacturer",
+    "producer",
+    "retailer",
+    "broadcaster",
+    "newspaper",
+    "charity",
+    "consultancy",
+    "developer",
+    "operator",
+    "startup",
+    "tank",
+];
+
+/// Adds ORGANIZATION mentions for a name the tagger missed that an
+/// apposition describes as a body ("Eurofer, the European steel
+/// association, said"): one to three capitalised words no mention covers,
+/// opening the sentence or after a lower-case word, then ", the" or ", a"
+/// and a description ending in an organisation noun before a comma. Every
+/// other occurrence of the name in the text is the same body. A first
+/// name or a known place opening the words rules them out.
+fn add_organizations_by_apposition(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
+    let body = doc.body.as_str();
+    let word = |t: &crate::doc::Token| &body[t.span];
+    let capital = |t: &crate::doc::Token| {
+        t.kind == TokenKind::Word && word(t).chars().next().is_some_and(char::is_uppercase)
+    };
+    let mut names: Vec<String> = Vec::new();
+    for sentence in &doc.sentences {
+        let tokens = doc.tokens.get(sentence.token_range()).unwrap_or_default();
+        for i in 0..tokens.len() {
+            let after_lower =
+                i == 0 || !capital(&tokens[i - 1]) && tokens[i - 1].kind == TokenKind::Word;
+            if !capital(&tokens[i]) || !(i == 0 || after_lower) {
+                continue;
+            }
+            let n = (i..tokens.len().min(i + 3))
+                .take_while(|&k| capital(&tokens[k]))
+                .count();
+            let comma = i + n;
+            let described = tokens.get(comma).is_some_and(|t| word(t) == ",")
+                && tokens
+                    .get(comma + 1)
+                    .is_some_and(|t| ["the", "a", "an"].contains(&word(t)))
+                && (comma + 2..tokens.len().min(comma + 8))
+                    .find(|&k| word(&tokens[k]) == ",")
+                    .is_some_and(|close| {
+                        close > comma + 2 && ORGANIZATION_NOUNS.contains(&word(&tokens[close - 1]))
+                    });
+            if !described {
+                continue;
+            }
+            let span = Span::from_range(tokens[i].span.start()..tokens[comma - 1].span.end());
+            let first = word(&tokens[i]);
+            let flags = tagger.any_name_flags(first);
+            if is_covered(span, mentions)
+                || flags & (gazetteer::FIRST | gazetteer::LOC) != 0
+                || crate::language::is_common_word(first)
+            {
+                continue;
+            }
+            names.push(body[span].to_owned());
+        }
+    }
+    let mut added: Vec<Mention> = Vec::new();
+    for name in &names {
+        for (at, _) in body.match_indices(name.as_str()) {
+            let span = Span::from_range(at..at + name.len());
+            let glued = body[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                || body[span.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if !glued && !is_covered(span, mentions) && !added.iter().any(|m| m.span.overlaps(span))
+            {
+                added.push(Mention {
+                    span,
+                    kind: EntityType::Organization,
+                });
+            }
+        }
+    }
+    added.sort_by_key(|m| m.span);
+    add_mentions(mentions, added);
+}
+
 /// Length in bytes of a possessive ending ("'s", "’s") that CoNLL would split off.
 fn possessive_len(word: &str) -> usize {
     for suffix in ["'s", "’s", "ʼs", "'S", "’S"] {
@@ -430,6 +540,7 @@ impl EntityRecognizer {
         let mut mentions = rules::refine(&self.tagger, &doc.body, self.mentions(doc));
         propagate_surnames(&self.tagger, doc, &mut mentions);
         add_known_organizations(&self.tagger, doc, &mut mentions);
+        add_organizations_by_apposition(&self.tagger, doc, &mut mentions);
         let mentions =
             rules::without_headline_noise(&self.tagger, &doc.body, &doc.paragraphs, mentions);
         grouping::group(&doc.body, &mentions)

@@ -139,6 +139,7 @@ const ORG_HEADS: &[&str] = &[
     "bank",
     "court",
     "party",
+    "mission",
 ];
 
 /// Last words that make an organisation of a name the tagger read as a

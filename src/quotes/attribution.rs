@@ -269,6 +269,18 @@ fn left(ctx: &Ctx, place: &Place) -> Option<Found> {
         let Some((n, kind)) = cue(ctx, c, place.open) else {
             continue;
         };
+        // "a warning from Chinese Commerce Minister Wang Wentao that the
+        // move would “…”": who the speech noun is from speaks.
+        if kind != CueKind::According && c + n + 1 < place.open && ctx.word(c + n) == "from" {
+            if let Some(m) = ctx.mention_starting_at(c + n + 1, place.open) {
+                return Some(Found {
+                    cue: ctx.span(c, c + n),
+                    mention: Some(m),
+                    immediate: false,
+                    end: m.end,
+                });
+            }
+        }
         // "X told the BBC the speech “…”": the verb before a speech noun
         // is the cue.
         if kind == CueKind::Noun {

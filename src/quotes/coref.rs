@@ -578,7 +578,8 @@ impl<'a> Ctx<'a> {
             MentionKind::Pronoun(gender) => self.salient(pos, gender, said).map(|id| (id, 0.7)),
             MentionKind::Neuter => self.organization_in_reach(pos, said).map(|id| (id, 0.6)),
             MentionKind::Organization => self
-                .organization_in_reach(pos, said)
+                .organization_described_as(mention.end.saturating_sub(1), pos)
+                .or_else(|| self.organization_in_reach(pos, said))
                 .or_else(|| self.organization_named_before(pos))
                 .map(|id| (id, 0.6)),
             MentionKind::Relative => {
@@ -773,7 +774,9 @@ impl<'a> Ctx<'a> {
             // Not in apposition to a name: "David Moor, a researcher at …".
             let apposed =
                 |d: usize| d >= 2 && self.word(d - 1) == "," && self.is_person(d - 2).is_some();
-            let indefinite = (1..=3).any(|back| {
+            // "A senior Kenyan health ministry official": up to four
+            // words between.
+            let indefinite = (1..=5).any(|back| {
                 i >= back
                     && is_indefinite(self.word(i - back))
                     && !apposed(i - back)
@@ -1022,6 +1025,36 @@ impl<'a> Ctx<'a> {
             MentionKind::Name(id) if is_org(id) => Some(id),
             _ => None,
         }
+    }
+
+    /// The organisation that an apposition described with the noun at token
+    /// `head` ("Eurofer, the European steel association, said …. “…,” the
+    /// association said"): the latest such one within
+    /// [`SALIENCE_SENTENCES`] sentences before byte `pos`.
+    fn organization_described_as(&self, head: usize, pos: usize) -> Option<EntityId> {
+        let noun = self.word(head);
+        let s0 = self.sentence_of(pos);
+        let from = self.sentences[s0.saturating_sub(SALIENCE_SENTENCES)]
+            .span
+            .start();
+        let n = self.tokens.len();
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityType::Organization)
+            .flat_map(|(id, e)| e.mentions.iter().map(move |m| (*m, id)))
+            .filter(|(m, _)| m.start() >= from && m.end() <= pos)
+            .filter(|(m, _)| {
+                let (_, end) = self.token_range(*m);
+                end + 2 < n
+                    && self.word(end) == ","
+                    && is_determiner(self.word(end + 1))
+                    && (end + 2..(end + 8).min(n))
+                        .take_while(|&k| self.word(k) != ",")
+                        .any(|k| self.word(k).eq_ignore_ascii_case(noun))
+            })
+            .max_by_key(|(m, _)| m.start())
+            .map(|(_, id)| id)
     }
 
     /// The organisation a description at byte `pos` refers to: the one

@@ -554,6 +554,11 @@ pub fn is_organization_noun(word: &str) -> bool {
         "government",
         "authority",
         "statement",
+        "association",
+        "federation",
+        "mission",
+        "regulator",
+        "watchdog",
     ]
     .iter()
     .any(|n| word.eq_ignore_ascii_case(n))
