@@ -13,12 +13,13 @@
 use crate::doc::{Sentence, Span, Token, TokenKind};
 
 /// Abbreviations that never end a sentence: titles and month names that are
-/// followed by the name or number they qualify.
+/// followed by the name or number they qualify, and "v" of a case name
+/// ("Carpenter v. United States").
 const NON_FINAL_ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Cmdr", "Adm", "Maj", "Sgt",
     "Sen", "Rep", "Gov", "Pres", "Amb", "Rev", "Fr", "Sr", "Jr", "St", "Mt", "Ft", "Hon", "Supt",
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
-    "Nos", "vs", "etc", "approx", "Inc", "Corp", "Ltd", "Co", "Bros", "Dept", "Univ", "Assn",
+    "Nos", "vs", "v", "etc", "approx", "Inc", "Corp", "Ltd", "Co", "Bros", "Dept", "Univ", "Assn",
     "Ave", "Blvd", "Rd", "Fig", "Vol", "pp", "cf", "e.g", "i.e", "a.m", "p.m",
 ];
 

@@ -73,7 +73,17 @@ fn clean(body: &str, mention: &Mention) -> Option<Form> {
     }
     let (first, last) = (words.first()?, words.last()?);
     let span = Span::from_range(first.start()..last.end());
-    let folded: Vec<String> = words.iter().map(|&w| fold(&body[w])).collect();
+    // "Majed al-Ansari" … "Ansari": a person's name without its Arabic article.
+    let folded: Vec<String> = words
+        .iter()
+        .map(|&w| {
+            let word = fold(&body[w]);
+            match mention.kind {
+                EntityType::Person => without_arabic_article(&word).to_owned(),
+                _ => word,
+            }
+        })
+        .collect();
     if !folded.iter().any(|w| w.chars().any(char::is_alphanumeric)) {
         return None;
     }
@@ -88,6 +98,17 @@ fn clean(body: &str, mention: &Mention) -> Option<Form> {
         words: folded,
         acronym,
     })
+}
+
+/// A folded surname without the Arabic article written before it ("al-",
+/// "el-", "ad-" …): "al-ansari" is "ansari".
+fn without_arabic_article(word: &str) -> &str {
+    [
+        "al-", "el-", "ul-", "ad-", "ar-", "as-", "ash-", "at-", "az-",
+    ]
+    .iter()
+    .find_map(|a| word.strip_prefix(a).filter(|rest| rest.len() >= 2))
+    .unwrap_or(word)
 }
 
 /// `short` ends `long`, word by word, allowing variants.

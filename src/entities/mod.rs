@@ -717,4 +717,27 @@ O'Sullivan-Hayes said one colleague left.
         assert_eq!(possessive_len("is"), 0);
         assert_eq!(possessive_len("'s"), 0);
     }
+
+    #[test]
+    fn a_body_named_in_apposition_and_an_arabic_surname_are_found() {
+        let d = doc(
+            "Eurofer, the European steel association, said the decision came late. \
+             Eurofer wants more. Majed al-Ansari, a spokesman, spoke in Doha, and Ansari \
+             later told reporters the talks would go on.",
+        );
+        let got: Vec<(String, EntityType, usize)> = EntityRecognizer::new()
+            .unwrap()
+            .run(&d)
+            .into_iter()
+            .map(|e| (e.name, e.kind, e.mentions.len()))
+            .collect();
+        assert!(
+            got.contains(&("Eurofer".to_owned(), EntityType::Organization, 2)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Majed al-Ansari".to_owned(), EntityType::Person, 2)),
+            "{got:?}"
+        );
+    }
 }

@@ -1233,6 +1233,44 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
     }
 }
 
+/// A surname written with the Arabic article ("al-Ansari", "el-Sisi") that
+/// the tagger took without the given name before it, or as something other
+/// than a person: with a first name of any country, or a capitalised word
+/// no list knows as an ordinary word or a place, right before it, the two
+/// are a person ("Majed al-Ansari"). Alone, "al-Qaeda" stays what it was.
+fn with_name_before_arabic_article(tagger: &Tagger, body: &str, m: Mention) -> Mention {
+    let text = &body[m.span];
+    let articled = ["al-", "el-", "ul-", "ad-", "as-", "ash-", "at-", "az-"]
+        .iter()
+        .any(|a| {
+            text.strip_prefix(a)
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        });
+    if !articled {
+        return m;
+    }
+    let Some(given) = previous_word(body, m.span) else {
+        return m;
+    };
+    let start = m.span.start() - given.len() - 1;
+    let plain_gap = body.get(start..m.span.start()) == Some(&format!("{given} ")[..]);
+    let first_name = tagger.any_name_flags(given) & gazetteer::FIRST != 0
+        || (!is_common_word(given) && tagger.word_flags(given) & gazetteer::LOC == 0);
+    if plain_gap
+        && capitalised(given)
+        && first_name
+        && !fold_is_one_of(given, HONORIFICS)
+        && !fold_is_one_of(given, super::names::TITLES)
+    {
+        Mention {
+            span: Span::from_range(start..m.span.end()),
+            kind: EntityType::Person,
+        }
+    } else {
+        m
+    }
+}
+
 /// Letters written after a person's name for a rank, an office or an
 /// honour: "Aoife Brennan SC", "Jess Phillips MP", "Keir Starmer KC".
 const POST_NOMINALS: &[&str] = &[
@@ -1961,6 +1999,9 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
         }
     }
     let mut out = without_post_nominals(tagger, body, joined_at_patronymic(body, out));
+    for m in &mut out {
+        *m = with_name_before_arabic_article(tagger, body, *m);
+    }
     out.retain(|&m| !completes_a_title(body, m) && !is_a_bare_title(body, m));
     for m in &mut out {
         // What an office is of is a place, unless a first name opens it.
@@ -1988,6 +2029,7 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
         }
     }
     // Organisation heads right after a mention extend it.
+    let spans: Vec<Span> = out.iter().map(|m| m.span).collect();
     for m in &mut out {
         if m.kind == EntityType::Person {
             continue;
@@ -2007,6 +2049,19 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
         if let Some(j) = run.iter().rposition(|&s| is_org_head(body, s)) {
             m.span = m.span.cover(run[j]);
             m.kind = EntityType::Organization;
+        }
+        // "Ministry of" + "Foreign Affairs": a head and "of" right before.
+        if let Some(before) = body
+            .get(..m.span.start())
+            .and_then(|b| b.strip_suffix(" of "))
+        {
+            let head_start = before.rfind(' ').map_or(0, |i| i + 1);
+            let head = Span::from_range(head_start..before.len());
+            let free = !spans.iter().any(|&s| s != m.span && s.overlaps(head));
+            if free && is_org_head(body, head) && m.kind != EntityType::Location {
+                m.span = head.cover(m.span);
+                m.kind = EntityType::Organization;
+            }
         }
         let ends_in_head = words(body, m.span)
             .last()
@@ -3021,5 +3076,28 @@ mod tests {
     fn a_number_word_leaves_a_person_name() {
         let body = "knocked out by League Two Barnet on Saturday";
         assert_eq!(refined(body, &[("Two Barnet", P)]), owned(&[("Barnet", P)]));
+    }
+
+    #[test]
+    fn a_given_name_before_an_arabic_article_makes_a_person() {
+        let body = "Majed al-Ansari, spokesman for Qatar's Ministry of Foreign Affairs, spoke. Fighters of al-Shabaab attacked.";
+        let got = refined(
+            body,
+            &[
+                ("al-Ansari", M),
+                ("Qatar", L),
+                ("Foreign Affairs", O),
+                ("al-Shabaab", O),
+            ],
+        );
+        assert_eq!(
+            got,
+            owned(&[
+                ("Majed al-Ansari", P),
+                ("Qatar", L),
+                ("Ministry of Foreign Affairs", O),
+                ("al-Shabaab", O),
+            ])
+        );
     }
 }

@@ -97,7 +97,8 @@ fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention
         .iter()
         .any(|w| pronoun.eq_ignore_ascii_case(w));
     // "Maloney, released by Watford as a 16-year-old, said": a participle
-    // opens the aside.
+    // opens the aside; so does a title without an article ("Jordan
+    // Bardella, president of the far-right Rassemblement National, wrote").
     let participle = pronoun.len() > 4
         && pronoun.chars().all(char::is_lowercase)
         && (pronoun.ends_with("ed") || pronoun.ends_with("ing"));
@@ -107,6 +108,7 @@ fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention
         || possessive
         || possessive_pronoun
         || participle
+        || cues::is_role(pronoun)
     {
         return ctx
             .mention_ending_at(opening.checked_sub(1)?, floor)
@@ -310,8 +312,10 @@ fn left(ctx: &Ctx, place: &Place) -> Option<Found> {
             && ctx.word(c).ends_with("ing");
         let mention = match kind {
             CueKind::According => ctx.mention_starting_at(c + n, place.open),
-            CueKind::Verb if participle => ctx
-                .main_subject(place.left, c)
+            // "He declined to say whether the EU would …, adding: “…”": a
+            // pronoun opening the sentence is its subject.
+            CueKind::Verb if participle => opening_pronoun(ctx, place.left, c)
+                .or_else(|| ctx.main_subject(place.left, c))
                 .or_else(|| subject_before(ctx, c, place.left)),
             // "… claimed that Big Machine had “…”": a name after "that"
             // is the reported clause's subject, not the speaker.
@@ -334,6 +338,19 @@ fn left(ctx: &Ctx, place: &Place) -> Option<Found> {
         });
     }
     None
+}
+
+/// The "he" or "she" that opens the clause of tokens `first..end`.
+pub(super) fn opening_pronoun(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
+    let t = (first..end).find(|&t| ctx.is_word(t) && !ctx.token_in_zone(t))?;
+    match ctx.pronoun_at(t)? {
+        kind @ MentionKind::Pronoun(_) => Some(Mention {
+            first: t,
+            end: t + 1,
+            kind,
+        }),
+        _ => None,
+    }
 }
 
 /// A cue later in the sentence: "…,” Macron's office said in a statement."

@@ -674,7 +674,9 @@ impl<'a> Ctx<'a> {
                 // Only when nobody was quoted since that sentence: "…,’
                 // Moyes said. ‘…’ ¶ Asked whether …, the 62-year-old was
                 // unrepentant" is Moyes, quoted last.
-                if self.word(head).ends_with("-year-old") {
+                // "the 29-year-old nurse" too.
+                let aged = (mention.first..=head).any(|t| self.word(t).ends_with("-year-old"));
+                if aged {
                     let since = self
                         .unquoted_sentence_before(pos)
                         .map_or(0, |s| self.sentences[s].span.start());
@@ -871,8 +873,13 @@ impl<'a> Ctx<'a> {
             let Some((id, span)) = self.is_person(t).filter(|_| !self.token_in_zone(t)) else {
                 continue;
             };
-            // Not a name after a preposition: "the move at Les Combes".
-            if self.prepositional(self.token_range(span).0, sentence.first_token as usize) {
+            // Not a name after a preposition: "the move at Les Combes";
+            // but "For Priya Raman, the timing could hardly be worse" is
+            // about her.
+            let (first, _) = self.token_range(span);
+            let opening = sentence.first_token as usize;
+            let topic = first == opening + 1 && self.word(opening).eq_ignore_ascii_case("for");
+            if self.prepositional(first, opening) && !topic {
                 continue;
             }
             let first_named = self.entities[id].mentions.iter().map(|m| m.start()).min();

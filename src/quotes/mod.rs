@@ -233,9 +233,7 @@ impl QuoteExtractor {
             .flatten()
         {
             draft.speaker_span = Some(ctx.span(m.first, m.end));
-            if let MentionKind::Name(id) = m.kind {
-                draft.speaker = Some(id);
-            }
+            draft.speaker = ctx.resolve(&m, said).map(|(id, _)| id);
             draft.confidence = 0.5;
             draft.kind = QuoteKind::Direct;
         } else if words <= SCARE_WORDS && !sentence {
@@ -422,7 +420,10 @@ fn person_opening(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     let person =
         matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
     let after_adverbial = m.first > first && ctx.word(m.first - 1) == ",";
-    (person && (m.first == first || after_adverbial)).then_some(m)
+    // "Justice Sonia Sotomayor interjected.": titles before the name.
+    let titled =
+        m.first <= first + 4 && (first..m.first).all(|t| ctx.starts_upper(t) || ctx.word(t) == ".");
+    (person && (m.first == first || after_adverbial || titled)).then_some(m)
 }
 
 /// "Erekat said it was only the latest move by the US. ¶ “They wanted us on
@@ -452,7 +453,10 @@ fn reporter_of_previous_paragraph(
     if ctx.tokens.get(first)?.span.start() < previous.start() {
         return None;
     }
-    let m = person_opening(ctx, first, end)?;
+    // "He said the past year had been the hardest of his career. ¶ «I
+    // worked every day …»": a pronoun opening the sentence will do too.
+    let m = person_opening(ctx, first, end)
+        .or_else(|| attribution::opening_pronoun(ctx, first, end))?;
     let speaks = matches!(
         attribution::cue(ctx, m.end, end),
         Some((_, cues::CueKind::Verb))

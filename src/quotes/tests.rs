@@ -1478,3 +1478,97 @@ fn a_participle_aside_leaves_the_name_before_it_the_subject() {
         Some("Kieran Maloney")
     );
 }
+
+#[test]
+fn an_organisation_described_in_apposition_speaks_as_its_noun() {
+    let text = "Eurofer, the European steel association, said the decision could not come soon enough. Steelmakers in the European Union have cut 18,000 jobs.\n\
+                “This is the most important trade decision in a generation,” the association said in a statement.\n";
+    let mut d = doc(text, &[]);
+    add_organization(&mut d, "Eurofer");
+    add_organization(&mut d, "European Union");
+    assert_eq!(speaker_of(&d, "most important").as_deref(), Some("Eurofer"));
+}
+
+#[test]
+fn a_warning_from_someone_is_theirs() {
+    let text = "Ministers brushed aside a warning from Commerce Minister Wang Wentao that the move would “poison the atmosphere” before the summit.\n";
+    let d = doc(text, &[&["Wang Wentao"]]);
+    assert_eq!(speaker_of(&d, "poison the").as_deref(), Some("Wang Wentao"));
+}
+
+#[test]
+fn a_sentence_opening_pronoun_is_the_subject_of_its_participle() {
+    let text = "Lorenzo Marchetti spoke for the Commission. He declined to say whether the European Union would accept a closure, adding: “Let's let the scientists do their work first.”\n";
+    let mut d = doc(text, &[&["Lorenzo Marchetti", "Marchetti"]]);
+    add_organization(&mut d, "European Union");
+    assert_eq!(
+        speaker_of(&d, "Let's let").as_deref(),
+        Some("Lorenzo Marchetti")
+    );
+}
+
+#[test]
+fn a_quote_paragraph_after_he_said_is_his() {
+    let text = "“My father had 60 cows and lived well,” Jean-Marc Delorme said.\n\
+                He said the past year had been the hardest of his career.\n\
+                «I worked every day except Christmas. My wife works in town so that we can pay the bills.»\n";
+    let d = doc(text, &[&["Jean-Marc Delorme", "Delorme"]]);
+    assert_eq!(
+        speaker_of(&d, "I worked every day").as_deref(),
+        Some("Jean-Marc Delorme")
+    );
+}
+
+#[test]
+fn a_title_opening_an_aside_leaves_the_name_before_it_the_subject() {
+    let text = "Jordan Bardella, president of the far-right Rassemblement National, wrote on X: “The government talks about food sovereignty while it signs away our farms.”\n";
+    let mut d = doc(text, &[&["Jordan Bardella", "Bardella"]]);
+    add_organization(&mut d, "Rassemblement National");
+    assert_eq!(
+        speaker_of(&d, "The government talks").as_deref(),
+        Some("Jordan Bardella")
+    );
+}
+
+#[test]
+fn justices_and_a_case_name_do_not_lose_their_speaker() {
+    let text = "Justice Neil Gorsuch suggested a different route. \"If these are his papers, isn't that the end of it?\" the justice asked.\n\
+                Justice Sonia Sotomayor interjected. “It named a place where dozens of innocent people happened to be.”\n\
+                Chief Justice John Roberts, who wrote the opinion in Carpenter v. United States in 2018, pressed her: “Suppose the window is five minutes. Is that still a general warrant?”\n";
+    let d = doc(
+        text,
+        &[
+            &["Neil Gorsuch", "Gorsuch"],
+            &["Sonia Sotomayor", "Sotomayor"],
+            &["John Roberts", "Roberts"],
+        ],
+    );
+    assert_eq!(
+        speaker_of(&d, "his papers").as_deref(),
+        Some("Neil Gorsuch")
+    );
+    assert_eq!(
+        speaker_of(&d, "It named").as_deref(),
+        Some("Sonia Sotomayor")
+    );
+    assert_eq!(
+        speaker_of(&d, "Suppose the").as_deref(),
+        Some("John Roberts")
+    );
+}
+
+#[test]
+fn an_aged_description_after_a_topic_names_the_topic() {
+    let text = "“We'd pencil in May,” said Harriet Nguyen, an economist.\n\
+                For Priya Raman, the timing could hardly be worse.\n\
+                The 29-year-old nurse signed a contract on a unit last month.\n\
+                \"I did all the sums with my broker at the old rate,\" she said.\n";
+    let d = doc(
+        text,
+        &[&["Harriet Nguyen", "Nguyen"], &["Priya Raman", "Raman"]],
+    );
+    assert_eq!(
+        speaker_of(&d, "I did all the sums").as_deref(),
+        Some("Priya Raman")
+    );
+}
