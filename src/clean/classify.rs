@@ -199,9 +199,13 @@ impl Classifier {
         });
         f.ends_sentence = trimmed.ends_with(['.', '!', '?', ':', '…', ';', '。', '！', '？', '：']);
         f.text_ends_with_period = trimmed.ends_with(['.', '!', '?', '。', '！', '？']);
+        // Words inside double quotation marks are someone's speech: “If
+        // the market needs more from us,” he added, “it will get more.”
+        let quoted = quoted_ranges(text);
         f.phrase = self
             .phrases
-            .find(text)
+            .find_iter(text)
+            .find(|m| !quoted.iter().any(|q| q.contains(&m.start())))
             .map(|m| PHRASES[m.pattern().as_usize()].1);
         f
     }
@@ -488,6 +492,25 @@ fn link_density(b: &Block<'_>, f: &Features) -> f32 {
     } else {
         b.link_chars as f32 / f.chars as f32
     }
+}
+
+/// The byte ranges of `text` inside double quotation marks (“…”, «…»,
+/// "…"); a mark left open runs to the end.
+fn quoted_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '"' | '“' | '”' | '„' | '«' | '»') {
+            match open.take() {
+                Some(start) => ranges.push(start..i),
+                None => open = Some(i),
+            }
+        }
+    }
+    if let Some(start) = open {
+        ranges.push(start..text.len());
+    }
+    ranges
 }
 
 fn local_class(b: &Block<'_>, f: &Features, has_stopwords: bool) -> Class {
@@ -992,5 +1015,19 @@ mod tests {
             verdicts[1..5].iter().all(|v| *v != Verdict::Keep),
             "{verdicts:?}"
         );
+    }
+
+    #[test]
+    fn boilerplate_words_inside_quotation_marks_are_speech() {
+        let ranges = quoted_ranges(
+            "“If the market needs more from us,” he added, “it will get more from us.”",
+        );
+        assert_eq!(ranges.len(), 2);
+        let classifier = Classifier::new();
+        let quoted = classifier
+            .features("“If the market needs more from us,” he added, “it will get more from us.”");
+        assert_eq!(quoted.phrase, None);
+        let link = classifier.features("More from us: the week in pictures");
+        assert_eq!(link.phrase, Some("related-links"));
     }
 }

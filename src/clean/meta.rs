@@ -193,6 +193,11 @@ impl MetaFinder {
         if unquoted.ends_with(['.', ')', ',', ';', '…']) || unquoted.ends_with("...") {
             return false;
         }
+        // A whole line in quote marks that asks or exclaims is speech too.
+        let quoted = text.starts_with(['“', '"', '‘', '\'', '«']) && unquoted.len() < text.len();
+        if quoted && unquoted.ends_with(['?', '!']) {
+            return false;
+        }
         // A short line with a figure is a dateline only if it holds a date:
         // "Shropshire hospitals postpone 1,400 appointments" is a headline.
         if self.byline_author(text).is_some() || is_dateline(text) && self.date(text).is_some() {

@@ -623,4 +623,15 @@ mod tests {
             "Doctors' strike: Shropshire hospitals postpone 1,400 appointments"
         );
     }
+
+    #[test]
+    fn a_quoted_question_or_statement_line_is_no_headline() {
+        let text = format!(
+            "Hospitals postpone appointments as doctors strike\n\n“I had my bag packed and the taxi booked.”\n\n“Why now?”\n\n{BODY}"
+        );
+        assert_eq!(
+            text_title(&text),
+            "Hospitals postpone appointments as doctors strike"
+        );
+    }
 }

@@ -826,10 +826,19 @@ const OFFICE_TITLES: &[&str] = &[
 ];
 
 /// A lone office title before "of", read as a person: "Mayor" in "Andy
-/// Burnham, the Mayor of Greater Manchester".
+/// Burnham, the Mayor of Greater Manchester"; or a professor's rank,
+/// whatever its type.
 fn is_a_bare_title(body: &str, m: Mention) -> bool {
-    m.kind == EntityType::Person
-        && words(body, m.span).len() == 1
+    let one_word = words(body, m.span).len() == 1;
+    // "Associate" of "Associate Professor Lim Jia Hui".
+    let rank = one_word
+        && fold_is_one_of(
+            &body[m.span],
+            &["associate", "assistant", "adjunct", "visiting"],
+        )
+        && body[m.span.end()..].starts_with(" Professor");
+    rank || m.kind == EntityType::Person
+        && one_word
         && fold_is_one_of(&body[m.span], OFFICE_TITLES)
         && body[m.span.end()..].starts_with(" of ")
 }
@@ -1080,6 +1089,11 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
         let w = words(body, m.span);
         let last = w.last().map(|&s| fold(&body[s])).unwrap_or_default();
         let after = next_word(body, m.span).map(|s| &body[s]);
+        if m.kind != EntityType::Organization && fold_is_one_of(&body[m.span], SEATS_OF_GOVERNMENT)
+        {
+            mentions[i].kind = EntityType::Organization;
+            continue;
+        }
         if m.kind != EntityType::Misc && names_a_law(body, &w) {
             mentions[i].kind = EntityType::Misc;
             continue;
@@ -1315,6 +1329,20 @@ fn without_post_nominals(tagger: &Tagger, body: &str, mentions: Vec<Mention>) ->
     }
     out
 }
+
+/// Buildings whose names news uses for the government inside them ("the
+/// White House said", "the Kremlin denied"): organisations.
+const SEATS_OF_GOVERNMENT: &[&str] = &[
+    "white house",
+    "kremlin",
+    "pentagon",
+    "elysee",
+    "élysée",
+    "elysee palace",
+    "élysée palace",
+    "blue house",
+    "quai d'orsay",
+];
 
 /// Last words of the names of laws, treaties and agreements: "the WARN
 /// Act", "the Paris Agreement", "the First Amendment". CoNLL's MISC.
@@ -3098,6 +3126,24 @@ mod tests {
                 ("Ministry of Foreign Affairs", O),
                 ("al-Shabaab", O),
             ])
+        );
+    }
+
+    #[test]
+    fn seats_of_government_and_a_professors_rank() {
+        let body = "the White House said, and the Kremlin denied it, said Associate Professor Lim Jia Hui.";
+        let got = refined(
+            body,
+            &[
+                ("White House", L),
+                ("Kremlin", L),
+                ("Associate", O),
+                ("Lim Jia Hui", P),
+            ],
+        );
+        assert_eq!(
+            got,
+            owned(&[("White House", O), ("Kremlin", O), ("Lim Jia Hui", P)])
         );
     }
 }

@@ -110,9 +110,14 @@ fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention
         || participle
         || cues::is_role(pronoun)
     {
+        // "Another employee, posting on the app Blind, wrote": an unnamed
+        // person before a participle aside is the subject too.
         return ctx
             .mention_ending_at(opening.checked_sub(1)?, floor)
-            .filter(|m| matches!(m.kind, MentionKind::Name(_)));
+            .filter(|m| {
+                matches!(m.kind, MentionKind::Name(_))
+                    || participle && matches!(m.kind, MentionKind::Description { .. })
+            });
     }
     None
 }
@@ -315,6 +320,7 @@ fn left(ctx: &Ctx, place: &Place) -> Option<Found> {
             // "He declined to say whether the EU would …, adding: “…”": a
             // pronoun opening the sentence is its subject.
             CueKind::Verb if participle => opening_pronoun(ctx, place.left, c)
+                .or_else(|| subject_after_adverbial(ctx, place.left, c))
                 .or_else(|| ctx.main_subject(place.left, c))
                 .or_else(|| subject_before(ctx, c, place.left)),
             // "… claimed that Big Machine had “…”": a name after "that"
@@ -351,6 +357,24 @@ pub(super) fn opening_pronoun(ctx: &Ctx, first: usize, end: usize) -> Option<Men
         }),
         _ => None,
     }
+}
+
+/// The subject opening the main clause after a fronted adverbial ("After
+/// the hearing, the senator told reporters …"): the name, pronoun or
+/// description right after the adverbial's comma, within the clause of
+/// tokens `first..end` whose first word is a preposition or an adverbial
+/// opener.
+fn subject_after_adverbial(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
+    let t = (first..end).find(|&t| ctx.is_word(t) && !ctx.token_in_zone(t))?;
+    let opener = ctx.word(t).to_lowercase();
+    if !cues::is_preposition(&opener) && !cues::is_adverbial_opener(&opener) {
+        return None;
+    }
+    let comma = (t + 1..end.min(t + 8)).find(|&k| ctx.word(k) == ",")?;
+    opening_pronoun(ctx, comma + 1, end).or_else(|| {
+        ctx.mention_starting_at(comma + 1, end)
+            .filter(|m| m.first == comma + 1)
+    })
 }
 
 /// A cue later in the sentence: "…,” Macron's office said in a statement."
@@ -439,8 +463,12 @@ fn colon_subject(ctx: &Ctx, place: &Place) -> Option<Found> {
     };
     let mention = pronoun(place.left)
         .or_else(|| {
+            // Titles before the name, "Board member Linda Park" too.
             ctx.main_subject(place.left, colon).filter(|m| {
-                (place.left..m.first).all(|t| ctx.starts_upper(t) && !ctx.token_in_zone(t))
+                (place.left..m.first).all(|t| {
+                    (ctx.starts_upper(t) || cues::is_person_noun(ctx.word(t)))
+                        && !ctx.token_in_zone(t)
+                })
             })
         })
         .or_else(|| {

@@ -377,12 +377,18 @@ impl<'a> Ctx<'a> {
     /// "NASA administrator Jim Bridenstine": the person named right after an
     /// organisation and a title word (tokens from `at`, before `limit`)
     /// speaks, not the organisation.
-    /// Up to seven title words may stand between ("AIADMK general secretary
+    /// Up to nine title words may stand between ("AIADMK general secretary
     /// and leader of opposition Edappadi K Palaniswami"), one of them a
     /// person's title and none a speech verb.
     fn title_holder_after(&self, at: usize, limit: usize) -> Option<Mention> {
         let mut titled = false;
-        for i in at..(at + 8).min(limit) {
+        for i in at..(at + 10).min(limit) {
+            // "The Congress party's general secretary …, Jairam Ramesh,":
+            // a possessive inside, a comma right before the name.
+            let apposed = self.word(i) == "," && i + 1 < limit && self.is_person(i + 1).is_some();
+            if is_possessive_mark(self.word(i)) || apposed {
+                continue;
+            }
             if !self.is_word(i) || self.speech_verb_at(i) {
                 return None;
             }
@@ -394,7 +400,8 @@ impl<'a> Ctx<'a> {
                     kind: MentionKind::Name(id),
                 });
             }
-            titled |= cues::is_person_noun(self.word(i));
+            // "White House Press Secretary Stephanie Grisham": capitalised too.
+            titled |= cues::is_person_noun(&self.word(i).to_lowercase());
         }
         None
     }
@@ -616,8 +623,21 @@ impl<'a> Ctx<'a> {
                 }
                 // "A spokesperson for Deutsche Bahn said", "the spokesperson
                 // said" after one: the organisation speaks through them.
+                // "Peskov dismissed the meeting. “…,” the Kremlin spokesman
+                // said": a definite one the text has named is that person.
                 if let Some(org) = self.represented_organization(head, mention.first) {
-                    return Some((org, 0.6));
+                    let definite = self.word(mention.first).eq_ignore_ascii_case("the");
+                    let named = definite
+                        .then(|| self.by_role(mention, head, pos))
+                        .flatten()
+                        .map(|(id, _)| id)
+                        .or_else(|| {
+                            definite
+                                .then(|| self.subject_opening_previous_sentence(pos, said))
+                                .flatten()
+                                .filter(|&id| self.is_person_entity(id))
+                        });
+                    return Some(named.map_or((org, 0.6), |id| (id, 0.6)));
                 }
                 if cues::is_indefinite(self.word(mention.first)) {
                     return None; // "one aide said": someone new, unnamed
@@ -1168,8 +1188,7 @@ impl<'a> Ctx<'a> {
                 // relative of one of the victims … said".
                 let end = sentence.end_token as usize;
                 let opener = self.word(t).to_lowercase();
-                let adverbial =
-                    cues::is_preposition(&opener) || ADVERBIAL_OPENERS.contains(&opener.as_str());
+                let adverbial = cues::is_preposition(&opener) || cues::is_adverbial_opener(&opener);
                 let after_adverbial = (t..(t + 6).min(end))
                     .filter(|_| adverbial)
                     .find(|&k| self.word(k) == ",")
@@ -1367,24 +1386,6 @@ impl<'a> Ctx<'a> {
         false
     }
 }
-
-/// Words besides prepositions that open a fronted adverbial ("Outside the
-/// court, a relative … said").
-const ADVERBIAL_OPENERS: &[&str] = &[
-    "outside",
-    "inside",
-    "after",
-    "before",
-    "during",
-    "later",
-    "earlier",
-    "elsewhere",
-    "meanwhile",
-    "across",
-    "near",
-    "around",
-    "back",
-];
 
 /// A possessive ending split off as a token of its own ("’s", "'").
 fn is_possessive_mark(word: &str) -> bool {

@@ -460,6 +460,13 @@ const ROLES: &[&str] = &[
     "father",
     "mother",
     "relative",
+    "employee",
+    "worker",
+    "staffer",
+    "voter",
+    "passenger",
+    "parent",
+    "customer",
     "neighbour",
     "neighbor",
     "friend",
@@ -485,6 +492,7 @@ const ROLES: &[&str] = &[
     "quarterback",
     "pitcher",
     "guard",
+    "champion",
     "linebacker",
     "receiver",
     "shortstop",
@@ -623,6 +631,29 @@ pub fn is_preposition(word: &str) -> bool {
     [
         "of", "with", "by", "to", "between", "from", "for", "than", "against", "about", "at", "on",
         "in", "into", "toward", "towards", "under", "among", "like", "via",
+    ]
+    .iter()
+    .any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// True for a word besides prepositions that opens a fronted adverbial
+/// ("Outside the court, a relative … said", "After the hearing, the
+/// senator told …").
+pub fn is_adverbial_opener(word: &str) -> bool {
+    [
+        "outside",
+        "inside",
+        "after",
+        "before",
+        "during",
+        "later",
+        "earlier",
+        "elsewhere",
+        "meanwhile",
+        "across",
+        "near",
+        "around",
+        "back",
     ]
     .iter()
     .any(|d| word.eq_ignore_ascii_case(d))

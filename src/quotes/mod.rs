@@ -343,9 +343,12 @@ fn attributed_after_exclamation(
         right: next.end_token as usize,
         ..*place
     };
-    // "Trump tweeted", "said Trump": the name or the verb opens the sentence.
+    // "Trump tweeted", "said Trump": the name (after its titles: "Mr.
+    // Ramesh said") or the verb opens the sentence.
     let opens = |f: &Found| {
-        f.mention.is_some_and(|m| m.first == place.after) || f.cue.start() == next_start
+        f.mention.is_some_and(|m| {
+            (place.after..m.first).all(|t| ctx.starts_upper(t) || ctx.word(t) == ".")
+        }) || f.cue.start() == next_start
     };
     attribution::right_immediate(ctx, &widened).filter(opens)
 }

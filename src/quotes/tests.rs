@@ -1572,3 +1572,63 @@ fn an_aged_description_after_a_topic_names_the_topic() {
         Some("Priya Raman")
     );
 }
+
+#[test]
+fn a_question_then_mr_name_said_is_theirs() {
+    let text = "Jairam Ramesh spoke in Delhi on Monday.\n\
+                \"Why are we negotiating on our own side?\" Mr. Ramesh said in a post on X.\n";
+    let d = doc(text, &[&["Jairam Ramesh", "Ramesh"]]);
+    assert_eq!(
+        speaker_of(&d, "Why are we").as_deref(),
+        Some("Jairam Ramesh")
+    );
+}
+
+#[test]
+fn the_subject_after_a_fronted_adverbial_owns_the_participle() {
+    let text = "Sen. Dan Sullivan was more supportive of Mark Dorsey.\n\
+                After the hearing, the senator told reporters he expected Dorsey to be confirmed, adding: \"I think a few Democrats will vote for him.\"\n";
+    let d = doc(
+        text,
+        &[&["Dan Sullivan", "Sullivan"], &["Mark Dorsey", "Dorsey"]],
+    );
+    assert_eq!(
+        speaker_of(&d, "a few Democrats").as_deref(),
+        Some("Dan Sullivan")
+    );
+}
+
+#[test]
+fn a_lower_case_title_before_the_name_keeps_the_colon_subject() {
+    let text = "Board member Linda Park, who voted against the removals, put it bluntly: \"We just overruled our own experts.\"\n";
+    let d = doc(text, &[&["Linda Park", "Park"]]);
+    assert_eq!(speaker_of(&d, "overruled").as_deref(), Some("Linda Park"));
+}
+
+#[test]
+fn an_unnamed_person_before_a_participle_aside_is_no_name_inside_it() {
+    let text = "Another employee, posting on the anonymous workplace app Blind, wrote: \"Funny how the AI replacing us is the same AI we trained.\"\n";
+    let mut d = doc(text, &[]);
+    add_organization(&mut d, "Blind");
+    assert_eq!(speaker_of(&d, "Funny how"), None);
+}
+
+#[test]
+fn a_titled_holder_after_an_organisation_and_a_named_spokesman() {
+    let text = "The US welcomed the exchange. “We pray for the full recovery of both men,” said White House Press Secretary Stephanie Grisham.\n\
+                Kremlin spokesman Dmitry Peskov spoke later. Peskov dismissed the meeting. “This is a gathering of countries that have lost their way,” the Kremlin spokesman said.\n";
+    let mut d = doc(
+        text,
+        &[&["Stephanie Grisham"], &["Dmitry Peskov", "Peskov"]],
+    );
+    add_organization(&mut d, "White House");
+    add_organization(&mut d, "Kremlin");
+    assert_eq!(
+        speaker_of(&d, "We pray").as_deref(),
+        Some("Stephanie Grisham")
+    );
+    assert_eq!(
+        speaker_of(&d, "a gathering").as_deref(),
+        Some("Dmitry Peskov")
+    );
+}
