@@ -494,6 +494,14 @@ fn link_density(b: &Block<'_>, f: &Features) -> f32 {
     }
 }
 
+/// True when `text` is one quotation from its first character to its last
+/// (a double mark at both ends and none between).
+fn is_quoted_sentence(text: &str) -> bool {
+    let text = text.trim();
+    let ranges = quoted_ranges(text);
+    ranges.len() == 1 && ranges[0].start == 0 && text[ranges[0].end..].chars().count() == 1
+}
+
 /// The byte ranges of `text` inside double quotation marks (“…”, «…»,
 /// "…"); a mark left open runs to the end.
 fn quoted_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
@@ -566,6 +574,9 @@ fn value(b: &Block<'_>, f: &Features, c: Class) -> f32 {
     let v = match c {
         Class::Good => w,
         Class::NearGood => 0.5 * w,
+        // A whole quoted sentence ("“I had my bag packed and the taxi
+        // booked.”") is speech, most often a lede or a quote paragraph.
+        Class::Short if f.ends_sentence && is_quoted_sentence(&b.text) && f.words >= 5 => 0.5,
         Class::Short => {
             if f.ends_sentence {
                 -0.5
@@ -1029,5 +1040,14 @@ mod tests {
         assert_eq!(quoted.phrase, None);
         let link = classifier.features("More from us: the week in pictures");
         assert_eq!(link.phrase, Some("related-links"));
+    }
+
+    #[test]
+    fn a_whole_quoted_sentence_is_told_from_a_sentence_with_quotes_in_it() {
+        assert!(is_quoted_sentence(
+            "“I had my bag packed and the taxi booked.”"
+        ));
+        assert!(!is_quoted_sentence("“We will,” she said, “but not yet.”"));
+        assert!(!is_quoted_sentence("Read more: “Talks resume”"));
     }
 }

@@ -1146,6 +1146,18 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             mentions[i].kind = EntityType::Person;
             continue;
         }
+        // "said Astana was …": a lone word only the place list knows, read
+        // as a person, is the place.
+        if w.len() == 1
+            && m.kind == EntityType::Person
+            && tagger.word_flags(&body[w[0]]) & gazetteer::LOC != 0
+            && tagger.any_name_flags(&body[w[0]]) & (gazetteer::FIRST | gazetteer::LAST) == 0
+            && !surnames.contains(&last)
+            && !previous_word(body, m.span).is_some_and(|p| fold_is_one_of(p, HONORIFICS))
+        {
+            mentions[i].kind = EntityType::Location;
+            continue;
+        }
         if w.len() == 1 && m.kind != EntityType::Person && family_names.contains(&last) {
             mentions[i].kind = EntityType::Person;
             continue;
@@ -1415,15 +1427,18 @@ fn placed_by_preposition(
     let possessive = body[m.span.end()..].starts_with(['\'', '’']);
     let all_capitals = body[m.span].chars().all(|c| !c.is_lowercase());
     let first_flags = tagger.any_name_flags(&body[first]);
-    let lone_surname = w.len() == 1
-        && (first_flags & gazetteer::LAST != 0 || surnames.contains(&fold(&body[last])));
+    let doc_surname = surnames.contains(&fold(&body[last]));
+    let lone_surname = w.len() == 1 && (first_flags & gazetteer::LAST != 0 || doc_surname);
+    // A place the gazetteer knows is one there even if it is also a name:
+    // "a manager in Denver".
+    let texts: Vec<&str> = w.iter().map(|&s| &body[s]).collect();
+    let known_place = is_known_place(tagger, &texts) && !doc_surname;
     kind_fits
         && w.len() <= 3
         && w.iter().all(|&s| capitalised(&body[s]))
         && !possessive
         && !all_capitals
-        && first_flags & gazetteer::FIRST == 0
-        && !lone_surname
+        && (known_place || first_flags & gazetteer::FIRST == 0 && !lone_surname)
         && !is_known_organization(&body[m.span])
 }
 
@@ -2056,18 +2071,40 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
             m.span = with_first_name_before(tagger, body, m.span, &taken);
         }
     }
-    // Organisation heads right after a mention extend it.
+    // "Ministry of" + "Foreign Affairs": a head and "of" right before a
+    // mention extend it, unless another mention holds the head.
+    let spans: Vec<Span> = out.iter().map(|m| m.span).collect();
+    for m in &mut out {
+        let own = m.span;
+        let Some(before) = body.get(..own.start()).and_then(|b| b.strip_suffix(" of ")) else {
+            continue;
+        };
+        let head_start = before.rfind(' ').map_or(0, |i| i + 1);
+        let head = Span::from_range(head_start..before.len());
+        let taken = spans.iter().any(|&s| s != own && s.overlaps(head));
+        if !taken
+            && is_org_head(body, head)
+            && !matches!(m.kind, EntityType::Location | EntityType::Person)
+        {
+            m.span = head.cover(own);
+            m.kind = EntityType::Organization;
+        }
+    }
+    // Organisation heads right after a mention extend it, never into
+    // another mention ("Turkish" + "Ministry of Foreign Affairs").
     let spans: Vec<Span> = out.iter().map(|m| m.span).collect();
     for m in &mut out {
         if m.kind == EntityType::Person {
             continue;
         }
+        let own = m.span;
+        let taken = |w: Span| spans.iter().any(|&s| s != own && s.overlaps(w));
         // Up to three capitalised words ending in a head word; then "of X" after a head.
         let mut end = m.span;
         let mut run = Vec::new();
         while run.len() < 3 {
             match next_word(body, end) {
-                Some(s) if capitalised(&body[s]) => {
+                Some(s) if capitalised(&body[s]) && !taken(s) => {
                     run.push(s);
                     end = s;
                 }
@@ -2078,25 +2115,13 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
             m.span = m.span.cover(run[j]);
             m.kind = EntityType::Organization;
         }
-        // "Ministry of" + "Foreign Affairs": a head and "of" right before.
-        if let Some(before) = body
-            .get(..m.span.start())
-            .and_then(|b| b.strip_suffix(" of "))
-        {
-            let head_start = before.rfind(' ').map_or(0, |i| i + 1);
-            let head = Span::from_range(head_start..before.len());
-            let free = !spans.iter().any(|&s| s != m.span && s.overlaps(head));
-            if free && is_org_head(body, head) && m.kind != EntityType::Location {
-                m.span = head.cover(m.span);
-                m.kind = EntityType::Organization;
-            }
-        }
         let ends_in_head = words(body, m.span)
             .last()
             .is_some_and(|&s| is_org_head(body, s));
         if ends_in_head && m.kind == EntityType::Organization {
             if let Some(of) = next_word(body, m.span).filter(|&s| &body[s] == "of") {
-                if let Some(x) = next_word(body, of).filter(|&s| capitalised(&body[s])) {
+                if let Some(x) = next_word(body, of).filter(|&s| capitalised(&body[s]) && !taken(s))
+                {
                     m.span = m.span.cover(x);
                 }
             }
@@ -2120,6 +2145,21 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
             {
                 prev.span = prev.span.cover(m.span);
                 prev.kind = EntityType::Organization;
+                continue;
+            }
+            // "Turkish Ministry of Foreign" + "Affairs": a body's name the
+            // tagger cut after its "of" complement began.
+            let cut_after_of = words(body, prev.span)
+                .iter()
+                .rev()
+                .nth(1)
+                .is_some_and(|&s| &body[s] == "of");
+            if prev.kind == EntityType::Organization
+                && m.kind == EntityType::Organization
+                && gap == Some(" ")
+                && cut_after_of
+            {
+                prev.span = prev.span.cover(m.span);
                 continue;
             }
         }
@@ -3144,6 +3184,35 @@ mod tests {
         assert_eq!(
             got,
             owned(&[("White House", O), ("Kremlin", O), ("Lim Jia Hui", P)])
+        );
+    }
+
+    #[test]
+    fn a_ministry_and_its_complement_make_one_body_whatever_the_cut() {
+        let body = "according to a statement by the Turkish Ministry of Foreign Affairs.";
+        for mentions in [
+            vec![("Turkish Ministry of Foreign", O), ("Affairs", O)],
+            vec![("Turkish", M), ("Ministry of Foreign Affairs", O)],
+            vec![("Turkish", M), ("Foreign Affairs", O)],
+        ] {
+            assert_eq!(
+                refined(body, &mentions),
+                owned(&[("Turkish Ministry of Foreign Affairs", O)]),
+                "{mentions:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn known_places_read_as_people() {
+        let body =
+            "a manager in Denver, and Minister Yerlan Akkenzhenov said Astana was committed.";
+        assert_eq!(
+            refined_kinds(
+                body,
+                &[("Denver", P), ("Yerlan Akkenzhenov", P), ("Astana", P)]
+            ),
+            [L, P, L]
         );
     }
 }

@@ -76,14 +76,21 @@ fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention
     let comma = at
         .checked_sub(1)
         .filter(|&c| c > floor && ctx.word(c) == ",")?;
-    let opening = opening_comma(ctx, comma, floor)?;
-    let pronoun = ctx.word(opening + 1);
-    if ["who", "whose", "which"]
-        .iter()
-        .any(|w| pronoun.eq_ignore_ascii_case(w))
-    {
+    // "CCIA Europe, whose members include Google, Meta and Amazon,
+    // called": the relative clause may hold commas of its own.
+    let relative = (comma.saturating_sub(RELATIVE_CLAUSE_REACH).max(floor + 1)..comma)
+        .rev()
+        .filter(|&k| ctx.word(k) == ",")
+        .find(|&k| {
+            ["who", "whose", "which"]
+                .iter()
+                .any(|w| ctx.word(k + 1).eq_ignore_ascii_case(w))
+        });
+    if let Some(opening) = relative {
         return ctx.mention_ending_at(opening.checked_sub(1)?, floor);
     }
+    let opening = opening_comma(ctx, comma, floor)?;
+    let pronoun = ctx.word(opening + 1);
     // "Jorge Rodríguez, the head of the Assembly and a close Maduro ally,
     // called …": a name before an apposition is the subject, not a name
     // inside it.
@@ -316,7 +323,7 @@ fn left(ctx: &Ctx, place: &Place) -> Option<Found> {
             && ctx.word(c - 1) == ","
             && ctx.word(c).ends_with("ing");
         let mention = match kind {
-            CueKind::According => ctx.mention_starting_at(c + n, place.open),
+            CueKind::According => according_to(ctx, c + n, place.open),
             // "He declined to say whether the EU would …, adding: “…”": a
             // pronoun opening the sentence is its subject.
             CueKind::Verb if participle => opening_pronoun(ctx, place.left, c)
@@ -344,6 +351,26 @@ fn left(ctx: &Ctx, place: &Place) -> Option<Found> {
         });
     }
     None
+}
+
+/// Who speaks after "according to" at token `at`: the mention there, or
+/// the source of a document named there ("according to a statement
+/// issued later by the Turkish Ministry of Foreign Affairs", "a readout
+/// from the ministry").
+fn according_to(ctx: &Ctx, at: usize, limit: usize) -> Option<Mention> {
+    ctx.mention_starting_at(at, limit).or_else(|| {
+        let document = (at..(at + 3).min(limit)).any(|k| {
+            ["statement", "readout", "release", "report", "transcript"].contains(&ctx.word(k))
+        });
+        if !document {
+            return None;
+        }
+        let by = (at + 1..(at + 8).min(limit))
+            .take_while(|&k| ctx.is_word(k))
+            .find(|&k| ["by", "from"].contains(&ctx.word(k)))?;
+        let the = ctx.word(by + 1).eq_ignore_ascii_case("the");
+        ctx.mention_starting_at(by + 1 + usize::from(the), limit)
+    })
 }
 
 /// The "he" or "she" that opens the clause of tokens `first..end`.
@@ -384,7 +411,7 @@ fn right_later(ctx: &Ctx, place: &Place) -> Option<Found> {
             continue;
         };
         let mention = match kind {
-            CueKind::According => ctx.mention_starting_at(c + n, place.right),
+            CueKind::According => according_to(ctx, c + n, place.right),
             // "…,” one delegate told Al Jazeera": who was told is no speaker.
             CueKind::Verb => subject_before(ctx, c, place.after).or_else(|| {
                 (!cues::is_tell(ctx.word(c)))

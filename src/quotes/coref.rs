@@ -966,7 +966,20 @@ impl<'a> Ctx<'a> {
             }
             if let Some((id, span)) = self.speaker_entity(t) {
                 let m = self.name_mention(id, span, from);
-                if !self.prepositional(m.first, from) && !self.ends_possessive(m.end, to) {
+                // "The company that runs the AMAs, Dick Clark Productions,
+                // denies": not a name inside a relative clause.
+                let relative = (from..m.first)
+                    .rev()
+                    .take_while(|&k| self.word(k) != ",")
+                    .any(|k| {
+                        ["that", "who", "which", "whom", "whose"]
+                            .iter()
+                            .any(|w| self.word(k).eq_ignore_ascii_case(w))
+                    });
+                if !relative
+                    && !self.prepositional(m.first, from)
+                    && !self.ends_possessive(m.end, to)
+                {
                     // "InfoNation President Dan McDowell": the organisation
                     // qualifies the title of the person who is the subject.
                     // So does it in "Hamas official Basem Naim".
@@ -1037,15 +1050,21 @@ impl<'a> Ctx<'a> {
     /// may be people, and "it" is not that person.
     fn organization_in_reach(&self, pos: usize, said: &[Said]) -> Option<EntityId> {
         let s0 = self.sentence_of(pos);
+        // The sentence before the quote this attributes, past the quote's
+        // own sentences ("“… race. The Council should …,” the group said").
+        let before = self
+            .unquoted_sentence_before(pos)
+            .unwrap_or(s0.saturating_sub(1))
+            .min(s0.saturating_sub(1));
         let is_org = |id: EntityId| self.entities[id].kind == EntityType::Organization;
         if let Some(q) = said
             .iter()
             .rev()
-            .find(|q| q.pos < pos && q.sentence + 1 >= s0)
+            .find(|q| q.pos < pos && q.sentence >= before)
         {
             return is_org(q.speaker).then_some(q.speaker);
         }
-        let previous = self.sentences.get(s0.checked_sub(1)?)?;
+        let previous = self.sentences.get(before).filter(|_| s0 > 0)?;
         let subject =
             self.main_subject(previous.first_token as usize, previous.end_token as usize)?;
         match subject.kind {

@@ -236,6 +236,15 @@ impl QuoteExtractor {
             draft.speaker = ctx.resolve(&m, said).map(|(id, _)| id);
             draft.confidence = 0.5;
             draft.kind = QuoteKind::Direct;
+        } else if let Some(m) = earlier
+            .is_empty()
+            .then(|| lede_speaker(ctx, &draft.marked, paragraphs))
+            .flatten()
+        {
+            draft.speaker_span = Some(ctx.span(m.first, m.end));
+            draft.speaker = ctx.resolve(&m, said).map(|(id, _)| id);
+            draft.confidence = 0.4;
+            draft.kind = QuoteKind::Direct;
         } else if words <= SCARE_WORDS && !sentence {
             draft.kind = QuoteKind::Scare;
         } else {
@@ -427,6 +436,37 @@ fn person_opening(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     let titled =
         m.first <= first + 4 && (first..m.first).all(|t| ctx.starts_upper(t) || ctx.word(t) == ".");
     (person && (m.first == first || after_adverbial || titled)).then_some(m)
+}
+
+/// Paragraphs from the top of the body within which a quote may open the
+/// story as its lede.
+const LEDE_PARAGRAPHS: usize = 3;
+
+/// "FILLMORE, Calif. — “We grabbed the dog … That's all there was time
+/// for.” ¶ Dana Whitfield has lived on the same cul-de-sac …": a story
+/// that opens with a cue-less quote (a paragraph of its own, after a
+/// dateline at most) names its speaker as the subject of the next
+/// paragraph.
+fn lede_speaker(ctx: &Ctx, marked: &marks::Marked, paragraphs: &[Span]) -> Option<Mention> {
+    if marked.paragraph >= LEDE_PARAGRAPHS {
+        return None;
+    }
+    let para = paragraphs.get(marked.paragraph)?;
+    let last = paragraphs.get(marked.paragraph + marked.pieces.len().saturating_sub(1))?;
+    let before = ctx.body.get(para.start()..marked.open)?.trim_end();
+    let dateline = before.is_empty() || before.ends_with(['—', '–', '-']);
+    let after = ctx.body.get(marked.close.min(last.end())..last.end())?;
+    if !dateline || after.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let next = paragraphs.get(marked.paragraph + marked.pieces.len())?;
+    let s = ctx.sentence_of(next.start());
+    let sentence = ctx.sentences.get(s)?;
+    person_opening(
+        ctx,
+        sentence.first_token as usize,
+        sentence.end_token as usize,
+    )
 }
 
 /// "Erekat said it was only the latest move by the US. ¶ “They wanted us on

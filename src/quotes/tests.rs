@@ -1632,3 +1632,60 @@ fn a_titled_holder_after_an_organisation_and_a_named_spokesman() {
         Some("Dmitry Peskov")
     );
 }
+
+#[test]
+fn a_lede_quote_belongs_to_the_person_the_next_paragraph_opens_with() {
+    let text = "FILLMORE, Calif. — “We grabbed the dog, the photo albums and my mom's insulin. That's all there was time for.”\n\
+                Dana Whitfield has lived on the same cul-de-sac for 31 years.\n\
+                “The wind is doing everything right now,” said fire captain Rosa Ibarra.\n";
+    let d = doc(
+        text,
+        &[&["Dana Whitfield", "Whitfield"], &["Rosa Ibarra", "Ibarra"]],
+    );
+    assert_eq!(
+        speaker_of(&d, "We grabbed").as_deref(),
+        Some("Dana Whitfield")
+    );
+}
+
+#[test]
+fn a_relative_clause_with_commas_of_its_own_leaves_its_head_the_subject() {
+    let text = "CCIA Europe, whose members include Google, Meta and Amazon, called the vote “a welcome dose of realism.”\n\
+                “Europe cannot afford to regulate itself out of the AI race. The Council should now go further,” the group said in a statement.\n";
+    let mut d = doc(text, &[]);
+    for org in ["CCIA Europe", "Google", "Meta", "Amazon", "Council"] {
+        add_organization(&mut d, org);
+    }
+    assert_eq!(
+        speaker_of(&d, "welcome dose").as_deref(),
+        Some("CCIA Europe")
+    );
+    assert_eq!(
+        speaker_of(&d, "cannot afford").as_deref(),
+        Some("CCIA Europe")
+    );
+}
+
+#[test]
+fn according_to_a_statement_by_a_body_is_that_body() {
+    let text = "The two sides agreed to “intensify joint efforts for a humanitarian truce in Sudan”, according to a statement issued later by the Foreign Ministry.\n";
+    let mut d = doc(text, &[]);
+    add_organization(&mut d, "Foreign Ministry");
+    assert_eq!(
+        speaker_of(&d, "intensify joint").as_deref(),
+        Some("Foreign Ministry")
+    );
+}
+
+#[test]
+fn they_after_a_body_in_apposition_skips_the_name_in_its_relative_clause() {
+    let text = "The company that runs the AMAs, Dick Clark Productions, denies that anything has been sorted.\n\
+                \"Any final agreement on this matter needs to be made with her management. We have no further comment,\" they said.\n";
+    let mut d = doc(text, &[]);
+    add_organization(&mut d, "AMAs");
+    add_organization(&mut d, "Dick Clark Productions");
+    assert_eq!(
+        speaker_of(&d, "Any final agreement").as_deref(),
+        Some("Dick Clark Productions")
+    );
+}
