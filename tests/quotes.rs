@@ -104,7 +104,7 @@ fn seed_quotes_survive_other_quote_mark_styles() {
 /// end with the real entity tagger.
 #[test]
 fn hand_written_articles_attribute_every_quote() {
-    let cases: [(&str, &[Option<&str>]); 21] = [
+    let cases: [(&str, &[Option<&str>]); 27] = [
         (
             "leaders_summit.txt",
             &[
@@ -372,6 +372,128 @@ fn hand_written_articles_attribute_every_quote() {
                 Some("Derek Armstrong"),
                 Some("Derek Armstrong"),
                 Some("Derek Armstrong"),
+            ],
+        ),
+        (
+            "toi_tn_rally.txt",
+            &[
+                Some("M K Stalin"),                   // kept every promise made to the
+                Some("M K Stalin"),                   // We did not come to power to ma
+                Some("M K Stalin"),                   // Give us five more years and no
+                Some("M K Stalin"),                   // Not one eligible woman will be
+                Some("Edappadi K Palaniswami"),       // nothing but recycled slogans
+                Some("Edappadi K Palaniswami"),       // The chief minister talks about
+                Some("Edappadi K Palaniswami"),       // Our youngsters are still stand
+                Some("Edappadi K Palaniswami"),       // Farmers in Thanjavur and Tiruv
+                Some("Election Commission of India"), // All political parties are remi
+                Some("Meenakshi Raghavan"),           // Surveillance will be intensifi
+                Some("S Selvi"),                      // The Rs 1,000 comes on time eve
+                Some("K Kannan"),                     // Every party comes here before
+                None,                                 // My father wants me to vote for
+            ],
+        ),
+        (
+            "everton_cup_exit.txt",
+            &[
+                Some("David Moyes"),     // as bad as anything I’ve had to
+                Some("David Moyes"),     // We didn’t compete, we didn’t p
+                Some("David Moyes"),     // The supporters paid good money
+                Some("David Moyes"),     // I picked a strong team. I’ll t
+                Some("Dean Brennan"),    // I’m so proud of them,
+                Some("Dean Brennan"),    // Two years ago some of these la
+                Some("Kieran Maloney"),  // dreamed about a night like thi
+                Some("Kieran Maloney"),  // My mum’s in the stand, my nan’
+                Some("Kieran Maloney"),  // I don’t think I’ll sleep tonig
+                Some("Jordan Pickford"), // It’s not good enough, simple a
+                Some("Jordan Pickford"), // We let the manager down and we
+                Some("Everton"),         // The club is aware of an incide
+                Some("Everton"),         // Anyone found responsible will
+                Some("Alan Shearer"),    // a team that didn’t want to be
+                Some("Alan Shearer"),    // You can make changes in the Cu
+                Some("Alan Shearer"),    // But you can’t make changes to
+            ],
+        ),
+        (
+            "eu_china_steel_tariffs.txt",
+            &[
+                Some("Wang Wentao"),      // poison the atmosphere
+                Some("Maros Sefcovic"),   // Europe cannot be the only open
+                Some("Maros Sefcovic"),   // We are not closing the door. W
+                Some("Wang Wentao"),      // take all necessary measures to
+                Some("Wang Wentao"),      // We have shown sincerity on ele
+                Some("Wang Wentao"),      // If the European side insists o
+                Some("Katherina Reiche"), // We need protection for our ste
+                Some("Helene Marchetti"), // For too long, Europe has been
+                Some("Peter Szijjarto"),  // a trade war that nobody in Cen
+                None,                     // They have a playbook, and we h
+                Some("Eurofer"),          // This is the most important tra
+                Some("Chinese Mission"),  // firmly opposes
+                Some("Chinese Mission"),  // return to the right track of d
+            ],
+        ),
+        (
+            "politico_ep_ai_act_delay.txt",
+            &[
+                Some("Axel Voss"),            // This is not deregulation. This
+                Some("Axel Voss"),            // When a start-up in Munich or L
+                Some("Axel Voss"),            // because otherwise we are regul
+                Some("Brando Benifei"),       // Two years ago, the Commission
+                Some("Brando Benifei"),       // send exactly the wrong message
+                Some("Lotte Vermeulen"),      // Every month of delay is a mont
+                Some("Pierre-Yves Castaing"), // I voted for the delay, but wit
+                Some("Pierre-Yves Castaing"), // If the standards are not ready
+                Some("Tomáš Hrubý"),          // a good first step
+                Some("Tomáš Hrubý"),          // scrapped entirely.
+                Some("Thomas Regnier"),       // The Commission welcomes the Pa
+                Some("CCIA Europe"),          // a welcome dose of realism.
+                Some("CCIA Europe"),          // Europe cannot afford to regula
+                None,                         // tighter than anyone wanted to
+                None,                         // We want this closed before the
+            ],
+        ),
+        (
+            "opec_vienna_cuts.txt",
+            &[
+                Some("Abdulaziz bin Salman"), // a pre-emptive step, not a pani
+                Some("Abdulaziz bin Salman"), // We are not here to target a pr
+                Some("Abdulaziz bin Salman"), // If the market needs more from
+                Some("Alexander Novak"),      // Our commitments are our commit
+                None,                         // There were moments this aftern
+                None,                         // In the end, nobody wanted to b
+                Some("Yerlan Akkenzhenov"),   // fully committed to the compens
+                Some("Yerlan Akkenzhenov"),   // We cannot simply switch off Ch
+                Some("Bashir Okafor"),        // Our members have invested heav
+                Some("Bashir Okafor"),        // We accept the decision for now
+                Some("Marcus Lindqvist"),     // The market wanted a surprise a
+                Some("Marcus Lindqvist"),     // Everyone was already positione
+                Some("Helen Marsh"),          // OPEC+ has bought itself three
+                Some("Helen Marsh"),          // Unless demand surprises to the
+                Some("OPEC"),                 // remains ready to take addition
+                Some("Abdulaziz bin Salman"), // You will have to wait and see,
+                Some("Abdulaziz bin Salman"), // I have never liked to tell peo
+            ],
+        ),
+        (
+            "bulls_trade_holloway_kings.txt",
+            &[
+                Some("Arturas Karnisovas"), // about three weeks
+                Some("Arturas Karnisovas"), // Tyrese gave this organization
+                Some("Arturas Karnisovas"), // But we have to be honest about
+                Some("Arturas Karnisovas"), // I don't love that word,
+                Some("Arturas Karnisovas"), // We're retooling. There's a dif
+                Some("Billy Donovan"),      // It's the hardest part of this
+                Some("Billy Donovan"),      // You spend every day with a guy
+                Some("Billy Donovan"),      // have a chance to play right aw
+                None,                       // The Backcourt,
+                Some("Andre Simmons"),      // So you're telling me you had n
+                Some("Tyrese Holloway"),    // Man, I found out from my agent
+                Some("Tyrese Holloway"),    // I'm not mad at Chicago. Chicag
+                Some("Tyrese Holloway"),    // AK called me and said, 'We'll
+                Some("Tyrese Holloway"),    // a fresh start,
+                Some("Tyrese Holloway"),    // They want me to have the ball
+                None,                       // He wanted to be somewhere he c
+                Some("Scott Perry"),        // brings a toughness and a shot-
+                Some("Kings"),              // We're thrilled to welcome Tyre
             ],
         ),
     ];
