@@ -696,6 +696,16 @@ impl<'a> Ctx<'a> {
                 // unrepentant" is Moyes, quoted last.
                 // "the 29-year-old nurse" too.
                 let aged = (mention.first..=head).any(|t| self.word(t).ends_with("-year-old"));
+                // A person opening the sentence before as its subject comes
+                // first ("Smith, named Player of the Match, kept it simple.
+                // ‘…,’ the 25-year-old said"); a description names a
+                // person, so "Everton" opening it is no "62-year-old".
+                if let Some(near) = self
+                    .subject_opening_previous_sentence(pos, said)
+                    .filter(|&id| self.is_person_entity(id))
+                {
+                    return Some((near, 0.5));
+                }
                 if aged {
                     let since = self
                         .unquoted_sentence_before(pos)
@@ -707,14 +717,6 @@ impl<'a> Ctx<'a> {
                     {
                         return Some((id, 0.5));
                     }
-                }
-                // A person: the description names one ("Everton" opening
-                // the sentence is no "62-year-old").
-                if let Some(near) = self
-                    .subject_opening_previous_sentence(pos, said)
-                    .filter(|&id| self.is_person_entity(id))
-                {
-                    return Some((near, 0.5));
                 }
                 // "the analyst", "the expert": most often the person quoted last.
                 let s0 = self.sentence_of(pos);
@@ -897,9 +899,7 @@ impl<'a> Ctx<'a> {
             // but "For Priya Raman, the timing could hardly be worse" is
             // about her.
             let (first, _) = self.token_range(span);
-            let opening = sentence.first_token as usize;
-            let topic = first == opening + 1 && self.word(opening).eq_ignore_ascii_case("for");
-            if self.prepositional(first, opening) && !topic {
+            if self.prepositional(first, sentence.first_token as usize) {
                 continue;
             }
             let first_named = self.entities[id].mentions.iter().map(|m| m.start()).min();
@@ -1208,8 +1208,11 @@ impl<'a> Ctx<'a> {
                 let end = sentence.end_token as usize;
                 let opener = self.word(t).to_lowercase();
                 let adverbial = cues::is_preposition(&opener) || cues::is_adverbial_opener(&opener);
+                // Not "For Margaret Hollis, a 79-year-old widow, …": a name
+                // before the comma makes it an apposition.
                 let after_adverbial = (t..(t + 6).min(end))
                     .filter(|_| adverbial)
+                    .take_while(|&k| self.is_person(k).is_none())
                     .find(|&k| self.word(k) == ",")
                     .map(|comma| comma + 1)
                     .filter(|&k| k < end);
@@ -1284,6 +1287,13 @@ impl<'a> Ctx<'a> {
         let m = self
             .mention_starting_at(t, end)
             .filter(|m| m.first == t && matches!(m.kind, MentionKind::Description { .. }))?;
+        // "The French ambassador, Jérôme Bonnafont, was blunter": the name
+        // in apposition.
+        if m.end + 1 < end && self.word(m.end) == "," {
+            if let Some((id, _)) = self.is_person(m.end + 1) {
+                return Some(id);
+            }
+        }
         self.chain.set(self.chain.get() + 1);
         let referent = self.resolve(&m, said);
         self.chain.set(self.chain.get() - 1);
@@ -1397,7 +1407,9 @@ impl<'a> Ctx<'a> {
             let according = w.eq_ignore_ascii_case("to")
                 && i > 0
                 && self.word(i - 1).eq_ignore_ascii_case("according");
-            return (is_preposition(w) && !according)
+            // "For Margaret Hollis, the rise means …": the sentence's topic.
+            let topic = w.eq_ignore_ascii_case("for") && i == floor;
+            return (is_preposition(w) && !according && !topic)
                 || apposed_noun
                 || is_possessive(w)
                 || split_possessive;

@@ -462,11 +462,17 @@ fn lede_speaker(ctx: &Ctx, marked: &marks::Marked, paragraphs: &[Span]) -> Optio
     let next = paragraphs.get(marked.paragraph + marked.pieces.len())?;
     let s = ctx.sentence_of(next.start());
     let sentence = ctx.sentences.get(s)?;
-    person_opening(
-        ctx,
-        sentence.first_token as usize,
-        sentence.end_token as usize,
-    )
+    let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
+    // "That's how Maya Krishnan, co-founder of Tidewell, describes it."
+    let points_back = ["That's", "That’s", "That", "So"].contains(&ctx.word(first))
+        && (first + 1..(first + 3).min(end))
+            .any(|t| ["how", "s", "’s", "'s", "is", "says", "said"].contains(&ctx.word(t)));
+    let named_after = || {
+        ctx.main_subject(first, end).filter(|m| {
+            matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person)
+        })
+    };
+    person_opening(ctx, first, end).or_else(|| points_back.then(named_after).flatten())
 }
 
 /// "Erekat said it was only the latest move by the US. ¶ “They wanted us on

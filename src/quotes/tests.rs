@@ -1689,3 +1689,62 @@ fn they_after_a_body_in_apposition_skips_the_name_in_its_relative_clause() {
         Some("Dick Clark Productions")
     );
 }
+
+#[test]
+fn an_aged_description_names_the_subject_of_the_sentence_before() {
+    let text = "Ben Duckett made 62 before lunch.\n\
+                Smith, named Player of the Match, kept it characteristically simple.\n\
+                ‘I just tried to watch the ball and pick my moments,’ the 25-year-old said.\n";
+    let d = doc(
+        text,
+        &[
+            &["Ben Duckett", "Duckett"],
+            &["Jamie Smith", "Smith"],
+            &["Player"],
+        ],
+    );
+    assert_eq!(
+        speaker_of(&d, "I just tried").as_deref(),
+        Some("Jamie Smith")
+    );
+}
+
+#[test]
+fn a_lede_quote_then_thats_how_x_describes_it() {
+    let text = "“Nobody went into nursing to fight with a spreadsheet at 2 a.m.”\n\
+                That’s how Maya Krishnan, co-founder and CEO of Tidewell, describes the problem her startup is trying to solve.\n";
+    let mut d = doc(text, &[&["Maya Krishnan", "Krishnan"]]);
+    add_organization(&mut d, "Tidewell");
+    assert_eq!(
+        speaker_of(&d, "Nobody went").as_deref(),
+        Some("Maya Krishnan")
+    );
+}
+
+#[test]
+fn she_after_a_topic_opened_by_for_is_that_person() {
+    let text = "Ofgem said the cap would rise in April.\n\
+                For Margaret Hollis, a 79-year-old widow from Barnsley, the rise means more hard choices.\n\
+                \"I already sit in my coat in the evenings,\" she told BBC News.\n";
+    let mut d = doc(text, &[&["Margaret Hollis", "Hollis"]]);
+    add_organization(&mut d, "Ofgem");
+    assert_eq!(
+        speaker_of(&d, "I already sit").as_deref(),
+        Some("Margaret Hollis")
+    );
+}
+
+#[test]
+fn a_description_opening_the_sentence_before_with_a_name_in_apposition() {
+    let text = "U.S. Ambassador Mike Waltz said a settlement was within reach. “He wants the killing to stop,” Waltz said.\n\
+                The French ambassador, Jérôme Bonnafont, was blunter.\n\
+                “Who is bombing whom?” he asked.\n";
+    let d = doc(
+        text,
+        &[&["Mike Waltz", "Waltz"], &["Jérôme Bonnafont", "Bonnafont"]],
+    );
+    assert_eq!(
+        speaker_of(&d, "Who is bombing").as_deref(),
+        Some("Jérôme Bonnafont")
+    );
+}
