@@ -87,7 +87,13 @@ fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention
                 .any(|w| ctx.word(k + 1).eq_ignore_ascii_case(w))
         });
     if let Some(opening) = relative {
-        return ctx.mention_ending_at(opening.checked_sub(1)?, floor);
+        // "Okafor, 29, who holds …": past an age set off by commas.
+        let before = opening.checked_sub(1)?;
+        let aged = before >= floor + 2
+            && ctx.word(before).bytes().all(|b| b.is_ascii_digit())
+            && ctx.word(before - 1) == ",";
+        let last = if aged { before - 2 } else { before };
+        return ctx.mention_ending_at(last, floor);
     }
     let opening = opening_comma(ctx, comma, floor)?;
     let pronoun = ctx.word(opening + 1);
@@ -391,10 +397,12 @@ pub(super) fn opening_pronoun(ctx: &Ctx, first: usize, end: usize) -> Option<Men
 /// description right after the adverbial's comma, within the clause of
 /// tokens `first..end` whose first word is a preposition or an adverbial
 /// opener.
-fn subject_after_adverbial(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
+pub(super) fn subject_after_adverbial(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     let t = (first..end).find(|&t| ctx.is_word(t) && !ctx.token_in_zone(t))?;
     let opener = ctx.word(t).to_lowercase();
-    if !cues::is_preposition(&opener) && !cues::is_adverbial_opener(&opener) {
+    // "Asked whether …, the American laughed": a participle opens it too.
+    let participle = opener.len() > 4 && (opener.ends_with("ed") || opener.ends_with("ing"));
+    if !cues::is_preposition(&opener) && !cues::is_adverbial_opener(&opener) && !participle {
         return None;
     }
     let comma = (t + 1..end.min(t + 8)).find(|&k| ctx.word(k) == ",")?;
@@ -492,8 +500,12 @@ fn colon_subject(ctx: &Ctx, place: &Place) -> Option<Found> {
         .or_else(|| {
             // Titles before the name, "Board member Linda Park" too.
             ctx.main_subject(place.left, colon).filter(|m| {
+                // "Banks' co-promoter Ray Castellano": a possessive too.
                 (place.left..m.first).all(|t| {
-                    (ctx.starts_upper(t) || cues::is_person_noun(ctx.word(t)))
+                    let w = ctx.word(t);
+                    (ctx.starts_upper(t)
+                        || cues::is_person_noun(w)
+                        || ["'", "’", "'s", "’s"].contains(&w))
                         && !ctx.token_in_zone(t)
                 })
             })

@@ -236,10 +236,8 @@ impl QuoteExtractor {
             draft.speaker = ctx.resolve(&m, said).map(|(id, _)| id);
             draft.confidence = 0.5;
             draft.kind = QuoteKind::Direct;
-        } else if let Some(m) = earlier
-            .is_empty()
-            .then(|| lede_speaker(ctx, &draft.marked, paragraphs))
-            .flatten()
+        } else if let Some(m) =
+            named_in_next_paragraph(ctx, &draft.marked, paragraphs, earlier.is_empty())
         {
             draft.speaker_span = Some(ctx.span(m.first, m.end));
             draft.speaker = ctx.resolve(&m, said).map(|(id, _)| id);
@@ -442,15 +440,21 @@ fn person_opening(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
 /// story as its lede.
 const LEDE_PARAGRAPHS: usize = 3;
 
-/// "FILLMORE, Calif. — “We grabbed the dog … That's all there was time
-/// for.” ¶ Dana Whitfield has lived on the same cul-de-sac …": a story
-/// that opens with a cue-less quote (a paragraph of its own, after a
-/// dateline at most) names its speaker as the subject of the next
-/// paragraph.
-fn lede_speaker(ctx: &Ctx, marked: &marks::Marked, paragraphs: &[Span]) -> Option<Mention> {
-    if marked.paragraph >= LEDE_PARAGRAPHS {
-        return None;
-    }
+/// The speaker of a cue-less quote that stands as a paragraph of its own
+/// (after a dateline at most), named by the paragraph after it:
+/// - anywhere, "« Paris is playing with fire. » ¶ The warning came from
+///   Kremlin spokesman Dmitry Peskov, …";
+/// - when it opens the story (`first_quote`, in the first
+///   [`LEDE_PARAGRAPHS`]), as that paragraph's subject: "FILLMORE, Calif.
+///   — “We grabbed the dog …” ¶ Dana Whitfield has lived on the same
+///   cul-de-sac …", or after "That's how": "That's how Maya Krishnan, …,
+///   describes the problem".
+fn named_in_next_paragraph(
+    ctx: &Ctx,
+    marked: &marks::Marked,
+    paragraphs: &[Span],
+    first_quote: bool,
+) -> Option<Mention> {
     let para = paragraphs.get(marked.paragraph)?;
     let last = paragraphs.get(marked.paragraph + marked.pieces.len().saturating_sub(1))?;
     let before = ctx.body.get(para.start()..marked.open)?.trim_end();
@@ -463,16 +467,22 @@ fn lede_speaker(ctx: &Ctx, marked: &marks::Marked, paragraphs: &[Span]) -> Optio
     let s = ctx.sentence_of(next.start());
     let sentence = ctx.sentences.get(s)?;
     let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
-    // "That's how Maya Krishnan, co-founder of Tidewell, describes it."
+    let person = |m: &Mention| matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
+    let came_from = (first..(first + 6).min(end))
+        .find(|&t| ctx.word(t) == "came" && ctx.word(t + 1) == "from")
+        .and_then(|t| ctx.mention_starting_at(t + 2, end))
+        .filter(person);
+    if came_from.is_some() || !first_quote || marked.paragraph >= LEDE_PARAGRAPHS {
+        return came_from;
+    }
     let points_back = ["That's", "That’s", "That", "So"].contains(&ctx.word(first))
         && (first + 1..(first + 3).min(end))
             .any(|t| ["how", "s", "’s", "'s", "is", "says", "said"].contains(&ctx.word(t)));
-    let named_after = || {
-        ctx.main_subject(first, end).filter(|m| {
-            matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person)
-        })
-    };
-    person_opening(ctx, first, end).or_else(|| points_back.then(named_after).flatten())
+    person_opening(ctx, first, end).or_else(|| {
+        points_back
+            .then(|| ctx.main_subject(first, end).filter(person))
+            .flatten()
+    })
 }
 
 /// "Erekat said it was only the latest move by the US. ¶ “They wanted us on
@@ -504,8 +514,11 @@ fn reporter_of_previous_paragraph(
     }
     // "He said the past year had been the hardest of his career. ¶ «I
     // worked every day …»": a pronoun opening the sentence will do too.
+    // "Asked whether he was concerned …, the American laughed. ¶ ‘…’":
+    // or the subject after a fronted clause, a description too.
     let m = person_opening(ctx, first, end)
-        .or_else(|| attribution::opening_pronoun(ctx, first, end))?;
+        .or_else(|| attribution::opening_pronoun(ctx, first, end))
+        .or_else(|| attribution::subject_after_adverbial(ctx, first, end))?;
     let speaks = matches!(
         attribution::cue(ctx, m.end, end),
         Some((_, cues::CueKind::Verb))

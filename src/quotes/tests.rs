@@ -1748,3 +1748,59 @@ fn a_description_opening_the_sentence_before_with_a_name_in_apposition() {
         Some("Jérôme Bonnafont")
     );
 }
+
+#[test]
+fn an_age_aside_before_a_relative_clause_and_a_possessive_title() {
+    let text = "Jordan Okafor, 29, who holds the WBA, IBF and WBO belts, said: ‘He's been talking for six months.’\n\
+                Banks' co-promoter Ray Castellano, of Golden Crown Promotions, was less diplomatic: ‘Jordan's a nice kid.’\n";
+    let mut d = doc(
+        text,
+        &[
+            &["Jordan Okafor", "Okafor"],
+            &["Terrell Banks", "Banks"],
+            &["Ray Castellano"],
+        ],
+    );
+    for org in ["WBA", "IBF", "WBO", "Golden Crown Promotions"] {
+        add_organization(&mut d, org);
+    }
+    assert_eq!(
+        speaker_of(&d, "talking for six").as_deref(),
+        Some("Jordan Okafor")
+    );
+    assert_eq!(
+        speaker_of(&d, "a nice kid").as_deref(),
+        Some("Ray Castellano")
+    );
+}
+
+#[test]
+fn a_quote_paragraph_after_a_participle_clause_and_its_subject() {
+    let text = "Terrell Banks placed a plastic crown on the table.\n\
+                Asked whether he was worried, he laughed.\n\
+                ‘Concerned? I've fought in Las Vegas in front of people who wanted my head.’\n";
+    let d = doc(text, &[&["Terrell Banks", "Banks"]]);
+    assert_eq!(
+        speaker_of(&d, "I've fought").as_deref(),
+        Some("Terrell Banks")
+    );
+}
+
+#[test]
+fn the_warning_came_from_names_the_quote_before() {
+    let text = "Sybiha is due to be received by Emmanuel Macron on Friday.\n\
+                « Paris is playing with fire. »\n\
+                The warning came from Kremlin spokesman Dmitry Peskov, who told reporters in Moscow that the deal would draw a response.\n";
+    let d = doc(
+        text,
+        &[
+            &["Andrii Sybiha", "Sybiha"],
+            &["Emmanuel Macron", "Macron"],
+            &["Dmitry Peskov", "Peskov"],
+        ],
+    );
+    assert_eq!(
+        speaker_of(&d, "playing with fire").as_deref(),
+        Some("Dmitry Peskov")
+    );
+}
