@@ -1304,7 +1304,8 @@ const POST_NOMINALS: &[&str] = &[
 ];
 
 /// Mentions without the post-nominal letters after a person's name: alone
-/// right after the name (the tagger's organisation "SC") they are dropped;
+/// (the tagger's organisation "SC" after a name, "TD" in "the Dublin
+/// Central TD") they are dropped;
 /// at the end of a person's name, or of a first name and a surname read as
 /// something else, they are cut off ("Labour MP" stays).
 fn without_post_nominals(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
@@ -1320,12 +1321,8 @@ fn without_post_nominals(tagger: &Tagger, body: &str, mentions: Vec<Mention>) ->
             continue;
         }
         if w.len() == 1 {
-            let after_person = out.last().is_some_and(|p| {
-                p.kind == EntityType::Person && body.get(p.span.end()..m.span.start()) == Some(" ")
-            });
-            if !after_person {
-                out.push(m);
-            }
+            // Alone they are titles, never a name ("The Dublin Central TD
+            // said", "Aoife Brennan SC").
             continue;
         }
         let name = &w[..w.len() - 1];
@@ -3124,7 +3121,7 @@ mod tests {
     #[test]
     fn post_nominal_letters_leave_the_name() {
         let body =
-            "Aoife Brennan SC, prosecuting, and Jess Phillips MP spoke; Labour MP voters too.";
+            "Aoife Brennan SC, prosecuting, and Jess Phillips MP spoke; Labour MP voters and the Dublin Central TD too.";
         let got = refined(
             body,
             &[
@@ -3132,6 +3129,7 @@ mod tests {
                 ("SC", O),
                 ("Jess Phillips MP", O),
                 ("Labour MP", O),
+                ("TD", O),
             ],
         );
         assert_eq!(

@@ -77,8 +77,12 @@ fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention
         .checked_sub(1)
         .filter(|&c| c > floor && ctx.word(c) == ",")?;
     // "CCIA Europe, whose members include Google, Meta and Amazon,
-    // called": the relative clause may hold commas of its own.
-    let relative = (comma.saturating_sub(RELATIVE_CLAUSE_REACH).max(floor + 1)..comma)
+    // called": the relative clause may hold commas of its own, and run
+    // long ("Piastri, who passed Verstappen … before the second round of
+    // stops, said").
+    let relative = (comma
+        .saturating_sub(2 * RELATIVE_CLAUSE_REACH)
+        .max(floor + 1)..comma)
         .rev()
         .filter(|&k| ctx.word(k) == ",")
         .find(|&k| {
@@ -311,6 +315,15 @@ fn left(ctx: &Ctx, place: &Place) -> Option<Found> {
                 c = v + 1;
                 continue;
             }
+        }
+        // "X said rents had risen, according to the Tenancies Board, and
+        // that young people were “…”": the source of a figure in between
+        // does not say the quote.
+        if kind == CueKind::According
+            && (c + n..place.open.saturating_sub(1))
+                .any(|k| ctx.word(k) == "and" && ctx.word(k + 1) == "that")
+        {
+            continue;
         }
         // "That said, ..." is not a cue; "…, Le Drian said, at …" is.
         if kind == CueKind::Verb

@@ -431,8 +431,11 @@ fn person_opening(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
         matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
     let after_adverbial = m.first > first && ctx.word(m.first - 1) == ",";
     // "Justice Sonia Sotomayor interjected.": titles before the name.
-    let titled =
-        m.first <= first + 4 && (first..m.first).all(|t| ctx.starts_upper(t) || ctx.word(t) == ".");
+    // "Board chair Linda Voss said": lower-case title words too.
+    let titled = m.first <= first + 4
+        && (first..m.first).all(|t| {
+            ctx.starts_upper(t) || ctx.word(t) == "." || cues::is_person_noun(ctx.word(t))
+        });
     (person && (m.first == first || after_adverbial || titled)).then_some(m)
 }
 

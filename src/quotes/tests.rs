@@ -1804,3 +1804,45 @@ fn the_warning_came_from_names_the_quote_before() {
         Some("Dmitry Peskov")
     );
 }
+
+#[test]
+fn a_long_relative_clause_a_team_principal_and_a_lower_case_title() {
+    let text = "Piastri, who passed Verstappen at the hairpin on lap 19 and closed to within a second of Russell before the second round of stops, said: 'Second is a decent result for us.'\n\
+                'Max did an incredible job with the car he had,' said Red Bull team principal Laurent Mekies.\n\
+                Board chair Linda Voss said the board's role was a narrow one.\n\
+                “We are not here to decide whether wind energy is good or bad.”\n";
+    let mut d = doc(
+        text,
+        &[
+            &["Oscar Piastri", "Piastri"],
+            &["Max Verstappen", "Verstappen", "Max"],
+            &["George Russell", "Russell"],
+            &["Laurent Mekies", "Mekies"],
+            &["Linda Voss", "Voss"],
+        ],
+    );
+    add_organization(&mut d, "Red Bull");
+    assert_eq!(
+        speaker_of(&d, "Second is").as_deref(),
+        Some("Oscar Piastri")
+    );
+    assert_eq!(
+        speaker_of(&d, "incredible job").as_deref(),
+        Some("Laurent Mekies")
+    );
+    assert_eq!(
+        speaker_of(&d, "We are not here").as_deref(),
+        Some("Linda Voss")
+    );
+}
+
+#[test]
+fn the_source_of_a_figure_between_cue_and_quote_does_not_say_it() {
+    let text = "Mary Lou McDonald said rents had risen to €2,000 a month, according to the Residential Tenancies Board, and that young people were “emigrating in their thousands”.\n";
+    let mut d = doc(text, &[&["Mary Lou McDonald", "McDonald"]]);
+    add_organization(&mut d, "Residential Tenancies Board");
+    assert_eq!(
+        speaker_of(&d, "emigrating").as_deref(),
+        Some("Mary Lou McDonald")
+    );
+}
