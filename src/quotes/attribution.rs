@@ -375,11 +375,26 @@ fn left(ctx: &Ctx, place: &Place) -> Option<Found> {
 /// Who speaks after "according to" at token `at`: the mention there, or
 /// the source of a document named there ("according to a statement
 /// issued later by the Turkish Ministry of Foreign Affairs", "a readout
-/// from the ministry").
+/// from the ministry", "a 2018 survey by Penelope Muse Abernathy").
 fn according_to(ctx: &Ctx, at: usize, limit: usize) -> Option<Mention> {
     ctx.mention_starting_at(at, limit).or_else(|| {
         let document = (at..(at + 3).min(limit)).any(|k| {
-            ["statement", "readout", "release", "report", "transcript"].contains(&ctx.word(k))
+            [
+                "statement",
+                "readout",
+                "release",
+                "report",
+                "transcript",
+                "survey",
+                "study",
+                "poll",
+                "analysis",
+                "review",
+                "memo",
+                "letter",
+                "filing",
+            ]
+            .contains(&ctx.word(k))
         });
         if !document {
             return None;

@@ -204,7 +204,18 @@ impl<'a> Ctx<'a> {
     /// someone as a title ("filmmaker X" … "the filmmaker told reporters";
     /// not "the back of the chamber shouted").
     fn heads_a_description(&self, i: usize) -> bool {
-        let before_verb = i + 1 < self.tokens.len() && self.speech_verb_at(i + 1);
+        let n = self.tokens.len();
+        // "the software developer from Modiin said": a place of origin may
+        // stand between the noun and the verb.
+        let origin_end = (i + 1 < n && ["from", "of", "in", "at"].contains(&self.word(i + 1)))
+            .then(|| {
+                (i + 2..(i + 5).min(n))
+                    .take_while(|&k| self.starts_upper(k))
+                    .last()
+            })
+            .flatten();
+        let before_verb = i + 1 < n && self.speech_verb_at(i + 1)
+            || origin_end.is_some_and(|k| k + 1 < n && self.speech_verb_at(k + 1));
         let word = self.word(i);
         // "the King said", "the President told": a capitalised title, not
         // a name it begins ("the President Hotel").
@@ -494,6 +505,11 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if let Some((id, span)) = self.is_person(i) {
+                // "the software developer from Modiin said": a name after a
+                // preposition is where the described person is from.
+                if i > first && is_preposition(self.word(i - 1)) {
+                    break;
+                }
                 if i == first
                     || is_determiner(self.word(first))
                     || self.starts_upper(first)
@@ -532,6 +548,10 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if let Some((id, span)) = self.is_person(i) {
+                // Not a name after a preposition: "the developer from Modiin".
+                if i > first + 1 && is_preposition(self.word(i - 1)) {
+                    break;
+                }
                 // "the French minister Jean-Yves Le Drian": the name is the mention.
                 let (_, end) = self.token_range(span);
                 return Some(Mention {

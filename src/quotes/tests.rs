@@ -1846,3 +1846,24 @@ fn the_source_of_a_figure_between_cue_and_quote_does_not_say_it() {
         Some("Mary Lou McDonald")
     );
 }
+
+#[test]
+fn according_to_a_survey_by_someone_and_a_place_of_origin_after_a_noun() {
+    let text = "According to a 2018 survey by Penelope Abernathy of the University of North Carolina, the firm's practice has been to “consolidate copy editing and page design” at a corporate center.\n\
+                Noa Shachar, 34, one of the organizers, said protesters would return every night.\n\
+                \"We were here in 2023, and we will be here for as long as it takes,\" the software developer from Modiin said.\n";
+    let mut d = doc(
+        text,
+        &[
+            &["Penelope Abernathy", "Abernathy"],
+            &["Noa Shachar", "Shachar"],
+            &["Modiin"],
+        ],
+    );
+    add_organization(&mut d, "University of North Carolina");
+    assert_eq!(
+        speaker_of(&d, "consolidate copy").as_deref(),
+        Some("Penelope Abernathy")
+    );
+    assert_ne!(speaker_of(&d, "We were here").as_deref(), Some("Modiin"));
+}
