@@ -1278,7 +1278,9 @@ fn with_name_before_arabic_article(tagger: &Tagger, body: &str, m: Mention) -> M
     let Some(given) = previous_word(body, m.span) else {
         return m;
     };
-    let start = m.span.start() - given.len() - 1;
+    let Some(start) = m.span.start().checked_sub(given.len() + 1) else {
+        return m;
+    };
     let plain_gap = body.get(start..m.span.start()) == Some(&format!("{given} ")[..]);
     let first_name = tagger.any_name_flags(given) & gazetteer::FIRST != 0
         || (!is_common_word(given) && tagger.word_flags(given) & gazetteer::LOC == 0);

@@ -402,7 +402,7 @@ fn according_to(ctx: &Ctx, at: usize, limit: usize) -> Option<Mention> {
         let by = (at + 1..(at + 8).min(limit))
             .take_while(|&k| ctx.is_word(k))
             .find(|&k| ["by", "from"].contains(&ctx.word(k)))?;
-        let the = ctx.word(by + 1).eq_ignore_ascii_case("the");
+        let the = by + 1 < limit && ctx.word(by + 1).eq_ignore_ascii_case("the");
         ctx.mention_starting_at(by + 1 + usize::from(the), limit)
     })
 }

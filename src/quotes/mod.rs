@@ -472,7 +472,7 @@ fn named_in_next_paragraph(
     let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
     let person = |m: &Mention| matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
     let came_from = (first..(first + 6).min(end))
-        .find(|&t| ctx.word(t) == "came" && ctx.word(t + 1) == "from")
+        .find(|&t| t + 1 < end && ctx.word(t) == "came" && ctx.word(t + 1) == "from")
         .and_then(|t| ctx.mention_starting_at(t + 2, end))
         .filter(person);
     if came_from.is_some() || !first_quote || marked.paragraph >= LEDE_PARAGRAPHS {

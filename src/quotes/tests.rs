@@ -1867,3 +1867,16 @@ fn according_to_a_survey_by_someone_and_a_place_of_origin_after_a_noun() {
     );
     assert_ne!(speaker_of(&d, "We were here").as_deref(), Some("Modiin"));
 }
+
+#[test]
+fn constructions_cut_off_by_the_end_of_the_text_do_not_panic() {
+    for text in [
+        "The talks ended.\n“We will fight on every front.”\nThe warning came",
+        "“It is over,” according to a statement by",
+        "“It is over,” according to a study issued later by the",
+        "Ministers met. “We agreed,” said",
+    ] {
+        let d = doc(text, &[]);
+        let _ = run(&d);
+    }
+}
