@@ -103,12 +103,10 @@ fn clean(body: &str, mention: &Mention) -> Option<Form> {
 /// A folded surname without the Arabic article written before it ("al-",
 /// "el-", "ad-" …): "al-ansari" is "ansari".
 fn without_arabic_article(word: &str) -> &str {
-    [
-        "al-", "el-", "ul-", "ad-", "ar-", "as-", "ash-", "at-", "az-",
-    ]
-    .iter()
-    .find_map(|a| word.strip_prefix(a).filter(|rest| rest.len() >= 2))
-    .unwrap_or(word)
+    super::names::ARABIC_ARTICLES
+        .iter()
+        .find_map(|a| word.strip_prefix(a).filter(|rest| rest.len() >= 2))
+        .unwrap_or(word)
 }
 
 /// `short` ends `long`, word by word, allowing variants.

@@ -7,6 +7,12 @@ pub const PARTICLES: &[&str] = &[
     "st", "ter", "van", "von",
 ];
 
+/// The Arabic article as written before a surname ("al-Ansari",
+/// "el-Sisi", "ash-Sharaa").
+pub const ARABIC_ARTICLES: &[&str] = &[
+    "al-", "el-", "ul-", "ad-", "ar-", "as-", "ash-", "at-", "az-",
+];
+
 /// Words before a person's name that are titles or roles, not part of the name.
 pub const TITLES: &[&str] = &[
     "mr",

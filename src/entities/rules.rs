@@ -1266,12 +1266,10 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
 /// are a person ("Majed al-Ansari"). Alone, "al-Qaeda" stays what it was.
 fn with_name_before_arabic_article(tagger: &Tagger, body: &str, m: Mention) -> Mention {
     let text = &body[m.span];
-    let articled = ["al-", "el-", "ul-", "ad-", "as-", "ash-", "at-", "az-"]
-        .iter()
-        .any(|a| {
-            text.strip_prefix(a)
-                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
-        });
+    let articled = super::names::ARABIC_ARTICLES.iter().any(|a| {
+        text.strip_prefix(a)
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    });
     if !articled {
         return m;
     }
@@ -1442,28 +1440,15 @@ fn placed_by_preposition(
 }
 
 /// Nouns for a person's office or trade that stand right before the
-/// person's name: "Chief minister M K Stalin", "Everton manager David
-/// Moyes", "Reuters correspondent Ana Ruiz".
+/// person's name, besides [`OFFICE_TITLES`]: "Chief minister M K Stalin",
+/// "Everton manager David Moyes", "Reuters correspondent Ana Ruiz".
 const PERSON_TITLE_NOUNS: &[&str] = &[
-    "minister",
-    "president",
-    "chancellor",
-    "premier",
-    "secretary",
-    "governor",
-    "senator",
-    "mayor",
-    "ambassador",
     "envoy",
-    "commissioner",
     "spokesman",
     "spokeswoman",
     "spokesperson",
     "leader",
     "judge",
-    "director",
-    "chairman",
-    "chairwoman",
     "ceo",
     "manager",
     "coach",
@@ -1521,7 +1506,9 @@ fn people_by_titles_and_initials(body: &str, mentions: &mut [Mention]) {
                 .get(..start)
                 .and_then(|b| b.strip_suffix(' '))
                 .map(trailing_word)
-                .is_some_and(|t| fold_is_one_of(t, PERSON_TITLE_NOUNS));
+                .is_some_and(|t| {
+                    fold_is_one_of(t, OFFICE_TITLES) || fold_is_one_of(t, PERSON_TITLE_NOUNS)
+                });
             // Not "Hanwha Q Cells": the surname is no ordinary word.
             let middle_initial = w.len() == 3
                 && is_initial(&body[w[1]])

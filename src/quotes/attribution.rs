@@ -116,9 +116,7 @@ fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention
     // "Maloney, released by Watford as a 16-year-old, said": a participle
     // opens the aside; so does a title without an article ("Jordan
     // Bardella, president of the far-right Rassemblement National, wrote").
-    let participle = pronoun.len() > 4
-        && pronoun.chars().all(char::is_lowercase)
-        && (pronoun.ends_with("ed") || pronoun.ends_with("ing"));
+    let participle = pronoun.chars().all(char::is_lowercase) && cues::is_participle_shaped(pronoun);
     if ["the", "a", "an"]
         .iter()
         .any(|w| pronoun.eq_ignore_ascii_case(w))
@@ -410,6 +408,11 @@ fn according_to(ctx: &Ctx, at: usize, limit: usize) -> Option<Mention> {
 /// The "he" or "she" that opens the clause of tokens `first..end`.
 pub(super) fn opening_pronoun(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     let t = (first..end).find(|&t| ctx.is_word(t) && !ctx.token_in_zone(t))?;
+    pronoun_mention(ctx, t)
+}
+
+/// A mention of the "he" or "she" at token `t`.
+fn pronoun_mention(ctx: &Ctx, t: usize) -> Option<Mention> {
     match ctx.pronoun_at(t)? {
         kind @ MentionKind::Pronoun(_) => Some(Mention {
             first: t,
@@ -429,8 +432,7 @@ pub(super) fn subject_after_adverbial(ctx: &Ctx, first: usize, end: usize) -> Op
     let t = (first..end).find(|&t| ctx.is_word(t) && !ctx.token_in_zone(t))?;
     let opener = ctx.word(t).to_lowercase();
     // "Asked whether …, the American laughed": a participle opens it too.
-    let participle = opener.len() > 4 && (opener.ends_with("ed") || opener.ends_with("ing"));
-    if !cues::is_preposition(&opener) && !cues::is_adverbial_opener(&opener) && !participle {
+    if !cues::opens_fronted_clause(&opener) && !cues::is_participle_shaped(&opener) {
         return None;
     }
     let comma = (t + 1..end.min(t + 8)).find(|&k| ctx.word(k) == ",")?;
@@ -516,14 +518,7 @@ fn colon_subject(ctx: &Ctx, place: &Place) -> Option<Found> {
     let lower_run = (1..colon.saturating_sub(place.left))
         .take_while(|&k| k <= 3 && ctx.word(colon - k).chars().all(char::is_lowercase))
         .last();
-    let pronoun = |t: usize| match ctx.pronoun_at(t) {
-        Some(kind @ MentionKind::Pronoun(_)) => Some(Mention {
-            first: t,
-            end: t + 1,
-            kind,
-        }),
-        _ => None,
-    };
+    let pronoun = |t: usize| pronoun_mention(ctx, t);
     let mention = pronoun(place.left)
         .or_else(|| {
             // Titles before the name, "Board member Linda Park" too.

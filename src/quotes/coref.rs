@@ -220,7 +220,7 @@ impl<'a> Ctx<'a> {
         // "the King said", "the President told": a capitalised title, not
         // a name it begins ("the President Hotel").
         let titled = word.chars().next().is_some_and(char::is_uppercase)
-            && !(i + 1 < self.tokens.len() && self.starts_upper(i + 1))
+            && !(i + 1 < n && self.starts_upper(i + 1))
             && is_description_head(&word.to_lowercase());
         if titled {
             return true;
@@ -954,12 +954,7 @@ impl<'a> Ctx<'a> {
                         MentionKind::Pronoun(_) | MentionKind::Description { .. }
                     )
             }) {
-                self.chain.set(self.chain.get() + 1);
-                let referent = self.resolve(&m, said);
-                self.chain.set(self.chain.get() - 1);
-                return referent
-                    .map(|(id, _)| id)
-                    .filter(|&id| self.is_person_entity(id));
+                return self.person_referred_to(&m, said);
             }
         }
         let m = self.main_subject(first, end)?;
@@ -1074,8 +1069,7 @@ impl<'a> Ctx<'a> {
         // own sentences ("“… race. The Council should …,” the group said").
         let before = self
             .unquoted_sentence_before(pos)
-            .unwrap_or(s0.saturating_sub(1))
-            .min(s0.saturating_sub(1));
+            .unwrap_or(s0.saturating_sub(1));
         let is_org = |id: EntityId| self.entities[id].kind == EntityType::Organization;
         if let Some(q) = said
             .iter()
@@ -1226,8 +1220,7 @@ impl<'a> Ctx<'a> {
                 // Also after a fronted adverbial: "Outside the court, a
                 // relative of one of the victims … said".
                 let end = sentence.end_token as usize;
-                let opener = self.word(t).to_lowercase();
-                let adverbial = cues::is_preposition(&opener) || cues::is_adverbial_opener(&opener);
+                let adverbial = cues::opens_fronted_clause(&self.word(t).to_lowercase());
                 // Not "For Margaret Hollis, a 79-year-old widow, …": a name
                 // before the comma makes it an apposition.
                 let after_adverbial = (t..(t + 6).min(end))
@@ -1244,7 +1237,7 @@ impl<'a> Ctx<'a> {
                 // "The chief minister also cited the … scheme. He said: “…”":
                 // a sentence opened by a definite description of a person
                 // is about whoever that describes.
-                if let Some(id) = self.described_opener(t, sentence.end_token as usize, said) {
+                if let Some(id) = self.described_opener(t, end, said) {
                     if compatible(id) {
                         return Some(id);
                     }
@@ -1314,8 +1307,15 @@ impl<'a> Ctx<'a> {
                 return Some(id);
             }
         }
+        self.person_referred_to(&m, said)
+    }
+
+    /// The person a pronoun or description opening a sentence refers to,
+    /// resolved one step further down the chain of such look-ups (see
+    /// [`MAX_CHAIN`], which the callers check).
+    fn person_referred_to(&self, m: &Mention, said: &[Said]) -> Option<EntityId> {
         self.chain.set(self.chain.get() + 1);
-        let referent = self.resolve(&m, said);
+        let referent = self.resolve(m, said);
         self.chain.set(self.chain.get() - 1);
         referent
             .map(|(id, _)| id)

@@ -641,27 +641,34 @@ pub fn is_preposition(word: &str) -> bool {
     .any(|d| word.eq_ignore_ascii_case(d))
 }
 
-/// True for a word besides prepositions that opens a fronted adverbial
-/// ("Outside the court, a relative … said", "After the hearing, the
-/// senator told …").
-pub fn is_adverbial_opener(word: &str) -> bool {
-    [
-        "outside",
-        "inside",
-        "after",
-        "before",
-        "during",
-        "later",
-        "earlier",
-        "elsewhere",
-        "meanwhile",
-        "across",
-        "near",
-        "around",
-        "back",
-    ]
-    .iter()
-    .any(|d| word.eq_ignore_ascii_case(d))
+/// True for a word that opens a fronted adverbial: a preposition, or
+/// "outside", "after", "meanwhile" … ("Outside the court, a relative …
+/// said", "After the hearing, the senator told …").
+pub fn opens_fronted_clause(word: &str) -> bool {
+    is_preposition(word)
+        || [
+            "outside",
+            "inside",
+            "after",
+            "before",
+            "during",
+            "later",
+            "earlier",
+            "elsewhere",
+            "meanwhile",
+            "across",
+            "near",
+            "around",
+            "back",
+        ]
+        .iter()
+        .any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// True for a lower-case word shaped like a participle ("released",
+/// "posting", "asked"), five letters or more.
+pub fn is_participle_shaped(word: &str) -> bool {
+    word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing"))
 }
 
 /// Words before a quote that make it a label rather than a quotation.
