@@ -157,6 +157,11 @@ fn same_thing(form: &Form, other: &Form) -> bool {
     {
         return false;
     }
+    // A place and an institution named after it are two referents: "Ghana"
+    // and "University of Ghana", "Bend" and "Bend City Council".
+    if form.kind == EntityType::Location && other.kind == EntityType::Organization {
+        return false;
+    }
     let (mine, theirs) = (&form.content, &other.content);
     if mine.len() >= 2 && mine.iter().all(|w| theirs.contains(w)) {
         return true;
@@ -471,6 +476,30 @@ mod tests {
         let e = group_text(body, &[("Élysée Palace", L), ("Elysee", O)]);
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].name, "Élysée Palace");
+    }
+
+    #[test]
+    fn a_place_stays_apart_from_an_institution_named_after_it() {
+        let body = "In Ghana, the University of Ghana said. Ghana voted. The Bend City Council met in Bend.";
+        let e = group_text(
+            body,
+            &[
+                ("Ghana", L),
+                ("University of Ghana", O),
+                ("Ghana", L),
+                ("Bend City Council", O),
+                ("Bend", L),
+            ],
+        );
+        assert_eq!(
+            names(&e),
+            [
+                ("Ghana", L, 2),
+                ("University of Ghana", O, 1),
+                ("Bend City Council", O, 1),
+                ("Bend", L, 1)
+            ]
+        );
     }
 
     #[test]
