@@ -784,9 +784,26 @@ impl<'a> Ctx<'a> {
             };
             let before = (h > 0).then(|| organization_at(h - 1)).flatten();
             before.or_else(|| {
-                (link && after < self.tokens.len())
-                    .then(|| organization_at(after))
+                if !link || after >= self.tokens.len() {
+                    return None;
+                }
+                // "a spokesperson for the federal Department of
+                // Infrastructure": past a lower-case modifier or two.
+                let modifiers = (after..(after + 2).min(self.tokens.len()))
+                    .take_while(|&k| self.is_word(k) && self.word(k).chars().all(char::is_lowercase))
+                    .count();
+                organization_at(after + modifiers).or_else(|| {
+                    // "a spokesperson for the charity": the body named
+                    // or described before.
+                    let pos = self.tokens[after].span.start();
+                    (self.word(after - 1).eq_ignore_ascii_case("the")
+                        && cues::is_organization_noun(self.word(after)))
+                    .then(|| {
+                        self.organization_described_as(after, pos)
+                            .or_else(|| self.organization_named_before(pos))
+                    })
                     .flatten()
+                })
             })
         };
         if let Some(org) = named_for(head) {
@@ -1429,9 +1446,13 @@ impl<'a> Ctx<'a> {
                 && self.word(i - 1).eq_ignore_ascii_case("according");
             // "For Margaret Hollis, the rise means …": the sentence's topic.
             let topic = w.eq_ignore_ascii_case("for") && i == floor;
+            // "The state's Finance Department said": a possessive that
+            // opens the clause makes the name its subject.
+            let opening_possessive = is_possessive(w)
+                && (i == floor || i == floor + 1 && is_determiner(self.word(floor)));
             return (is_preposition(w) && !according && !topic)
                 || apposed_noun
-                || is_possessive(w)
+                || is_possessive(w) && !opening_possessive
                 || split_possessive;
         }
         false

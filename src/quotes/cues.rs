@@ -347,6 +347,7 @@ const PHRASAL: &[(&[&str], &str)] = &[
     (&["according", "accordance"], "to"),
     (&["spoke", "spoken", "speaks", "speak"], "of"),
     (&["in", "in"], "quotes"),
+    (&["shot", "shoots", "fired", "fires", "hit", "hits", "snapped"], "back"),
 ];
 
 /// Nouns that announce speech: "in a statement", "in an interview".
@@ -588,6 +589,15 @@ pub fn is_organization_noun(word: &str) -> bool {
         "mission",
         "regulator",
         "watchdog",
+        "alliance",
+        "coalition",
+        "charity",
+        "trust",
+        "society",
+        "institute",
+        "chancellery",
+        "consortium",
+        "studio",
     ]
     .iter()
     .any(|n| word.eq_ignore_ascii_case(n))

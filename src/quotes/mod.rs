@@ -202,6 +202,14 @@ impl QuoteExtractor {
             } else {
                 QuoteKind::Partial
             };
+        } else if let Some(m) = initial
+            .then(|| came_from_next_paragraph(ctx, &draft.marked, paragraphs))
+            .flatten()
+        {
+            draft.speaker_span = Some(ctx.span(m.first, m.end));
+            draft.speaker = ctx.resolve(&m, said).map(|(id, _)| id);
+            draft.confidence = 0.5;
+            draft.kind = QuoteKind::Direct;
         } else if let Some(prev) =
             continued(ctx, &draft, earlier, paragraphs, initial, words, sentence)
         {
@@ -471,10 +479,7 @@ fn named_in_next_paragraph(
     let sentence = ctx.sentences.get(s)?;
     let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
     let person = |m: &Mention| matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
-    let came_from = (first..(first + 6).min(end))
-        .find(|&t| t + 1 < end && ctx.word(t) == "came" && ctx.word(t + 1) == "from")
-        .and_then(|t| ctx.mention_starting_at(t + 2, end))
-        .filter(person);
+    let came_from = came_from(ctx, first, end);
     if came_from.is_some() || !first_quote || marked.paragraph >= LEDE_PARAGRAPHS {
         return came_from;
     }
@@ -486,6 +491,40 @@ fn named_in_next_paragraph(
             .then(|| ctx.main_subject(first, end).filter(person))
             .flatten()
     })
+}
+
+/// The person a sentence of tokens `first..end` says words came from:
+/// "The warning came from X", "Those words came not from an opposition
+/// politician but from X" (the last "from" names the speaker).
+fn came_from(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
+    let came = (first..(first + 6).min(end)).find(|&t| ctx.word(t) == "came")?;
+    let from = (came + 1..end.min(came + 12))
+        .filter(|&t| ctx.word(t) == "from")
+        .last()?;
+    ctx.mention_starting_at(from + 1, end)
+        .filter(|m| matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person))
+}
+
+/// "“…” ¶ Those words came not from an opposition politician but from
+/// Alasdair Grant, …": a paragraph that is one cue-less quote is the
+/// speaker's whom the next paragraph says it came from, before any
+/// continuation of the quote before it.
+fn came_from_next_paragraph(
+    ctx: &Ctx,
+    marked: &marks::Marked,
+    paragraphs: &[Span],
+) -> Option<Mention> {
+    let last = paragraphs.get(marked.paragraph + marked.pieces.len().saturating_sub(1))?;
+    let para = paragraphs.get(marked.paragraph)?;
+    let outside = |text: Option<&str>| text.is_some_and(|t| !t.chars().any(char::is_alphanumeric));
+    if !outside(ctx.body.get(para.start()..marked.open))
+        || !outside(ctx.body.get(marked.close.min(last.end())..last.end()))
+    {
+        return None;
+    }
+    let next = paragraphs.get(marked.paragraph + marked.pieces.len())?;
+    let sentence = ctx.sentences.get(ctx.sentence_of(next.start()))?;
+    came_from(ctx, sentence.first_token as usize, sentence.end_token as usize)
 }
 
 /// "Erekat said it was only the latest move by the US. ¶ “They wanted us on

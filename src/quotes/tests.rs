@@ -1880,3 +1880,63 @@ fn constructions_cut_off_by_the_end_of_the_text_do_not_panic() {
         let _ = run(&d);
     }
 }
+
+#[test]
+fn a_name_after_a_possessive_that_opens_the_clause_is_its_subject() {
+    let text = "The vote was close.\n\nThe state's Finance Department said that all documents had been “submitted in full and on time” to the ministry.\n";
+    let mut d = doc(text, &[]);
+    add_organization(&mut d, "Finance Department");
+    assert_eq!(
+        speaker_of(&d, "submitted in full").as_deref(),
+        Some("Finance Department")
+    );
+}
+
+#[test]
+fn shot_back_is_a_speech_cue() {
+    let text = "The meeting was tense.\n\n“Call it what you like,” Mr MacPhail shot back, “it still doesn't get my lambs to market.”\n";
+    let d = doc(text, &[&["Donald MacPhail", "MacPhail"]]);
+    assert_eq!(
+        speaker_of(&d, "Call it what").as_deref(),
+        Some("Donald MacPhail")
+    );
+    assert_eq!(
+        speaker_of(&d, "it still doesn't").as_deref(),
+        Some("Donald MacPhail")
+    );
+}
+
+#[test]
+fn words_that_came_from_someone_named_next_are_theirs_not_the_previous_speakers() {
+    let text = "Hannah Sinclair wrote on X: “Three weeks. No plan.”\n\n“The resilience of this fleet is simply not good enough.”\n\nThose words came not from an opposition politician but from Alasdair Grant, chair of the ferry committee.\n";
+    let d = doc(text, &[&["Hannah Sinclair"], &["Alasdair Grant"]]);
+    assert_eq!(
+        speaker_of(&d, "Three weeks.").as_deref(),
+        Some("Hannah Sinclair")
+    );
+    assert_eq!(
+        speaker_of(&d, "The resilience of").as_deref(),
+        Some("Alasdair Grant")
+    );
+}
+
+#[test]
+fn a_spokesperson_for_a_described_or_modified_body_speaks_for_it() {
+    let text = "Roads are bad.\n\nA spokesperson for the federal Department of Infrastructure said the government had “already committed more than $600m” to recovery.\n\nAlzheimer's Society said the study offered hope. “We have waited a long time for results like these,” a spokesperson for the charity said.\n\nIn a letter, the Remote Roads Alliance – a coalition of 14 councils – says roads have not been repaired.\n\n“Our communities are being told to wait,” the alliance writes.\n";
+    let mut d = doc(text, &[]);
+    add_organization(&mut d, "Department of Infrastructure");
+    add_organization(&mut d, "Alzheimer's Society");
+    add_organization(&mut d, "Remote Roads Alliance");
+    assert_eq!(
+        speaker_of(&d, "already committed").as_deref(),
+        Some("Department of Infrastructure")
+    );
+    assert_eq!(
+        speaker_of(&d, "We have waited").as_deref(),
+        Some("Alzheimer's Society")
+    );
+    assert_eq!(
+        speaker_of(&d, "Our communities").as_deref(),
+        Some("Remote Roads Alliance")
+    );
+}
