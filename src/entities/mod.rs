@@ -431,15 +431,9 @@ fn add_organizations_by_apposition(tagger: &Tagger, doc: &Doc, mentions: &mut Ve
     for name in &names {
         for (at, _) in body.match_indices(name.as_str()) {
             let span = Span::from_range(at..at + name.len());
-            let glued = body[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                || body[span.end()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-            if !glued && !is_covered(span, mentions) && !added.iter().any(|m| m.span.overlaps(span))
+            if is_whole_words(body, span)
+                && !is_covered(span, mentions)
+                && !added.iter().any(|m| m.span.overlaps(span))
             {
                 added.push(Mention {
                     span,
@@ -449,6 +443,71 @@ fn add_organizations_by_apposition(tagger: &Tagger, doc: &Doc, mentions: &mut Ve
         }
     }
     added.sort_by_key(|m| m.span);
+    add_mentions(mentions, added);
+}
+
+/// Whether `span` of `body` starts and ends at word boundaries.
+fn is_whole_words(body: &str, span: Span) -> bool {
+    let glued_before = body[..span.start()]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let glued_after = body[span.end()..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric);
+    !glued_before && !glued_after
+}
+
+/// Every other occurrence of an organisation's name of two words or more
+/// is that organisation ("talks with Transport Scotland officials …. A
+/// Transport Scotland spokesperson", where the tagger saw only "Scotland"
+/// the second time): shorter mentions inside an occurrence give way to it.
+fn propagate_organization_names(doc: &Doc, mentions: &mut Vec<Mention>) {
+    let body = doc.body.as_str();
+    let mut names: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Organization)
+        .map(|m| &body[m.span])
+        .filter(|name| name.split_whitespace().count() >= 2 && !name.contains('\n'))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.is_empty() {
+        return;
+    }
+    let Ok(finder) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&names)
+    else {
+        return;
+    };
+    let mut replaced: Vec<Span> = Vec::new();
+    let mut added: Vec<Mention> = Vec::new();
+    for found in finder.find_iter(body) {
+        let span = Span::from_range(found.range());
+        if !is_whole_words(body, span) {
+            continue;
+        }
+        let at = mentions.partition_point(|m| m.span.end() <= span.start());
+        let overlapping: Vec<Span> = mentions[at..]
+            .iter()
+            .take_while(|m| m.span.start() < span.end())
+            .map(|m| m.span)
+            .collect();
+        let inside = |m: &Span| m.start() >= span.start() && m.end() <= span.end() && *m != span;
+        if overlapping.iter().any(|m| *m == span) || !overlapping.iter().all(inside) {
+            continue;
+        }
+        replaced.extend(overlapping);
+        added.push(Mention {
+            span,
+            kind: EntityType::Organization,
+        });
+    }
+    if !replaced.is_empty() {
+        mentions.retain(|m| !replaced.contains(&m.span));
+    }
     add_mentions(mentions, added);
 }
 
@@ -541,6 +600,7 @@ impl EntityRecognizer {
         propagate_surnames(&self.tagger, doc, &mut mentions);
         add_known_organizations(&self.tagger, doc, &mut mentions);
         add_organizations_by_apposition(&self.tagger, doc, &mut mentions);
+        propagate_organization_names(doc, &mut mentions);
         let mentions =
             rules::without_headline_noise(&self.tagger, &doc.body, &doc.paragraphs, mentions);
         grouping::group(&doc.body, &mentions)
@@ -599,6 +659,38 @@ mod tests {
             .unwrap();
         assert_eq!(merkel.mentions.len(), 2, "possessive mention grouped");
         assert_eq!(d.text(merkel.mentions[1]), "Merkel");
+    }
+
+    #[test]
+    fn an_organisation_name_covers_its_other_occurrences() {
+        let text = "Talks with Transport Scotland officials ended. A Transport Scotland spokesperson said Transport Scotland Ferries Board would meet.\n";
+        let d = doc(text);
+        let mention = |t: &str, nth: usize, kind| {
+            let at = text.match_indices(t).nth(nth).unwrap().0;
+            Mention {
+                span: Span::from_range(at..at + t.len()),
+                kind,
+            }
+        };
+        let mut mentions = vec![
+            mention("Transport Scotland", 0, EntityType::Organization),
+            mention("Scotland", 1, EntityType::Location),
+            mention("Transport Scotland Ferries Board", 0, EntityType::Organization),
+        ];
+        mentions.sort_by_key(|m| m.span);
+        propagate_organization_names(&d, &mut mentions);
+        let found: Vec<(&str, EntityType)> =
+            mentions.iter().map(|m| (d.text(m.span), m.kind)).collect();
+        // The second occurrence replaces the place inside it; the longer
+        // name is left alone.
+        assert_eq!(
+            found,
+            [
+                ("Transport Scotland", EntityType::Organization),
+                ("Transport Scotland", EntityType::Organization),
+                ("Transport Scotland Ferries Board", EntityType::Organization),
+            ]
+        );
     }
 
     #[test]
