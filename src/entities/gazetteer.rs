@@ -32,6 +32,8 @@ const FIRST_NAMES: &str = include_str!("../../data/gazetteers/first_names.txt");
 const LAST_NAMES: &str = include_str!("../../data/gazetteers/last_names.txt");
 const WORLD_FIRST_NAMES: &str = include_str!("../../data/gazetteers/world_first_names.txt");
 const WORLD_LAST_NAMES: &str = include_str!("../../data/gazetteers/world_last_names.txt");
+const COUNTRIES: &str = include_str!("../../data/gazetteers/countries.txt");
+const REGIONS: &str = include_str!("../../data/gazetteers/regions.txt");
 
 /// Keys are already hashes: pass them through.
 #[derive(Default)]
@@ -63,6 +65,10 @@ pub struct Gazetteer {
     phrases: IdMap<u8>,
     /// First names and surnames of other countries: rules only, not features.
     world: IdMap<u8>,
+    /// Countries, by their lower-case names: rules only, not features.
+    countries: std::collections::HashSet<String>,
+    /// Second-level regions ("Hampshire", "Donegal"): rules only.
+    regions: std::collections::HashSet<String>,
 }
 
 impl std::fmt::Debug for IdHasher {
@@ -87,7 +93,28 @@ impl Gazetteer {
                 *gaz.world.entry(TokenInfo::new(line).lower).or_default() |= kind;
             }
         }
+        let names = |lines: &str| {
+            lines
+                .lines()
+                .filter(|l| !l.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        gaz.countries = names(COUNTRIES);
+        gaz.regions = names(REGIONS);
         gaz
+    }
+
+    /// Whether whitespace-separated `words` name a country (case-insensitive).
+    pub fn is_country(&self, words: &[&str]) -> bool {
+        self.countries.contains(&words.join(" ").to_lowercase())
+    }
+
+    /// Whether `words` name a country or a second-level region, from the
+    /// lists the rules consult beside the tagger's place feature.
+    pub fn is_rule_place(&self, words: &[&str]) -> bool {
+        let name = words.join(" ").to_lowercase();
+        self.countries.contains(&name) || self.regions.contains(&name)
     }
 
     /// Flags of one word (case-insensitive).

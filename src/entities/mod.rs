@@ -109,6 +109,16 @@ impl Tagger {
         self.word_flags(word) | self.world_name_flags(word)
     }
 
+    /// See [`gazetteer::Gazetteer::is_country`].
+    pub fn is_country(&self, words: &[&str]) -> bool {
+        self.gaz.is_country(words)
+    }
+
+    /// See [`gazetteer::Gazetteer::is_rule_place`].
+    pub fn is_rule_place(&self, words: &[&str]) -> bool {
+        self.gaz.is_rule_place(words)
+    }
+
     /// Gazetteer flags of a multi-word phrase (see [`gazetteer::Gazetteer::phrase_flags`]).
     pub fn phrase_flags(&self, words: &[&str]) -> u8 {
         self.gaz.phrase_flags(words)

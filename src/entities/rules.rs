@@ -1094,6 +1094,16 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             mentions[i].kind = EntityType::Organization;
             continue;
         }
+        // "The Philippines will …": a country is a place, however it acts.
+        // Not a person's first name ("Jordan", "Chad") read as one.
+        let texts: Vec<&str> = w.iter().map(|&s| &body[s]).collect();
+        if matches!(m.kind, EntityType::Organization | EntityType::Misc)
+            && tagger.is_country(&texts)
+            && !(texts.len() == 1 && tagger.any_name_flags(texts[0]) & gazetteer::FIRST != 0)
+        {
+            mentions[i].kind = EntityType::Location;
+            continue;
+        }
         if m.kind != EntityType::Misc && names_a_law(body, &w) {
             mentions[i].kind = EntityType::Misc;
             continue;
@@ -1777,13 +1787,14 @@ fn named_storm(body: &str, m: Mention) -> Mention {
     }
 }
 
-/// True when the words name a place the gazetteer lists ("Texas", "New York").
+/// True when the words name a place the gazetteer lists ("Texas", "New
+/// York"), a country or a second-level region ("Hampshire").
 fn is_known_place(tagger: &Tagger, texts: &[&str]) -> bool {
     let flags = match texts {
         [one] => tagger.word_flags(one),
         _ => tagger.phrase_flags(texts),
     };
-    flags & gazetteer::LOC != 0
+    flags & gazetteer::LOC != 0 || tagger.is_rule_place(texts)
 }
 
 /// Office words that end a jurisdiction's title before a name ("Texas
@@ -3200,6 +3211,18 @@ mod tests {
                 &[("Denver", P), ("Yerlan Akkenzhenov", P), ("Astana", P)]
             ),
             [L, P, L]
+        );
+    }
+
+    #[test]
+    fn countries_and_counties_are_places() {
+        let body = "The Philippines will suspend imports. Sewage ran across Hampshire, Sussex and Kent. Jordan scored.";
+        assert_eq!(
+            refined_kinds(
+                body,
+                &[("Philippines", O), ("Hampshire", O), ("Jordan", P)]
+            ),
+            [L, L, P]
         );
     }
 }
