@@ -2144,6 +2144,23 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
                 prev.kind = EntityType::Organization;
                 continue;
             }
+            // "Argyll and Bute Council", "Mull and Iona Ferry Committee":
+            // a body named after two places, whose first the tagger kept
+            // apart.
+            let prev_words = words(body, prev.span);
+            let lone_name = prev.kind != EntityType::Person
+                || prev_words.len() == 1
+                    && tagger.any_name_flags(&body[prev.span]) & gazetteer::FIRST == 0;
+            if m.kind == EntityType::Organization
+                && gap == Some(" and ")
+                && w.last().is_some_and(|&s| is_org_head(body, s))
+                && prev_words.len() <= 2
+                && lone_name
+            {
+                prev.span = prev.span.cover(m.span);
+                prev.kind = EntityType::Organization;
+                continue;
+            }
             // "Turkish Ministry of Foreign" + "Affairs": a body's name the
             // tagger cut after its "of" complement began.
             let cut_after_of = words(body, prev.span)
@@ -3211,6 +3228,30 @@ mod tests {
                 &[("Denver", P), ("Yerlan Akkenzhenov", P), ("Astana", P)]
             ),
             [L, P, L]
+        );
+    }
+
+    #[test]
+    fn a_body_named_after_two_places_is_one_organisation() {
+        let body = "Sinclair sits on Argyll and Bute Council. Grant chairs the Mull and Iona Ferry Committee. Anna and Labour Party members met.";
+        assert_eq!(
+            refined(
+                body,
+                &[
+                    ("Argyll", M),
+                    ("Bute Council", O),
+                    ("Mull", P),
+                    ("Iona Ferry Committee", O),
+                    ("Anna", P),
+                    ("Labour Party", O)
+                ]
+            ),
+            owned(&[
+                ("Argyll and Bute Council", O),
+                ("Mull and Iona Ferry Committee", O),
+                ("Anna", P),
+                ("Labour Party", O)
+            ])
         );
     }
 
