@@ -249,6 +249,39 @@ const ORG_TAILS: &[&str] = &[
     "biosciences",
     "insurance",
     "logistics",
+    "trust",
+    "clinic",
+    "hospital",
+    "infirmary",
+    "institutet",
+];
+
+/// Nouns that name a body right before its name ("optical networking
+/// startup Northwind Photonics", "chipmaker Nvidia"); never a person's
+/// trade ("developer", "producer").
+const BODY_NOUNS_BEFORE_NAMES: &[&str] = &[
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "group",
+    "agency",
+    "lender",
+    "insurer",
+    "airline",
+    "carrier",
+    "retailer",
+    "broadcaster",
+    "chipmaker",
+    "automaker",
+    "carmaker",
+    "conglomerate",
+    "regulator",
+    "watchdog",
+    "charity",
+    "bank",
+    "newspaper",
+    "consultancy",
 ];
 
 /// Words that open a sentence ("While Buckley sang, ...", "Hi Pamela,")
@@ -1120,9 +1153,12 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             mentions[i].kind = EntityType::Organization;
             continue;
         }
+        let body_noun_before = previous_word(body, m.span)
+            .is_some_and(|p| p.chars().all(char::is_lowercase) && BODY_NOUNS_BEFORE_NAMES.contains(&p));
         if m.kind == EntityType::Person
-            && w.len() >= 2
-            && (ORG_HEADS.contains(&last.as_str()) || PERSON_ORG_HEADS.contains(&last.as_str()))
+            && (w.len() >= 2
+                && (ORG_HEADS.contains(&last.as_str()) || PERSON_ORG_HEADS.contains(&last.as_str()))
+                || body_noun_before && tagger.any_name_flags(&body[w[0]]) & gazetteer::FIRST == 0)
         {
             mentions[i].kind = EntityType::Organization;
             continue;
@@ -3252,6 +3288,23 @@ mod tests {
                 ("Anna", P),
                 ("Labour Party", O)
             ])
+        );
+    }
+
+    #[test]
+    fn hospitals_trusts_and_named_startups_are_organisations() {
+        let body = "funded by the Wellcome Trust and run at Freeman Hospital. Veltrix will buy optical startup Northwind Photonics, said analyst Jane Smith.";
+        assert_eq!(
+            refined_kinds(
+                body,
+                &[
+                    ("Wellcome Trust", L),
+                    ("Freeman Hospital", L),
+                    ("Northwind Photonics", P),
+                    ("Jane Smith", P)
+                ]
+            ),
+            [O, O, O, P]
         );
     }
 
