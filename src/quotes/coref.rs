@@ -18,6 +18,10 @@ const MAX_CHAIN: u8 = 3;
 /// How many sentences back a pronoun looks for its antecedent.
 const SALIENCE_SENTENCES: usize = 8;
 
+/// Most tokens of a fronted adverbial before the subject it precedes, its
+/// comma included.
+const ADVERBIAL_REACH: usize = 12;
+
 /// What a speaker mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MentionKind {
@@ -1240,7 +1244,9 @@ impl<'a> Ctx<'a> {
                 let adverbial = cues::opens_fronted_clause(&self.word(t).to_lowercase());
                 // Not "For Margaret Hollis, a 79-year-old widow, …": a name
                 // before the comma makes it an apposition.
-                let after_adverbial = (t..(t + 6).min(end))
+                // "In a victim impact statement read to the court, one
+                // woman … said": an adverbial may run a dozen words.
+                let after_adverbial = (t..(t + ADVERBIAL_REACH).min(end))
                     .filter(|_| adverbial)
                     .take_while(|&k| self.is_person(k).is_none())
                     .find(|&k| self.word(k) == ",")

@@ -203,7 +203,7 @@ impl QuoteExtractor {
                 QuoteKind::Partial
             };
         } else if let Some(m) = initial
-            .then(|| came_from_next_paragraph(ctx, &draft.marked, paragraphs))
+            .then(|| source_named_after(ctx, &draft.marked, paragraphs))
             .flatten()
         {
             draft.speaker_span = Some(ctx.span(m.first, m.end));
@@ -479,7 +479,7 @@ fn named_in_next_paragraph(
     let sentence = ctx.sentences.get(s)?;
     let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
     let person = |m: &Mention| matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
-    let came_from = came_from(ctx, first, end);
+    let came_from = named_as_source(ctx, first, end);
     if came_from.is_some() || !first_quote || marked.paragraph >= LEDE_PARAGRAPHS {
         return came_from;
     }
@@ -493,38 +493,74 @@ fn named_in_next_paragraph(
     })
 }
 
-/// The person a sentence of tokens `first..end` says words came from:
-/// "The warning came from X", "Those words came not from an opposition
-/// politician but from X" (the last "from" names the speaker).
-fn came_from(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
-    let came = (first..(first + 6).min(end)).find(|&t| ctx.word(t) == "came")?;
-    let from = (came + 1..end.min(came + 12))
-        .filter(|&t| ctx.word(t) == "from")
-        .last()?;
-    ctx.mention_starting_at(from + 1, end)
-        .filter(|m| matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person))
+/// The person a sentence of tokens `first..end` names as the source of the
+/// words before it: "The warning came from X", "Those words came not from
+/// an opposition politician but from X" (the last "from"), "That was the
+/// verdict of third-generation grower X", "The words were X's own".
+fn named_as_source(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
+    let person = |m: &Mention| matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
+    let word = |t: usize| if t < end { ctx.word(t) } else { "" };
+    if let Some(came) = (first..(first + 6).min(end)).find(|&t| word(t) == "came") {
+        let from = (came + 1..end.min(came + 12))
+            .filter(|&t| word(t) == "from")
+            .last()?;
+        return ctx.mention_starting_at(from + 1, end).filter(person);
+    }
+    let pointer = ["That", "This", "Those", "These", "Such"].contains(&word(first));
+    let words_were = word(first) == "The" && word(first + 1) == "words";
+    let copula = |t: usize| ["was", "were", "is", "are"].contains(&word(t));
+    if words_were && copula(first + 2) {
+        // "The words were Pilling's own".
+        let m = ctx.mention_starting_at(first + 3, end).filter(person)?;
+        let possessive = ctx.word(m.end - 1).ends_with("'s")
+            || ctx.word(m.end - 1).ends_with("’s")
+            || ["'s", "’s", "'", "’"].contains(&word(m.end));
+        return possessive.then_some(m);
+    }
+    if !pointer || !copula(first + 1) {
+        return None;
+    }
+    // "That was the verdict of …": a noun or two, then "of" and the person,
+    // past the words that describe them.
+    let of = (first + 2..(first + 6).min(end)).find(|&t| word(t) == "of")?;
+    (of + 1..(of + 6).min(end))
+        .take_while(|&t| !matches!(word(t), "," | "." | ";"))
+        .find_map(|t| ctx.mention_starting_at(t, end).filter(|m| m.first == t))
+        .filter(person)
 }
 
 /// "“…” ¶ Those words came not from an opposition politician but from
-/// Alasdair Grant, …": a paragraph that is one cue-less quote is the
-/// speaker's whom the next paragraph says it came from, before any
-/// continuation of the quote before it.
-fn came_from_next_paragraph(
+/// Alasdair Grant, …", "“…” The words were Pilling's own": a cue-less quote
+/// opening its paragraph is the speaker's whom the sentence right after it
+/// (in the same paragraph or opening the next) names as its source,
+/// before any continuation of the quote before it.
+fn source_named_after(
     ctx: &Ctx,
     marked: &marks::Marked,
     paragraphs: &[Span],
 ) -> Option<Mention> {
     let last = paragraphs.get(marked.paragraph + marked.pieces.len().saturating_sub(1))?;
     let para = paragraphs.get(marked.paragraph)?;
-    let outside = |text: Option<&str>| text.is_some_and(|t| !t.chars().any(char::is_alphanumeric));
-    if !outside(ctx.body.get(para.start()..marked.open))
-        || !outside(ctx.body.get(marked.close.min(last.end())..last.end()))
+    if ctx
+        .body
+        .get(para.start()..marked.open)?
+        .chars()
+        .any(char::is_alphanumeric)
     {
         return None;
     }
-    let next = paragraphs.get(marked.paragraph + marked.pieces.len())?;
-    let sentence = ctx.sentences.get(ctx.sentence_of(next.start()))?;
-    came_from(ctx, sentence.first_token as usize, sentence.end_token as usize)
+    let after = ctx.body.get(marked.close.min(last.end())..last.end())?;
+    let at = match after.find(char::is_alphanumeric) {
+        Some(k) => marked.close.min(last.end()) + k,
+        None => paragraphs.get(marked.paragraph + marked.pieces.len())?.start(),
+    };
+    let sentence = ctx.sentences.get(ctx.sentence_of(at))?;
+    let first = sentence.first_token as usize;
+    // Only a sentence that opens after the quote, not the quote's own.
+    if ctx.tokens.get(first)?.span.start() < marked.close {
+        return None;
+    }
+    named_as_source(ctx, first, sentence.end_token as usize)
 }
 
 /// "Erekat said it was only the latest move by the US. ¶ “They wanted us on

@@ -1940,3 +1940,32 @@ fn a_spokesperson_for_a_described_or_modified_body_speaks_for_it() {
         Some("Remote Roads Alliance")
     );
 }
+
+#[test]
+fn a_sentence_pointing_back_names_the_quotes_source() {
+    let text = "Ellie Whitmore asked about the strike.\n\n“It feels like we’re paying a year to be collateral damage.”\n\nThat was the verdict of third-year student Callum Price, who lost six hours of teaching.\n\nJudge Tremayne listened.\n\n“It was never about the money.” The words were Pilling's own, taken from a letter.\n";
+    let d = doc(
+        text,
+        &[
+            &["Ellie Whitmore"],
+            &["Callum Price"],
+            &["Judge Tremayne", "Tremayne"],
+            &["Gareth Pilling", "Pilling"],
+        ],
+    );
+    assert_eq!(
+        speaker_of(&d, "It feels like").as_deref(),
+        Some("Callum Price")
+    );
+    assert_eq!(
+        speaker_of(&d, "It was never").as_deref(),
+        Some("Gareth Pilling")
+    );
+}
+
+#[test]
+fn an_unnamed_subject_after_a_long_adverbial_holds_the_pronoun() {
+    let text = "Judge Alison Tremayne sentenced him.\n\nIn a victim impact statement read to the court, one woman, a former school cook, said she had lost £94,000.\n\n“I used to lie awake thinking about my grandchildren,” she wrote.\n";
+    let d = doc(text, &[&["Alison Tremayne", "Tremayne"]]);
+    assert_eq!(speaker_of(&d, "I used to lie"), None);
+}
