@@ -2053,6 +2053,38 @@ fn join_head_complements(body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     out
 }
 
+/// "Centre for Clinical" + "Brain Sciences": an institution's complement
+/// that the tagger cut, reading its last words as a person, is one
+/// organisation. The person's first word must be no first name ("Bank of
+/// England" + "Andrew Bailey" stay apart), or an ordinary word too ("Brain").
+fn join_complement_read_as_person(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let w = words(body, prev.span);
+            let complemented = prev.kind == EntityType::Organization
+                && (1..w.len().saturating_sub(1)).any(|k| {
+                    fold_is_one_of(&body[w[k]], HEAD_CONNECTIVES)
+                        && is_complemented_head(body, w[k - 1])
+                });
+            let first = words(body, m.span).first().map(|&s| &body[s]);
+            if complemented
+                && m.kind == EntityType::Person
+                && body.get(prev.span.end()..m.span.start()) == Some(" ")
+                && first.is_some_and(|f| {
+                    tagger.any_name_flags(f) & gazetteer::FIRST == 0
+                        || crate::language::is_common_word(f)
+                })
+            {
+                prev.span = prev.span.cover(m.span);
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
 /// Apply the corrections; mentions stay in body order.
 pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out = Vec::with_capacity(mentions.len());
@@ -2160,7 +2192,11 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
             }
         }
     }
-    let out = join_head_complements(body, institution_read_as_a_person(body, out));
+    let out = join_complement_read_as_person(
+        tagger,
+        body,
+        join_head_complements(body, institution_read_as_a_person(body, out)),
+    );
     let out = titles_between_names(tagger, body, out);
     // A nationality right before an organisation joins it.
     let mut merged: Vec<Mention> = Vec::with_capacity(out.len());
@@ -3305,6 +3341,29 @@ mod tests {
                 ]
             ),
             [O, O, O, P]
+        );
+    }
+
+    #[test]
+    fn an_institutions_complement_read_as_a_person_joins_it() {
+        let body = "Prof Fiona Marsh of the Centre for Clinical Brain Sciences said. The Bank of England Andrew Bailey spoke.";
+        assert_eq!(
+            refined(
+                body,
+                &[
+                    ("Fiona Marsh", P),
+                    ("Centre for Clinical", O),
+                    ("Brain Sciences", P),
+                    ("Bank of England", O),
+                    ("Andrew Bailey", P)
+                ]
+            ),
+            owned(&[
+                ("Fiona Marsh", P),
+                ("Centre for Clinical Brain Sciences", O),
+                ("Bank of England", O),
+                ("Andrew Bailey", P)
+            ])
         );
     }
 

@@ -525,8 +525,10 @@ fn named_as_source(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     let of = (first + 2..(first + 6).min(end)).find(|&t| word(t) == "of")?;
     (of + 1..(of + 6).min(end))
         .take_while(|&t| !matches!(word(t), "," | "." | ";"))
-        .find_map(|t| ctx.mention_starting_at(t, end).filter(|m| m.first == t))
-        .filter(person)
+        .find_map(|t| {
+            ctx.mention_starting_at(t, end)
+                .filter(|m| m.first == t && person(m))
+        })
 }
 
 /// "“…” ¶ Those words came not from an opposition politician but from
