@@ -92,7 +92,16 @@ fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention
         });
     if let Some(opening) = relative {
         // "Okafor, 29, who holds …": past an age set off by commas.
-        let before = opening.checked_sub(1)?;
+        let mut before = opening.checked_sub(1)?;
+        // "Sen. Curtis Varga (R-Idaho), who voted no, told": past a
+        // bracketed party and state.
+        if ctx.word(before) == ")" {
+            before = (floor + 1..before)
+                .rev()
+                .take(8)
+                .find(|&k| ctx.word(k) == "(")?
+                .checked_sub(1)?;
+        }
         let aged = before >= floor + 2
             && ctx.word(before).bytes().all(|b| b.is_ascii_digit())
             && ctx.word(before - 1) == ",";
@@ -536,7 +545,13 @@ fn colon_subject(ctx: &Ctx, place: &Place) -> Option<Found> {
         .or_else(|| {
             (1..=lower_run?).find_map(|k| {
                 let t = colon.checked_sub(k + 1).filter(|&t| t >= place.left)?;
-                pronoun(t).or_else(|| {
+                // "His neighbour, R. Malarvizhi, was blunter:": the name
+                // set off by commas before the verb.
+                let apposed = (ctx.word(t) == "," && t > place.left)
+                    .then(|| ctx.mention_ending_at(t - 1, place.left))
+                    .flatten()
+                    .filter(|m| matches!(m.kind, MentionKind::Name(_)));
+                apposed.or_else(|| pronoun(t)).or_else(|| {
                     ctx.mention_ending_at(t, place.left).filter(|m| {
                         matches!(
                             m.kind,

@@ -1969,3 +1969,30 @@ fn an_unnamed_subject_after_a_long_adverbial_holds_the_pronoun() {
     let d = doc(text, &[&["Alison Tremayne", "Tremayne"]]);
     assert_eq!(speaker_of(&d, "I used to lie"), None);
 }
+
+#[test]
+fn a_bracketed_party_tag_or_an_apposed_name_leads_to_the_subject() {
+    let text = "Sen. Harriet Mbeki-Collins (D-Md.), who co-wrote the bill with Sen. Dale Rutherford (R-Kan.), called it “the most important national security vote this year.”\n\nSen. Curtis Varga (R-Idaho), who voted no, told POLITICO that the bill “goes well beyond what was asked for” and could backfire.\n\n“It is something,” said V. Chandrasekaran, 58, who farms near Orathanadu. His neighbour, R. Malarvizhi, was blunter: “They remember us only when votes are near.”\n";
+    let d = doc(
+        text,
+        &[
+            &["Harriet Mbeki-Collins"],
+            &["Dale Rutherford"],
+            &["Curtis Varga"],
+            &["V. Chandrasekaran"],
+            &["R. Malarvizhi"],
+        ],
+    );
+    assert_eq!(
+        speaker_of(&d, "the most important").as_deref(),
+        Some("Harriet Mbeki-Collins")
+    );
+    assert_eq!(
+        speaker_of(&d, "goes well beyond").as_deref(),
+        Some("Curtis Varga")
+    );
+    assert_eq!(
+        speaker_of(&d, "They remember us").as_deref(),
+        Some("R. Malarvizhi")
+    );
+}
