@@ -90,10 +90,18 @@ fn clean(body: &str, mention: &Mention) -> Option<Form> {
     let text = &body[span];
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let acronym = letters >= 2 && text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    // Initials of the capitalised words: "Medicines and Healthcare
+    // products Regulatory Agency" is the "MHRA".
+    let capitalised: Vec<String> = words
+        .iter()
+        .zip(&folded)
+        .filter(|(&w, _)| !body[w].starts_with(char::is_lowercase))
+        .map(|(_, f)| f.clone())
+        .collect();
     Some(Form {
         span,
         kind: mention.kind,
-        initials: initials(&folded),
+        initials: initials(&capitalised),
         content: content(&folded),
         words: folded,
         acronym,
@@ -341,21 +349,6 @@ fn entity(body: &str, forms: &[Form], group: &[usize], person: bool) -> (Span, E
     let full_name = group
         .iter()
         .any(|&i| forms[i].kind == EntityType::Person && forms[i].words.len() >= 2);
-    let kind = if person && full_name {
-        EntityType::Person
-    } else {
-        let mut counts = [0usize; 4];
-        for &i in group {
-            counts[forms[i].kind as usize] += 1;
-        }
-        let best = (0..4).max_by_key(|&k| (counts[k], 4 - k)).unwrap_or(0);
-        [
-            EntityType::Person,
-            EntityType::Organization,
-            EntityType::Location,
-            EntityType::Misc,
-        ][best]
-    };
     // Fullest form: most words, then most frequent, then first.
     let freq = |i: usize| {
         group
@@ -374,6 +367,35 @@ fn entity(body: &str, forms: &[Form], group: &[usize], person: bool) -> (Span, E
             )
         })
         .expect("groups are never empty");
+    let kind = if person && full_name {
+        EntityType::Person
+    } else {
+        let mut counts = [0usize; 4];
+        for &i in group {
+            counts[forms[i].kind as usize] += 1;
+        }
+        // A tie goes to the type of a form longer than all the others
+        // ("Democratic Republic of Congo" over its acronym read as a
+        // body), else to people, then organisations.
+        let fullest = forms[best].kind as usize;
+        let shorter = |i: usize| forms[i].words.len() < forms[best].words.len();
+        let longest = group.iter().any(|&i| shorter(i))
+            && group
+                .iter()
+                .all(|&i| forms[i].words == forms[best].words || shorter(i));
+        let top = counts.iter().copied().max().unwrap_or(0);
+        let chosen = if longest && counts[fullest] == top {
+            fullest
+        } else {
+            (0..4).max_by_key(|&k| (counts[k], 4 - k)).unwrap_or(0)
+        };
+        [
+            EntityType::Person,
+            EntityType::Organization,
+            EntityType::Location,
+            EntityType::Misc,
+        ][chosen]
+    };
     let name = body[forms[best].span]
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -476,6 +498,22 @@ mod tests {
         let e = group_text(body, &[("Élysée Palace", L), ("Elysee", O)]);
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].name, "Élysée Palace");
+    }
+
+    #[test]
+    fn an_acronym_spells_the_capitalised_words_of_its_name() {
+        let body = "The Medicines and Healthcare products Regulatory Agency said. The MHRA agreed.";
+        let e = group_text(
+            body,
+            &[
+                ("Medicines and Healthcare products Regulatory Agency", O),
+                ("MHRA", O),
+            ],
+        );
+        assert_eq!(
+            names(&e),
+            [("Medicines and Healthcare products Regulatory Agency", O, 2)]
+        );
     }
 
     #[test]

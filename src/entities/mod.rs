@@ -521,6 +521,92 @@ fn propagate_organization_names(doc: &Doc, mentions: &mut Vec<Mention>) {
     add_mentions(mentions, added);
 }
 
+/// Longest acronym defined in brackets, in letters.
+const MAX_ACRONYM: usize = 8;
+
+/// A name defined by the acronym in brackets after it ("Medicines and
+/// Healthcare products Regulatory Agency (MHRA)") is one mention, however
+/// the tagger cut it: the capitalised words before the bracket whose
+/// initials spell the acronym, with "and", "of", "for", "the" and one
+/// lower-case word ("products") allowed between them. Mentions inside it
+/// give way; a mention crossing its edge leaves it alone.
+fn join_acronym_definitions(doc: &Doc, mentions: &mut Vec<Mention>) {
+    let body = doc.body.as_str();
+    let word_tokens: Vec<&crate::doc::Token> = doc
+        .tokens
+        .iter()
+        .filter(|t| !body[t.span].trim().is_empty())
+        .collect();
+    let mut added = Vec::new();
+    let mut replaced = Vec::new();
+    for k in 1..word_tokens.len().saturating_sub(2) {
+        let (open, acronym, close) = (word_tokens[k], word_tokens[k + 1], word_tokens[k + 2]);
+        let letters = &body[acronym.span];
+        if &body[open.span] != "("
+            || &body[close.span] != ")"
+            || !(2..=MAX_ACRONYM).contains(&letters.len())
+            || !letters.chars().all(|c| c.is_ascii_uppercase())
+        {
+            continue;
+        }
+        let wanted: Vec<char> = letters.to_ascii_lowercase().chars().collect();
+        let mut left = wanted.len();
+        let mut start = None;
+        let mut lowercase_allowed = 1;
+        for t in word_tokens[..k].iter().rev().take(3 * MAX_ACRONYM) {
+            let word = &body[t.span];
+            let initial = word.chars().next().unwrap_or(' ');
+            if initial.is_uppercase() {
+                if initial.to_lowercase().next() != Some(wanted[left - 1]) {
+                    break;
+                }
+                left -= 1;
+                start = Some(t.span.start());
+                if left == 0 {
+                    break;
+                }
+            } else if names::STOPWORDS.contains(&word) || word == "-" {
+                continue;
+            } else if initial.is_lowercase() && lowercase_allowed > 0 && start.is_some() {
+                lowercase_allowed -= 1;
+            } else {
+                break;
+            }
+        }
+        let (0, Some(start)) = (left, start) else {
+            continue;
+        };
+        let span = Span::from_range(start..word_tokens[k - 1].span.end());
+        if wanted.len() < 2 || body[span].contains('\n') {
+            continue;
+        }
+        let overlapping: Vec<&Mention> = mentions.iter().filter(|m| m.span.overlaps(span)).collect();
+        let inside = |m: &&Mention| m.span.start() >= span.start() && m.span.end() <= span.end();
+        if overlapping.iter().any(|m| m.span == span) || !overlapping.iter().all(inside) {
+            continue;
+        }
+        // What the tagger called the mentions inside when they agree and
+        // are no person (a name read as one: "Rapid Support Forces"), as
+        // "Democratic Republic" + "Congo" (DRC); else a body.
+        let kind = match overlapping.first() {
+            Some(first)
+                if first.kind != EntityType::Person
+                    && overlapping.iter().all(|m| m.kind == first.kind) =>
+            {
+                first.kind
+            }
+            _ => EntityType::Organization,
+        };
+        replaced.extend(overlapping.iter().map(|m| m.span));
+        added.push(Mention { span, kind });
+    }
+    if added.is_empty() {
+        return;
+    }
+    mentions.retain(|m| !replaced.contains(&m.span));
+    add_mentions(mentions, added);
+}
+
 /// Length in bytes of a possessive ending ("'s", "’s") that CoNLL would split off.
 fn possessive_len(word: &str) -> usize {
     for suffix in ["'s", "’s", "ʼs", "'S", "’S"] {
@@ -610,6 +696,7 @@ impl EntityRecognizer {
         propagate_surnames(&self.tagger, doc, &mut mentions);
         add_known_organizations(&self.tagger, doc, &mut mentions);
         add_organizations_by_apposition(&self.tagger, doc, &mut mentions);
+        join_acronym_definitions(doc, &mut mentions);
         propagate_organization_names(doc, &mut mentions);
         let mentions =
             rules::without_headline_noise(&self.tagger, &doc.body, &doc.paragraphs, mentions);
@@ -669,6 +756,42 @@ mod tests {
             .unwrap();
         assert_eq!(merkel.mentions.len(), 2, "possessive mention grouped");
         assert_eq!(d.text(merkel.mentions[1]), "Merkel");
+    }
+
+    #[test]
+    fn a_name_defined_by_an_acronym_is_one_mention() {
+        let text = "The Medicines and Healthcare products Regulatory Agency (MHRA) said. Fighting in the Democratic Republic of Congo (DRC) and in Sudan (SAF) went on.\n";
+        let d = doc(text);
+        let mention = |t: &str, kind| {
+            let at = text.find(t).unwrap();
+            Mention {
+                span: Span::from_range(at..at + t.len()),
+                kind,
+            }
+        };
+        let mut mentions = vec![
+            mention("Medicines and Healthcare", EntityType::Organization),
+            mention("Regulatory Agency", EntityType::Person),
+            mention("MHRA", EntityType::Organization),
+            mention("Democratic Republic", EntityType::Location),
+            mention("Congo", EntityType::Location),
+            mention("Sudan", EntityType::Location),
+        ];
+        join_acronym_definitions(&d, &mut mentions);
+        let found: Vec<(&str, EntityType)> =
+            mentions.iter().map(|m| (d.text(m.span), m.kind)).collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "Medicines and Healthcare products Regulatory Agency",
+                    EntityType::Organization
+                ),
+                ("MHRA", EntityType::Organization),
+                ("Democratic Republic of Congo", EntityType::Location),
+                ("Sudan", EntityType::Location),
+            ]
+        );
     }
 
     #[test]
