@@ -35,6 +35,9 @@ struct Form {
     initials: String,
     /// Written in capitals, two letters or more ("EU", "E.U.").
     acronym: bool,
+    /// The acronym in brackets right after it, folded: "Japan Aerospace
+    /// Exploration Agency (JAXA)" defines "jaxa".
+    defines: Option<String>,
 }
 
 /// Word spans of a mention (split on whitespace).
@@ -98,9 +101,24 @@ fn clean(body: &str, mention: &Mention) -> Option<Form> {
         .filter(|(&w, _)| !body[w].starts_with(char::is_lowercase))
         .map(|(_, f)| f.clone())
         .collect();
+    // Not a dateline's agency ("LOS ANGELES (AP) —"), and the acronym
+    // starts as the name does ("Nuclear Program (JCPOA)" is only the end
+    // of the plan's name).
+    let first_initial = capitalised.first().and_then(|w| w.chars().next());
+    let defines = body[mention.span.end()..]
+        .strip_prefix(" (")
+        .and_then(|rest| rest.split_once(')'))
+        .filter(|(_, after)| !after.trim_start_matches(' ').starts_with(['—', '–', '-']))
+        .map(|(inside, _)| inside)
+        .filter(|inside| {
+            (2..=8).contains(&inside.len()) && inside.chars().all(|c| c.is_ascii_uppercase())
+        })
+        .map(fold)
+        .filter(|folded| folded.chars().next() == first_initial);
     Some(Form {
         span,
         kind: mention.kind,
+        defines,
         initials: initials(&capitalised),
         content: content(&folded),
         words: folded,
@@ -150,7 +168,7 @@ fn same_thing(form: &Form, other: &Form) -> bool {
     if form.acronym
         && other.words.len() >= 2
         && form.words.len() == 1
-        && other.initials == form.words[0]
+        && (other.initials == form.words[0] || other.defines.as_ref() == Some(&form.words[0]))
     {
         return true;
     }
@@ -338,6 +356,9 @@ fn index_thing<'a>(
         add(by_word, w, group, form);
     }
     add(by_initials, f.initials.as_str(), group, form);
+    if let Some(defined) = &f.defines {
+        add(by_initials, defined.as_str(), group, form);
+    }
 }
 
 fn entity(body: &str, forms: &[Form], group: &[usize], person: bool) -> (Span, Entity) {
@@ -514,6 +535,16 @@ mod tests {
             names(&e),
             [("Medicines and Healthcare products Regulatory Agency", O, 2)]
         );
+    }
+
+    #[test]
+    fn an_acronym_defined_in_brackets_joins_its_name() {
+        let body = "The Japan Aerospace Exploration Agency (JAXA) said. JAXA added more.";
+        let e = group_text(
+            body,
+            &[("Japan Aerospace Exploration Agency", O), ("JAXA", O), ("JAXA", O)],
+        );
+        assert_eq!(names(&e), [("Japan Aerospace Exploration Agency", O, 3)]);
     }
 
     #[test]
