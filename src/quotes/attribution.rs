@@ -385,7 +385,9 @@ fn left(ctx: &Ctx, place: &Place) -> Option<Found> {
 /// from the ministry", "a 2018 survey by Penelope Muse Abernathy").
 fn according_to(ctx: &Ctx, at: usize, limit: usize) -> Option<Mention> {
     ctx.mention_starting_at(at, limit).or_else(|| {
-        let document = (at..(at + 3).min(limit)).any(|k| {
+        // "according to the latest quarterly report by …": a few
+        // modifiers before the document.
+        let document = (at..(at + 5).min(limit)).any(|k| {
             [
                 "statement",
                 "readout",

@@ -496,7 +496,8 @@ fn named_in_next_paragraph(
 /// The person a sentence of tokens `first..end` names as the source of the
 /// words before it: "The warning came from X", "Those words came not from
 /// an opposition politician but from X" (the last "from"), "That was the
-/// verdict of third-generation grower X", "The words were X's own".
+/// verdict of third-generation grower X", "The words were X's own", "So
+/// said X".
 fn named_as_source(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     let person = |m: &Mention| matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
     let word = |t: usize| if t < end { ctx.word(t) } else { "" };
@@ -505,6 +506,12 @@ fn named_as_source(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
             .filter(|&t| word(t) == "from")
             .last()?;
         return ctx.mention_starting_at(from + 1, end).filter(person);
+    }
+    // "So said Nyeri Governor Peter Gitonga, who …".
+    if word(first) == "So" && ["said", "says"].contains(&word(first + 1)) {
+        return (first + 2..(first + 6).min(end))
+            .take_while(|&t| ctx.starts_upper(t))
+            .find_map(|t| ctx.mention_starting_at(t, end).filter(|m| m.first == t && person(m)));
     }
     let pointer = ["That", "This", "Those", "These", "Such"].contains(&word(first));
     let words_were = word(first) == "The" && word(first + 1) == "words";
@@ -520,9 +527,10 @@ fn named_as_source(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     if !pointer || !copula(first + 1) {
         return None;
     }
-    // "That was the verdict of …": a noun or two, then "of" and the person,
-    // past the words that describe them.
-    let of = (first + 2..(first + 6).min(end)).find(|&t| word(t) == "of")?;
+    // "That was the verdict of …", "That was the message from …": a noun
+    // or two, then "of" or "from" and the person, past the words that
+    // describe them.
+    let of = (first + 2..(first + 6).min(end)).find(|&t| ["of", "from"].contains(&word(t)))?;
     (of + 1..(of + 6).min(end))
         .take_while(|&t| !matches!(word(t), "," | "." | ";"))
         .find_map(|t| {

@@ -1996,3 +1996,29 @@ fn a_bracketed_party_tag_or_an_apposed_name_leads_to_the_subject() {
         Some("R. Malarvizhi")
     );
 }
+
+#[test]
+fn so_said_and_a_message_from_name_the_source_and_reports_take_modifiers() {
+    let text = "Governors met the Treasury.\n\n“You cannot run a county on promises and press statements.”\n\nSo said Nyeri Governor Peter Gitonga, who chairs the finance committee.\n\n“Our people pay the highest bills in this province.”\n\nThat was the message from Grand Chief Sheila Moosetail, who spoke later.\n\nThe delays are “the worst since devolution began”, according to the latest quarterly report by the Office of the Controller of Budget.\n\nSuperintendent Karen Whitlock said the district approved the drill.\n\n“I would never have signed off on that,” the superintendent said.\n";
+    let mut d = doc(
+        text,
+        &[&["Peter Gitonga"], &["Sheila Moosetail"], &["Karen Whitlock", "Whitlock"]],
+    );
+    add_organization(&mut d, "Office of the Controller of Budget");
+    assert_eq!(
+        speaker_of(&d, "You cannot run").as_deref(),
+        Some("Peter Gitonga")
+    );
+    assert_eq!(
+        speaker_of(&d, "Our people pay").as_deref(),
+        Some("Sheila Moosetail")
+    );
+    assert_eq!(
+        speaker_of(&d, "the worst since").as_deref(),
+        Some("Office of the Controller of Budget")
+    );
+    assert_eq!(
+        speaker_of(&d, "I would never").as_deref(),
+        Some("Karen Whitlock")
+    );
+}
