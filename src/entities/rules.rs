@@ -1153,6 +1153,38 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             mentions[i].kind = EntityType::Organization;
             continue;
         }
+        // "Sinn Féin's health spokesperson Caoimhe Dolan": a name opened
+        // by no first name, and no surname of someone the text names in
+        // full, whose possessive holds a person's office, is a body.
+        let office_holder = m.kind == EntityType::Person && {
+            let rest = &body[m.span.end()..];
+            let after_possessive = rest
+                .strip_prefix("'s ")
+                .or_else(|| rest.strip_prefix("’s "))
+                .map(|r| m.span.end() + (rest.len() - r.len()));
+            let holder = mentions.get(i + 1).filter(|n| n.kind == EntityType::Person);
+            match (after_possessive, holder) {
+                (Some(from), Some(n)) => {
+                    let between = body.get(from..n.span.start()).unwrap_or(",");
+                    let words_between = between.split_whitespace().count();
+                    (1..=4).contains(&words_between)
+                        && !between.contains([',', '.', ';', ':', '(', '"', '“'])
+                        && tagger.any_name_flags(&body[w[0]]) & gazetteer::FIRST == 0
+                        && !mentions.iter().enumerate().any(|(j, o)| {
+                            let ow = words(body, o.span);
+                            j != i
+                                && o.kind == EntityType::Person
+                                && ow.len() >= 2
+                                && fold(&body[ow[ow.len() - 1]]) == last
+                        })
+                }
+                _ => false,
+            }
+        };
+        if office_holder {
+            mentions[i].kind = EntityType::Organization;
+            continue;
+        }
         let body_noun_before = previous_word(body, m.span)
             .is_some_and(|p| p.chars().all(char::is_lowercase) && BODY_NOUNS_BEFORE_NAMES.contains(&p));
         if m.kind == EntityType::Person
@@ -3364,6 +3396,24 @@ mod tests {
                 ("Bank of England", O),
                 ("Andrew Bailey", P)
             ])
+        );
+    }
+
+    #[test]
+    fn a_name_whose_possessive_holds_an_office_is_a_body() {
+        let body = "Sinn Féin's health spokesperson Caoimhe Dolan spoke. Joe Biden waited. Biden's press secretary Jen Psaki spoke.";
+        assert_eq!(
+            refined_kinds(
+                body,
+                &[
+                    ("Sinn Féin", P),
+                    ("Caoimhe Dolan", P),
+                    ("Joe Biden", P),
+                    ("Biden", P),
+                    ("Jen Psaki", P)
+                ]
+            ),
+            [O, P, P, P, P]
         );
     }
 
