@@ -218,8 +218,13 @@ fn propagate_surnames(tagger: &Tagger, doc: &Doc, mentions: &mut Vec<Mention>) {
                 return Some(family);
             }
             let (&first, &last) = (words.first()?, words.last()?);
+            // An unknown first name will do when neither word is an
+            // ordinary one ("Ronen Azoulay"; not "Topical Team", "Black
+            // Friday").
+            let ordinary = |w: &str| crate::language::is_common_word(w);
             ((2..=3).contains(&words.len())
-                && tagger.any_name_flags(first) & gazetteer::FIRST != 0
+                && (tagger.any_name_flags(first) & gazetteer::FIRST != 0
+                    || looks_like_surname(first) && !ordinary(first) && !ordinary(last))
                 && last.chars().count() > 2
                 && last.split('-').all(looks_like_surname))
             .then_some(last)
@@ -858,6 +863,18 @@ mod tests {
         propagate_surnames(tagger, &d, &mut mentions);
         let found: Vec<&str> = mentions.iter().map(|m| d.text(m.span)).collect();
         assert_eq!(found, ["Olivier Dussopt", "Dussopt"]);
+
+        // An unknown first name before a surname, neither an ordinary word.
+        let text = "Ronen Azoulay adjourned it.\n“No,” Azoulay shot back at once.\n";
+        let d = doc(text);
+        let at = text.find("Ronen Azoulay").unwrap();
+        let mut mentions = vec![Mention {
+            span: Span::from_range(at..at + "Ronen Azoulay".len()),
+            kind: EntityType::Person,
+        }];
+        propagate_surnames(tagger, &d, &mut mentions);
+        let found: Vec<&str> = mentions.iter().map(|m| d.text(m.span)).collect();
+        assert_eq!(found, ["Ronen Azoulay", "Azoulay"]);
 
         // A hyphenated or apostrophe surname spans several tokens.
         let text = "Raymond Ortiz-Kessler testified.

@@ -272,6 +272,8 @@ const VERBS: &[&str] = &[
     "slams",
     "criticised",
     "criticized",
+    "apologised",
+    "apologized",
 ];
 
 /// Speech verbs that also take an infinitive ("agreed to return"), where

@@ -501,17 +501,25 @@ fn named_in_next_paragraph(
 fn named_as_source(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     let person = |m: &Mention| matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
     let word = |t: usize| if t < end { ctx.word(t) } else { "" };
+    // The first person named within a few words of `at`, past the party,
+    // title or description before them ("Yesh Atid MK Michal R. Shalev").
+    let person_near = |at: usize| {
+        (at..(at + 6).min(end))
+            .take_while(|&t| !matches!(word(t), "," | "." | ";"))
+            .find_map(|t| {
+                ctx.mention_starting_at(t, end)
+                    .filter(|m| m.first == t && person(m))
+            })
+    };
     if let Some(came) = (first..(first + 6).min(end)).find(|&t| word(t) == "came") {
         let from = (came + 1..end.min(came + 12))
             .filter(|&t| word(t) == "from")
             .last()?;
-        return ctx.mention_starting_at(from + 1, end).filter(person);
+        return person_near(from + 1);
     }
     // "So said Nyeri Governor Peter Gitonga, who …".
     if word(first) == "So" && ["said", "says"].contains(&word(first + 1)) {
-        return (first + 2..(first + 6).min(end))
-            .take_while(|&t| ctx.starts_upper(t))
-            .find_map(|t| ctx.mention_starting_at(t, end).filter(|m| m.first == t && person(m)));
+        return person_near(first + 2);
     }
     let pointer = ["That", "This", "Those", "These", "Such"].contains(&word(first));
     let words_were = word(first) == "The" && word(first + 1) == "words";
@@ -531,12 +539,7 @@ fn named_as_source(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     // or two, then "of" or "from" and the person, past the words that
     // describe them.
     let of = (first + 2..(first + 6).min(end)).find(|&t| ["of", "from"].contains(&word(t)))?;
-    (of + 1..(of + 6).min(end))
-        .take_while(|&t| !matches!(word(t), "," | "." | ";"))
-        .find_map(|t| {
-            ctx.mention_starting_at(t, end)
-                .filter(|m| m.first == t && person(m))
-        })
+    person_near(of + 1)
 }
 
 /// "“…” ¶ Those words came not from an opposition politician but from

@@ -2022,3 +2022,18 @@ fn so_said_and_a_message_from_name_the_source_and_reports_take_modifiers() {
         Some("Karen Whitlock")
     );
 }
+
+#[test]
+fn words_that_came_from_a_titled_person_and_an_apology_are_attributed() {
+    let text = "Opposition lawmakers seized on the disarray.\n\n“This is not a draft law, it is an exemption law in disguise.”\n\nThe words came from Yesh Atid MK Michal R. Shalev, a former pilot.\n\nLindqvist, who apologised to his team for a ‘stupid, stupid mistake’, climbed out unhurt.\n";
+    let mut d = doc(text, &[&["Michal R. Shalev"], &["Jonas Lindqvist", "Lindqvist"]]);
+    add_organization(&mut d, "Yesh Atid MK");
+    assert_eq!(
+        speaker_of(&d, "This is not a draft").as_deref(),
+        Some("Michal R. Shalev")
+    );
+    assert_eq!(
+        speaker_of(&d, "stupid, stupid").as_deref(),
+        Some("Jonas Lindqvist")
+    );
+}
