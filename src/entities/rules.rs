@@ -663,7 +663,7 @@ fn split_person(tagger: &Tagger, body: &str, m: Mention, out: &mut Vec<Mention>)
         let place_across = (split.saturating_sub(3)..split)
             .any(|j| tagger.phrase_flags(&all[j..=split]) & gazetteer::LOC != 0);
         let last = fold(texts[k - 1]);
-        let heads_a_name = [PLACE_HEADS, ORG_HEADS, ORG_TAILS, PERSON_ORG_HEADS]
+        let heads_a_name = [PLACE_HEADS, ORG_HEADS, ORG_TAILS, PERSON_ORG_HEADS, EVENT_TAILS]
             .iter()
             .any(|list| list.contains(&last.as_str()));
         if place_across || heads_a_name {
@@ -1137,7 +1137,7 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             mentions[i].kind = EntityType::Location;
             continue;
         }
-        if m.kind != EntityType::Misc && names_a_law(body, &w) {
+        if m.kind != EntityType::Misc && (names_a_law(body, &w) || names_an_event(body, &w)) {
             mentions[i].kind = EntityType::Misc;
             continue;
         }
@@ -1459,6 +1459,30 @@ fn names_a_law(body: &str, w: &[Span]) -> bool {
         }
         _ => false,
     }
+}
+
+/// Last words of the name of an event, MISC in CoNLL's convention:
+/// "Singapore Grand Prix", "Venice Film Festival", "FA Cup".
+const EVENT_TAILS: &[&str] = &[
+    "prix",
+    "festival",
+    "cup",
+    "championship",
+    "championships",
+    "olympics",
+    "paralympics",
+    "marathon",
+    "biennale",
+    "expo",
+];
+
+/// True when the words `w` name an event: two words or more, the last
+/// one capitalised and of [`EVENT_TAILS`].
+fn names_an_event(body: &str, w: &[Span]) -> bool {
+    w.len() >= 2
+        && w.last().is_some_and(|&s| {
+            capitalised(&body[s]) && EVENT_TAILS.contains(&fold(&body[s]).as_str())
+        })
 }
 
 /// Prepositions of place after which an unknown name is a place ("in
@@ -3414,6 +3438,18 @@ mod tests {
                 ]
             ),
             [O, P, P, P, P]
+        );
+    }
+
+    #[test]
+    fn events_are_misc() {
+        let body = "He won the Singapore Grand Prix before the Venice Film Festival and the FA Cup.";
+        assert_eq!(
+            refined_kinds(
+                body,
+                &[("Singapore Grand Prix", L), ("Venice Film Festival", O), ("FA Cup", O)]
+            ),
+            [M, M, M]
         );
     }
 
