@@ -204,10 +204,39 @@ pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
                 t = m.first;
                 continue;
             }
+            // "Mr Hargreaves' family said": the family speaks, unnamed.
+            if kin_of(ctx, &m, at) {
+                return None;
+            }
             return Some(outer_apposition(ctx, m, floor).unwrap_or(m));
         }
     }
     None
+}
+
+/// Relatives and friends, who speak for themselves when a name's
+/// possessive introduces them ("Mr Hargreaves' family said").
+const KIN: &[&str] = &[
+    "family", "families", "wife", "husband", "widow", "widower", "mother", "father",
+    "parents", "son", "daughter", "brother", "sister", "relatives", "children", "friends",
+    "partner", "fiancée", "fiancee", "girlfriend", "boyfriend", "neighbours", "neighbors",
+];
+
+/// Whether the name mention `m` is in the possessive right before one of
+/// [`KIN`] that ends before token `at`.
+fn kin_of(ctx: &Ctx, m: &Mention, at: usize) -> bool {
+    let name_end = m.end;
+    let mut k = name_end;
+    let possessive_word = name_end > 0 && {
+        let w = ctx.word(name_end - 1);
+        w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’')
+    };
+    if k < at && ["'s", "’s", "'", "’"].contains(&ctx.word(k)) {
+        k += 1;
+    } else if !possessive_word {
+        return false;
+    }
+    k + 1 == at && KIN.iter().any(|w| ctx.word(k).eq_ignore_ascii_case(w))
 }
 
 /// "Prince Andrew, the younger brother of heir to the throne, Charles, has

@@ -786,7 +786,21 @@ impl<'a> Ctx<'a> {
             } else {
                 h + 2
             };
-            let before = (h > 0).then(|| organization_at(h - 1)).flatten();
+            // "a council spokesperson said": the body named or described
+            // before.
+            let described = |k: usize| {
+                let pos = self.tokens[k].span.start();
+                cues::is_organization_noun(self.word(k))
+                    .then(|| {
+                        self.organization_headed_by(k, pos)
+                            .or_else(|| self.organization_described_as(k, pos))
+                            .or_else(|| self.organization_named_before(pos))
+                    })
+                    .flatten()
+            };
+            let before = (h > 0)
+                .then(|| organization_at(h - 1).or_else(|| described(h - 1)))
+                .flatten();
             before.or_else(|| {
                 if !link || after >= self.tokens.len() {
                     return None;
@@ -797,16 +811,11 @@ impl<'a> Ctx<'a> {
                     .take_while(|&k| self.is_word(k) && self.word(k).chars().all(char::is_lowercase))
                     .count();
                 organization_at(after + modifiers).or_else(|| {
-                    // "a spokesperson for the charity": the body named
-                    // or described before.
-                    let pos = self.tokens[after].span.start();
-                    (self.word(after - 1).eq_ignore_ascii_case("the")
-                        && cues::is_organization_noun(self.word(after)))
-                    .then(|| {
-                        self.organization_described_as(after, pos)
-                            .or_else(|| self.organization_named_before(pos))
-                    })
-                    .flatten()
+                    // "a spokesperson for the charity".
+                    self.word(after - 1)
+                        .eq_ignore_ascii_case("the")
+                        .then(|| described(after))
+                        .flatten()
                 })
             })
         };
@@ -1106,6 +1115,31 @@ impl<'a> Ctx<'a> {
             MentionKind::Name(id) if is_org(id) => Some(id),
             _ => None,
         }
+    }
+
+    /// The organisation named last before byte `pos`, within
+    /// [`SALIENCE_SENTENCES`], whose name ends in the noun at token `head`
+    /// ("Calderdale Council … a council spokesperson").
+    fn organization_headed_by(&self, head: usize, pos: usize) -> Option<EntityId> {
+        let noun = self.word(head);
+        let s0 = self.sentence_of(pos);
+        let from = self.sentences[s0.saturating_sub(SALIENCE_SENTENCES)]
+            .span
+            .start();
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityType::Organization)
+            .flat_map(|(id, e)| e.mentions.iter().map(move |m| (*m, id)))
+            .filter(|(m, _)| m.start() >= from && m.end() <= pos)
+            .filter(|(m, _)| {
+                self.body[*m]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| last.eq_ignore_ascii_case(noun))
+            })
+            .max_by_key(|(m, _)| m.start())
+            .map(|(_, id)| id)
     }
 
     /// The organisation that an apposition described with the noun at token

@@ -2037,3 +2037,16 @@ fn words_that_came_from_a_titled_person_and_an_apology_are_attributed() {
         Some("Jonas Lindqvist")
     );
 }
+
+#[test]
+fn a_family_speaks_for_itself_and_a_council_spokesperson_for_the_council() {
+    let text = "Police named the victim as Daniel Hargreaves.\n\nIn a statement released through the police, Mr Hargreaves' family said: ‘Danny was the heart of our family.’\n\nCalderdale Council said extra patrols would run. ‘We are working closely with West Yorkshire Police,’ a council spokesperson said.\n";
+    let mut d = doc(text, &[&["Daniel Hargreaves", "Hargreaves"]]);
+    add_organization(&mut d, "Calderdale Council");
+    add_organization(&mut d, "West Yorkshire Police");
+    assert_eq!(speaker_of(&d, "Danny was the heart"), None);
+    assert_eq!(
+        speaker_of(&d, "We are working closely").as_deref(),
+        Some("Calderdale Council")
+    );
+}
