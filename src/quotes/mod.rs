@@ -535,6 +535,10 @@ fn named_as_source(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     if !pointer || !copula(first + 1) {
         return None;
     }
+    // "That was how Mariana Ferreyra, chief economist at …, summed up".
+    if word(first + 2) == "how" {
+        return person_near(first + 3);
+    }
     // "That was the verdict of …", "That was the message from …": a noun
     // or two, then "of" or "from" and the person, past the words that
     // describe them.

@@ -2013,6 +2013,12 @@ fn so_said_and_a_message_from_name_the_source_and_reports_take_modifiers() {
         speaker_of(&d, "Our people pay").as_deref(),
         Some("Sheila Moosetail")
     );
+    let how = "Bonds fell.\n\n“The market is pricing in a tougher conversation.” That was how Mariana Ferreyra, chief economist at Analytica Sur, summed up the mood.\n";
+    let how = doc(how, &[&["Mariana Ferreyra"]]);
+    assert_eq!(
+        speaker_of(&how, "The market is").as_deref(),
+        Some("Mariana Ferreyra")
+    );
     assert_eq!(
         speaker_of(&d, "the worst since").as_deref(),
         Some("Office of the Controller of Budget")
