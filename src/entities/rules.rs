@@ -148,6 +148,7 @@ const ORG_HEADS: &[&str] = &[
 const PERSON_ORG_HEADS: &[&str] = &[
     "center",
     "centre",
+    "laboratory",
     "institution",
     "theater",
     "theatre",

@@ -276,7 +276,20 @@ pub fn right_immediate(ctx: &Ctx, place: &Place) -> Option<Found> {
         if cues::is_tell(ctx.word(r)) {
             return None;
         }
-        let m = ctx.mention_starting_at(r + n, place.right)?;
+        let found = ctx.mention_starting_at(r + n, place.right);
+        // "said her daughter, Dr Kirsty Hale.": the name set off after a
+        // short description is the speaker.
+        let apposed = || {
+            let comma = (r + n + 1..(r + n + 5).min(place.right))
+                .take_while(|&k| ctx.is_word(k) || ctx.word(k) == ",")
+                .find(|&k| ctx.word(k) == ",")?;
+            ctx.mention_starting_at(comma + 1, place.right)
+                .filter(|m| matches!(m.kind, MentionKind::Name(_)) && m.first <= comma + 3)
+        };
+        let m = match found {
+            Some(m) if matches!(m.kind, MentionKind::Name(_)) => m,
+            other => apposed().or(other)?,
+        };
         return Some(Found {
             cue: ctx.span(r, r + n),
             mention: Some(m),

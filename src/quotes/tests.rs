@@ -2056,3 +2056,13 @@ fn a_family_speaks_for_itself_and_a_council_spokesperson_for_the_council() {
         Some("Calderdale Council")
     );
 }
+
+#[test]
+fn a_name_set_off_after_a_description_following_the_cue_speaks() {
+    let text = "Ingrid Solberg-Hale died on Monday.\n\n‘Mum measured everything – the rain, the garden,’ said her daughter, Dr Kirsty Hale. ‘We used to joke about it.’\n";
+    let d = doc(text, &[&["Ingrid Solberg-Hale"], &["Kirsty Hale"]]);
+    assert_eq!(
+        speaker_of(&d, "Mum measured").as_deref(),
+        Some("Kirsty Hale")
+    );
+}
