@@ -871,9 +871,12 @@ fn is_a_bare_title(body: &str, m: Mention) -> bool {
             &["associate", "assistant", "adjunct", "visiting"],
         )
         && body[m.span.end()..].starts_with(" Professor");
+    // "Leader of the Opposition", "Speaker of the House".
+    let title = fold_is_one_of(&body[m.span], OFFICE_TITLES)
+        || fold_is_one_of(&body[m.span], &["leader", "speaker"]);
     rank || m.kind == EntityType::Person
         && one_word
-        && fold_is_one_of(&body[m.span], OFFICE_TITLES)
+        && title
         && body[m.span.end()..].starts_with(" of ")
 }
 
@@ -1602,7 +1605,11 @@ fn people_by_titles_and_initials(body: &str, mentions: &mut [Mention]) {
     let mut taken_until = 0;
     for m in mentions.iter_mut() {
         let w = words(body, m.span);
-        let start = start_with_initials(body, m.span).max(taken_until);
+        // Initials inside the mention before are not taken here (they may
+        // move over later: `initial_to_the_person_after`).
+        let start = Some(start_with_initials(body, m.span))
+            .filter(|&s| s >= taken_until)
+            .unwrap_or(m.span.start());
         if m.kind != EntityType::Person {
             let all_capitals = !body[m.span].chars().any(char::is_lowercase);
             let titled = body
@@ -2142,6 +2149,32 @@ fn join_complement_read_as_person(tagger: &Tagger, body: &str, mentions: Vec<Men
     out
 }
 
+/// "Opposition S." + "R. Nagaraj Hegde": an initial the tagger left at the
+/// end of the name before a person opens the person's name.
+fn initial_to_the_person_after(body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for mut m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let w = words(body, prev.span);
+            let initial = w.last().filter(|&&s| {
+                let t = &body[s];
+                t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_ascii_uppercase())
+            });
+            if let Some(&initial) = initial.filter(|_| {
+                w.len() >= 2
+                    && prev.kind != EntityType::Person
+                    && m.kind == EntityType::Person
+                    && body.get(prev.span.end()..m.span.start()) == Some(" ")
+            }) {
+                prev.span = Span::from_range(prev.span.start()..w[w.len() - 2].end());
+                m.span = Span::from_range(initial.start()..m.span.end());
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
 /// Apply the corrections; mentions stay in body order.
 pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out = Vec::with_capacity(mentions.len());
@@ -2254,6 +2287,7 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
         body,
         join_head_complements(body, institution_read_as_a_person(body, out)),
     );
+    let out = initial_to_the_person_after(body, out);
     let out = titles_between_names(tagger, body, out);
     // A nationality right before an organisation joins it.
     let mut merged: Vec<Mention> = Vec::with_capacity(out.len());
@@ -3439,6 +3473,18 @@ mod tests {
                 ]
             ),
             [O, P, P, P, P]
+        );
+    }
+
+    #[test]
+    fn an_initial_left_on_a_title_opens_the_persons_name() {
+        let body = "said Leader of the Opposition S. R. Nagaraj Hegde, holding claims.";
+        assert_eq!(
+            refined(
+                body,
+                &[("Leader", P), ("Opposition S.", O), ("R. Nagaraj Hegde", P)]
+            ),
+            owned(&[("Opposition", O), ("S. R. Nagaraj Hegde", P)])
         );
     }
 
