@@ -28,9 +28,9 @@ Usage:
         ../shared/data/ner/conll2003/train.txt
 Output is sorted and deterministic.
 """
-import collections, csv, json, os, re, sys
+import collections, csv, json, os, sys
 
-LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F' .-]+$")
+from build_gazetteers import LATIN, lowercase_words, write
 
 # Administrative words around a region's name, removed to give the name
 # that news text uses. The full form is kept too.
@@ -47,24 +47,6 @@ SUFFIXES = [
     " Regional District", " District Council", " District", " Region", " Regional",
     " Shire", " Municipality", " Province", " City", " Borough", " County Borough",
 ]
-
-
-def write(name, items):
-    out = os.path.join(os.path.dirname(__file__), "..", "data", "gazetteers", name)
-    with open(out, "w", encoding="utf-8") as f:
-        for item in sorted(items):
-            f.write(item + "\n")
-    print(name, len(items))
-
-
-def lowercase_words(conll_path):
-    """Words the NER training text writes in lower case: ordinary words."""
-    words = set()
-    for line in open(conll_path, encoding="utf-8"):
-        token = line.split(" ", 1)[0]
-        if token.isalpha() and token.islower():
-            words.add(token)
-    return words
 
 
 def bare(name):

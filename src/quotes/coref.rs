@@ -1117,59 +1117,60 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The organisation named last before byte `pos`, within
-    /// [`SALIENCE_SENTENCES`], whose name ends in the noun at token `head`
-    /// ("Calderdale Council … a council spokesperson").
-    fn organization_headed_by(&self, head: usize, pos: usize) -> Option<EntityId> {
-        let noun = self.word(head);
-        let s0 = self.sentence_of(pos);
-        let from = self.sentences[s0.saturating_sub(SALIENCE_SENTENCES)]
-            .span
-            .start();
+    /// Every mention of an organisation, with its entity.
+    fn organization_mentions(&self) -> impl Iterator<Item = (Span, EntityId)> + '_ {
         self.entities
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind == EntityType::Organization)
             .flat_map(|(id, e)| e.mentions.iter().map(move |m| (*m, id)))
-            .filter(|(m, _)| m.start() >= from && m.end() <= pos)
-            .filter(|(m, _)| {
-                self.body[*m]
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|last| last.eq_ignore_ascii_case(noun))
-            })
+    }
+
+    /// The organisation of the latest mention before byte `pos`, within
+    /// [`SALIENCE_SENTENCES`] sentences, that `fits`.
+    fn latest_organization_fitting(
+        &self,
+        pos: usize,
+        fits: impl Fn(Span) -> bool,
+    ) -> Option<EntityId> {
+        let s0 = self.sentence_of(pos);
+        let from = self.sentences[s0.saturating_sub(SALIENCE_SENTENCES)]
+            .span
+            .start();
+        self.organization_mentions()
+            .filter(|(m, _)| m.start() >= from && m.end() <= pos && fits(*m))
             .max_by_key(|(m, _)| m.start())
             .map(|(_, id)| id)
     }
 
+    /// The organisation named last before byte `pos` whose name ends in
+    /// the noun at token `head` ("Calderdale Council … a council
+    /// spokesperson").
+    fn organization_headed_by(&self, head: usize, pos: usize) -> Option<EntityId> {
+        let noun = self.word(head);
+        self.latest_organization_fitting(pos, |m| {
+            self.body[m]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| last.eq_ignore_ascii_case(noun))
+        })
+    }
+
     /// The organisation that an apposition described with the noun at token
     /// `head` ("Eurofer, the European steel association, said …. “…,” the
-    /// association said"): the latest such one within
-    /// [`SALIENCE_SENTENCES`] sentences before byte `pos`.
+    /// association said"): the latest such one before byte `pos`.
     fn organization_described_as(&self, head: usize, pos: usize) -> Option<EntityId> {
         let noun = self.word(head);
-        let s0 = self.sentence_of(pos);
-        let from = self.sentences[s0.saturating_sub(SALIENCE_SENTENCES)]
-            .span
-            .start();
         let n = self.tokens.len();
-        self.entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityType::Organization)
-            .flat_map(|(id, e)| e.mentions.iter().map(move |m| (*m, id)))
-            .filter(|(m, _)| m.start() >= from && m.end() <= pos)
-            .filter(|(m, _)| {
-                let (_, end) = self.token_range(*m);
-                end + 2 < n
-                    && self.word(end) == ","
-                    && is_determiner(self.word(end + 1))
-                    && (end + 2..(end + 8).min(n))
-                        .take_while(|&k| self.word(k) != ",")
-                        .any(|k| self.word(k).eq_ignore_ascii_case(noun))
-            })
-            .max_by_key(|(m, _)| m.start())
-            .map(|(_, id)| id)
+        self.latest_organization_fitting(pos, |m| {
+            let (_, end) = self.token_range(m);
+            end + 2 < n
+                && self.word(end) == ","
+                && is_determiner(self.word(end + 1))
+                && (end + 2..(end + 8).min(n))
+                    .take_while(|&k| self.word(k) != ",")
+                    .any(|k| self.word(k).eq_ignore_ascii_case(noun))
+        })
     }
 
     /// The organisation a description at byte `pos` refers to: the one
@@ -1183,13 +1184,7 @@ impl<'a> Ctx<'a> {
             let first = self.sentences.get(s)?.first_token as usize;
             self.tokens.get(first).map(|t| t.span.start())
         };
-        let orgs = || {
-            self.entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.kind == EntityType::Organization)
-                .flat_map(|(id, e)| e.mentions.iter().map(move |m| (*m, id)))
-        };
+        let orgs = || self.organization_mentions();
         let here = start_of(s0)?;
         if let Some((_, id)) = orgs()
             .filter(|(m, _)| m.start() >= here && m.end() <= pos)
