@@ -63,6 +63,17 @@ struct Draft {
     kind: QuoteKind,
 }
 
+impl Draft {
+    /// A direct quote whose speaker is mention `m` outside its sentence,
+    /// resolved with `confidence`.
+    fn spoken_by(&mut self, ctx: &Ctx, m: &Mention, said: &[Said], confidence: f32) {
+        self.speaker_span = Some(ctx.span(m.first, m.end));
+        self.speaker = ctx.resolve(m, said).map(|(id, _)| id);
+        self.confidence = confidence;
+        self.kind = QuoteKind::Direct;
+    }
+}
+
 impl QuoteExtractor {
     /// The extractor (marked quotes only; see [`QuoteExtractor::with_indirect`]).
     pub fn new() -> Result<QuoteExtractor> {
@@ -206,10 +217,7 @@ impl QuoteExtractor {
             .then(|| source_named_after(ctx, &draft.marked, paragraphs))
             .flatten()
         {
-            draft.speaker_span = Some(ctx.span(m.first, m.end));
-            draft.speaker = ctx.resolve(&m, said).map(|(id, _)| id);
-            draft.confidence = 0.5;
-            draft.kind = QuoteKind::Direct;
+            draft.spoken_by(ctx, &m, said, 0.5);
         } else if let Some(prev) =
             continued(ctx, &draft, earlier, paragraphs, initial, words, sentence)
         {
@@ -240,17 +248,11 @@ impl QuoteExtractor {
             })
             .flatten()
         {
-            draft.speaker_span = Some(ctx.span(m.first, m.end));
-            draft.speaker = ctx.resolve(&m, said).map(|(id, _)| id);
-            draft.confidence = 0.5;
-            draft.kind = QuoteKind::Direct;
+            draft.spoken_by(ctx, &m, said, 0.5);
         } else if let Some(m) =
             named_in_next_paragraph(ctx, &draft.marked, paragraphs, earlier.is_empty())
         {
-            draft.speaker_span = Some(ctx.span(m.first, m.end));
-            draft.speaker = ctx.resolve(&m, said).map(|(id, _)| id);
-            draft.confidence = 0.4;
-            draft.kind = QuoteKind::Direct;
+            draft.spoken_by(ctx, &m, said, 0.4);
         } else if words <= SCARE_WORDS && !sentence {
             draft.kind = QuoteKind::Scare;
         } else {
