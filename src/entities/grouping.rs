@@ -475,6 +475,20 @@ mod tests {
         let e = group_text(body, &[("Finance Minister Karla Berg", P), ("Ms Berg", P)]);
         assert_eq!(names(&e), [("Karla Berg", P, 2)]);
         assert_eq!(&body[e[0].mentions[0]], "Karla Berg");
+        // Irish, local-government and police titles too.
+        let body = "Tánaiste Declan Furlong said. Cllr Annerie Botha and Detective Inspector Karen Welsby spoke.";
+        let e = group_text(
+            body,
+            &[
+                ("Tánaiste Declan Furlong", P),
+                ("Cllr Annerie Botha", P),
+                ("Detective Inspector Karen Welsby", P),
+            ],
+        );
+        assert_eq!(
+            names(&e),
+            [("Declan Furlong", P, 1), ("Annerie Botha", P, 1), ("Karen Welsby", P, 1)]
+        );
     }
 
     #[test]
