@@ -104,7 +104,7 @@ fn seed_quotes_survive_other_quote_mark_styles() {
 /// end with the real entity tagger.
 #[test]
 fn hand_written_articles_attribute_every_quote() {
-    let cases: [(&str, &[Option<&str>]); 27] = [
+    let cases: [(&str, &[Option<&str>]); 30] = [
         (
             "leaders_summit.txt",
             &[
@@ -494,6 +494,71 @@ fn hand_written_articles_attribute_every_quote() {
                 None,                       // He wanted to be somewhere he c
                 Some("Scott Perry"),        // brings a toughness and a shot-
                 Some("Kings"),              // We're thrilled to welcome Tyre
+            ],
+        ),
+        (
+            "politico_senate_chip_exports.txt",
+            &[
+                Some("Harriet Mbeki-Collins"), // the most important national se
+                Some("Harriet Mbeki-Collins"), // We have spent a decade pretend
+                Some("Harriet Mbeki-Collins"), // They don't. The Commerce Depar
+                Some("Dale Rutherford"),       // When a chip that was sold to a
+                Some("Dale Rutherford"),       // This bill makes sure we know w
+                Some("Semiconductor Industry Association"), // would impose sweeping new burd
+                None,                          // They're writing rules for a ma
+                Some("Curtis Varga"),          // goes well beyond what the admi
+                Some("Curtis Varga"),          // I am as hawkish on China as an
+                Some("Curtis Varga"),          // But I'm not going to vote for
+                Some("Leonard Ashby"),         // supports the goals of the legi
+                Some("Leonard Ashby"),         // the staff, the systems and the
+                Some("Curtis Varga"),          // Has the senator actually read
+                Some("Harriet Mbeki-Collins"), // I helped write the bill it's r
+                Some("Curtis Varga"),          // Then she knows exactly what it
+                Some("Harriet Mbeki-Collins"), // Every agency says it doesn’t h
+                Some("Harriet Mbeki-Collins"), // Then give them the money. That
+                Some("Elizabeth Warren"),      // a scandal hiding in plain sigh
+                Some("Elizabeth Warren"),      // People write these rules, and
+                Some("National Security Council"), // reviewing the bill closely and
+                Some("Tomás Arellano"),        // The Senate has done its part,
+                Some("Tomás Arellano"),        // Now it's our turn.
+            ],
+        ),
+        (
+            "straits_times_lta_rail_fault.txt",
+            &[
+                Some("Tan Hui Ling"),             // unacceptable by any measure
+                Some("Tan Hui Ling"),             // We have invested heavily in re
+                Some("Tan Hui Ling"),             // But one bad morning can undo y
+                Some("Land Transport Authority"), // will allow early detection of
+                Some("Lim Kok Hwa"),              // We will complete our investiga
+                Some("Lim Kok Hwa"),              // The law allows up to 10 per ce
+                Some("Ravi Shankar Nair"),        // We fell short of what commuter
+                Some("Nurul Huda Rahman"),        // The announcements kept saying
+                Some("Nurul Huda Rahman"),        // I ended up walking along the t
+                Some("Nurul Huda Rahman"),        // I'm not angry at the staff. I'
+                None,                             // Every year they say it will be
+                Some("Public Transport Council"), // Reliability is one of the fact
+                Some("Tan Hui Ling"),             // every right to expect better
+            ],
+        ),
+        (
+            "rte_dail_trolley_row.txt",
+            &[
+                Some("Caoimhe Dolan"),            // There are people lying on trol
+                Some("Caoimhe Dolan"),            // Nurses are qualifying in Limer
+                Some("Declan Furlong"),           // no freeze, no cap and no embar
+                Some("Declan Furlong"),           // We have more staff working in
+                Some("Declan Furlong"),           // What there is, Deputy, is a pa
+                Some("Caoimhe Dolan"),            // is a freeze by another name
+                Some("Caoimhe Dolan"),            // Answer the question,
+                Some("Declan Furlong"),           // I am answering it, if the Depu
+                Some("Fergal Nestor"),            // sitting on a desk in Dublin
+                Some("Eamon Considine"),          // no longer guarantee safe care
+                Some("Eamon Considine"),          // We are admitting patients to c
+                Some("Health Service Executive"), // approved 312 additional posts
+                Some("Health Service Executive"), // continuing in line with funded
+                Some("UL Hospitals Group"),       // University Hospital Limerick r
+                Some("Majella Ryan"),             // are being treated as second-cl
             ],
         ),
     ];

@@ -487,7 +487,11 @@ mod tests {
         );
         assert_eq!(
             names(&e),
-            [("Declan Furlong", P, 1), ("Annerie Botha", P, 1), ("Karen Welsby", P, 1)]
+            [
+                ("Declan Furlong", P, 1),
+                ("Annerie Botha", P, 1),
+                ("Karen Welsby", P, 1)
+            ]
         );
     }
 
@@ -556,7 +560,11 @@ mod tests {
         let body = "The Japan Aerospace Exploration Agency (JAXA) said. JAXA added more.";
         let e = group_text(
             body,
-            &[("Japan Aerospace Exploration Agency", O), ("JAXA", O), ("JAXA", O)],
+            &[
+                ("Japan Aerospace Exploration Agency", O),
+                ("JAXA", O),
+                ("JAXA", O),
+            ],
         );
         assert_eq!(names(&e), [("Japan Aerospace Exploration Agency", O, 3)]);
     }

@@ -511,7 +511,7 @@ fn propagate_organization_names(doc: &Doc, mentions: &mut Vec<Mention>) {
             .map(|m| m.span)
             .collect();
         let inside = |m: &Span| m.start() >= span.start() && m.end() <= span.end() && *m != span;
-        if overlapping.iter().any(|m| *m == span) || !overlapping.iter().all(inside) {
+        if overlapping.contains(&span) || !overlapping.iter().all(inside) {
             continue;
         }
         replaced.extend(overlapping);
@@ -585,7 +585,8 @@ fn join_acronym_definitions(doc: &Doc, mentions: &mut Vec<Mention>) {
         if wanted.len() < 2 || body[span].contains('\n') {
             continue;
         }
-        let overlapping: Vec<&Mention> = mentions.iter().filter(|m| m.span.overlaps(span)).collect();
+        let overlapping: Vec<&Mention> =
+            mentions.iter().filter(|m| m.span.overlaps(span)).collect();
         let inside = |m: &&Mention| m.span.start() >= span.start() && m.span.end() <= span.end();
         if overlapping.iter().any(|m| m.span == span) || !overlapping.iter().all(inside) {
             continue;
@@ -813,7 +814,11 @@ mod tests {
         let mut mentions = vec![
             mention("Transport Scotland", 0, EntityType::Organization),
             mention("Scotland", 1, EntityType::Location),
-            mention("Transport Scotland Ferries Board", 0, EntityType::Organization),
+            mention(
+                "Transport Scotland Ferries Board",
+                0,
+                EntityType::Organization,
+            ),
         ];
         mentions.sort_by_key(|m| m.span);
         propagate_organization_names(&d, &mut mentions);

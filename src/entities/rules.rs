@@ -664,9 +664,15 @@ fn split_person(tagger: &Tagger, body: &str, m: Mention, out: &mut Vec<Mention>)
         let place_across = (split.saturating_sub(3)..split)
             .any(|j| tagger.phrase_flags(&all[j..=split]) & gazetteer::LOC != 0);
         let last = fold(texts[k - 1]);
-        let heads_a_name = [PLACE_HEADS, ORG_HEADS, ORG_TAILS, PERSON_ORG_HEADS, EVENT_TAILS]
-            .iter()
-            .any(|list| list.contains(&last.as_str()));
+        let heads_a_name = [
+            PLACE_HEADS,
+            ORG_HEADS,
+            ORG_TAILS,
+            PERSON_ORG_HEADS,
+            EVENT_TAILS,
+        ]
+        .iter()
+        .any(|list| list.contains(&last.as_str()));
         if place_across || heads_a_name {
             continue;
         }
@@ -1189,11 +1195,13 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             mentions[i].kind = EntityType::Organization;
             continue;
         }
-        let body_noun_before = previous_word(body, m.span)
-            .is_some_and(|p| p.chars().all(char::is_lowercase) && BODY_NOUNS_BEFORE_NAMES.contains(&p));
+        let body_noun_before = previous_word(body, m.span).is_some_and(|p| {
+            p.chars().all(char::is_lowercase) && BODY_NOUNS_BEFORE_NAMES.contains(&p)
+        });
         if m.kind == EntityType::Person
             && (w.len() >= 2
-                && (ORG_HEADS.contains(&last.as_str()) || PERSON_ORG_HEADS.contains(&last.as_str()))
+                && (ORG_HEADS.contains(&last.as_str())
+                    || PERSON_ORG_HEADS.contains(&last.as_str()))
                 || body_noun_before && tagger.any_name_flags(&body[w[0]]) & gazetteer::FIRST == 0)
         {
             mentions[i].kind = EntityType::Organization;
@@ -2121,7 +2129,11 @@ fn join_head_complements(body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
 /// that the tagger cut, reading its last words as a person, is one
 /// organisation. The person's first word must be no first name ("Bank of
 /// England" + "Andrew Bailey" stay apart), or an ordinary word too ("Brain").
-fn join_complement_read_as_person(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+fn join_complement_read_as_person(
+    tagger: &Tagger,
+    body: &str,
+    mentions: Vec<Mention>,
+) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for m in mentions {
         if let Some(prev) = out.last_mut() {
@@ -3490,11 +3502,16 @@ mod tests {
 
     #[test]
     fn events_are_misc() {
-        let body = "He won the Singapore Grand Prix before the Venice Film Festival and the FA Cup.";
+        let body =
+            "He won the Singapore Grand Prix before the Venice Film Festival and the FA Cup.";
         assert_eq!(
             refined_kinds(
                 body,
-                &[("Singapore Grand Prix", L), ("Venice Film Festival", O), ("FA Cup", O)]
+                &[
+                    ("Singapore Grand Prix", L),
+                    ("Venice Film Festival", O),
+                    ("FA Cup", O)
+                ]
             ),
             [M, M, M]
         );
@@ -3504,10 +3521,7 @@ mod tests {
     fn countries_and_counties_are_places() {
         let body = "The Philippines will suspend imports. Sewage ran across Hampshire, Sussex and Kent. Jordan scored.";
         assert_eq!(
-            refined_kinds(
-                body,
-                &[("Philippines", O), ("Hampshire", O), ("Jordan", P)]
-            ),
+            refined_kinds(body, &[("Philippines", O), ("Hampshire", O), ("Jordan", P)]),
             [L, L, P]
         );
     }

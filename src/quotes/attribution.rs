@@ -217,9 +217,29 @@ pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
 /// Relatives and friends, who speak for themselves when a name's
 /// possessive introduces them ("Mr Hargreaves' family said").
 const KIN: &[&str] = &[
-    "family", "families", "wife", "husband", "widow", "widower", "mother", "father",
-    "parents", "son", "daughter", "brother", "sister", "relatives", "children", "friends",
-    "partner", "fiancée", "fiancee", "girlfriend", "boyfriend", "neighbours", "neighbors",
+    "family",
+    "families",
+    "wife",
+    "husband",
+    "widow",
+    "widower",
+    "mother",
+    "father",
+    "parents",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "relatives",
+    "children",
+    "friends",
+    "partner",
+    "fiancée",
+    "fiancee",
+    "girlfriend",
+    "boyfriend",
+    "neighbours",
+    "neighbors",
 ];
 
 /// Whether the name mention `m` is in the possessive right before one of

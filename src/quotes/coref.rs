@@ -808,7 +808,9 @@ impl<'a> Ctx<'a> {
                 // "a spokesperson for the federal Department of
                 // Infrastructure": past a lower-case modifier or two.
                 let modifiers = (after..(after + 2).min(self.tokens.len()))
-                    .take_while(|&k| self.is_word(k) && self.word(k).chars().all(char::is_lowercase))
+                    .take_while(|&k| {
+                        self.is_word(k) && self.word(k).chars().all(char::is_lowercase)
+                    })
                     .count();
                 organization_at(after + modifiers).or_else(|| {
                     // "a spokesperson for the charity".

@@ -349,7 +349,10 @@ const PHRASAL: &[(&[&str], &str)] = &[
     (&["according", "accordance"], "to"),
     (&["spoke", "spoken", "speaks", "speak"], "of"),
     (&["in", "in"], "quotes"),
-    (&["shot", "shoots", "fired", "fires", "hit", "hits", "snapped"], "back"),
+    (
+        &["shot", "shoots", "fired", "fires", "hit", "hits", "snapped"],
+        "back",
+    ),
 ];
 
 /// Nouns that announce speech: "in a statement", "in an interview".

@@ -515,8 +515,8 @@ fn named_as_source(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     };
     if let Some(came) = (first..(first + 6).min(end)).find(|&t| word(t) == "came") {
         let from = (came + 1..end.min(came + 12))
-            .filter(|&t| word(t) == "from")
-            .last()?;
+            .rev()
+            .find(|&t| word(t) == "from")?;
         return person_near(from + 1);
     }
     // "So said Nyeri Governor Peter Gitonga, who …".
@@ -553,11 +553,7 @@ fn named_as_source(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
 /// opening its paragraph is the speaker's whom the sentence right after it
 /// (in the same paragraph or opening the next) names as its source,
 /// before any continuation of the quote before it.
-fn source_named_after(
-    ctx: &Ctx,
-    marked: &marks::Marked,
-    paragraphs: &[Span],
-) -> Option<Mention> {
+fn source_named_after(ctx: &Ctx, marked: &marks::Marked, paragraphs: &[Span]) -> Option<Mention> {
     let last = paragraphs.get(marked.paragraph + marked.pieces.len().saturating_sub(1))?;
     let para = paragraphs.get(marked.paragraph)?;
     if ctx
@@ -571,7 +567,9 @@ fn source_named_after(
     let after = ctx.body.get(marked.close.min(last.end())..last.end())?;
     let at = match after.find(char::is_alphanumeric) {
         Some(k) => marked.close.min(last.end()) + k,
-        None => paragraphs.get(marked.paragraph + marked.pieces.len())?.start(),
+        None => paragraphs
+            .get(marked.paragraph + marked.pieces.len())?
+            .start(),
     };
     let sentence = ctx.sentences.get(ctx.sentence_of(at))?;
     let first = sentence.first_token as usize;

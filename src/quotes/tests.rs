@@ -2002,7 +2002,11 @@ fn so_said_and_a_message_from_name_the_source_and_reports_take_modifiers() {
     let text = "Governors met the Treasury.\n\n“You cannot run a county on promises and press statements.”\n\nSo said Nyeri Governor Peter Gitonga, who chairs the finance committee.\n\n“Our people pay the highest bills in this province.”\n\nThat was the message from Grand Chief Sheila Moosetail, who spoke later.\n\nThe delays are “the worst since devolution began”, according to the latest quarterly report by the Office of the Controller of Budget.\n\nSuperintendent Karen Whitlock said the district approved the drill.\n\n“I would never have signed off on that,” the superintendent said.\n";
     let mut d = doc(
         text,
-        &[&["Peter Gitonga"], &["Sheila Moosetail"], &["Karen Whitlock", "Whitlock"]],
+        &[
+            &["Peter Gitonga"],
+            &["Sheila Moosetail"],
+            &["Karen Whitlock", "Whitlock"],
+        ],
     );
     add_organization(&mut d, "Office of the Controller of Budget");
     assert_eq!(
@@ -2032,7 +2036,10 @@ fn so_said_and_a_message_from_name_the_source_and_reports_take_modifiers() {
 #[test]
 fn words_that_came_from_a_titled_person_and_an_apology_are_attributed() {
     let text = "Opposition lawmakers seized on the disarray.\n\n“This is not a draft law, it is an exemption law in disguise.”\n\nThe words came from Yesh Atid MK Michal R. Shalev, a former pilot.\n\nLindqvist, who apologised to his team for a ‘stupid, stupid mistake’, climbed out unhurt.\n";
-    let mut d = doc(text, &[&["Michal R. Shalev"], &["Jonas Lindqvist", "Lindqvist"]]);
+    let mut d = doc(
+        text,
+        &[&["Michal R. Shalev"], &["Jonas Lindqvist", "Lindqvist"]],
+    );
     add_organization(&mut d, "Yesh Atid MK");
     assert_eq!(
         speaker_of(&d, "This is not a draft").as_deref(),
