@@ -38,6 +38,10 @@ struct Form {
     /// The acronym in brackets right after it, folded: "Japan Aerospace
     /// Exploration Agency (JAXA)" defines "jaxa".
     defines: Option<String>,
+    /// Initials of the capitalised words before a last "and …", three
+    /// letters or more: "Centers for Disease Control and Prevention" is
+    /// also the "CDC".
+    initials_before_and: Option<String>,
 }
 
 /// Word spans of a mention (split on whitespace).
@@ -115,15 +119,35 @@ fn clean(body: &str, mention: &Mention) -> Option<Form> {
         })
         .map(fold)
         .filter(|folded| folded.chars().next() == first_initial);
+    let initials_before_and = folded
+        .iter()
+        .rposition(|w| w == "and")
+        .map(|k| initials(&capitalised_before(&capitalised, &folded[..k])))
+        .filter(|i| i.chars().count() >= 3);
     Some(Form {
         span,
         kind: mention.kind,
         defines,
+        initials_before_and,
         initials: initials(&capitalised),
         content: content(&folded),
         words: folded,
         acronym,
     })
+}
+
+/// The words of `capitalised` (a subsequence of all the folded words)
+/// that stand in `before`, a prefix of those words.
+fn capitalised_before(capitalised: &[String], before: &[String]) -> Vec<String> {
+    let mut rest = capitalised.iter().peekable();
+    let mut out = Vec::new();
+    for w in before {
+        if rest.peek().is_some_and(|c| *c == w) {
+            out.push(w.clone());
+            rest.next();
+        }
+    }
+    out
 }
 
 /// A folded surname without the Arabic article written before it ("al-",
@@ -168,7 +192,9 @@ fn same_thing(form: &Form, other: &Form) -> bool {
     if form.acronym
         && other.words.len() >= 2
         && form.words.len() == 1
-        && (other.initials == form.words[0] || other.defines.as_ref() == Some(&form.words[0]))
+        && (other.initials == form.words[0]
+            || other.defines.as_ref() == Some(&form.words[0])
+            || other.initials_before_and.as_ref() == Some(&form.words[0]))
     {
         return true;
     }
@@ -356,8 +382,8 @@ fn index_thing<'a>(
         add(by_word, w, group, form);
     }
     add(by_initials, f.initials.as_str(), group, form);
-    if let Some(defined) = &f.defines {
-        add(by_initials, defined.as_str(), group, form);
+    for also in [&f.defines, &f.initials_before_and].into_iter().flatten() {
+        add(by_initials, also.as_str(), group, form);
     }
 }
 
@@ -552,6 +578,22 @@ mod tests {
         assert_eq!(
             names(&e),
             [("Medicines and Healthcare products Regulatory Agency", O, 2)]
+        );
+    }
+
+    #[test]
+    fn an_acronym_may_leave_out_a_last_and_part() {
+        let body = "The Centers for Disease Control and Prevention said. The CDC added.";
+        let e = group_text(
+            body,
+            &[
+                ("Centers for Disease Control and Prevention", O),
+                ("CDC", O),
+            ],
+        );
+        assert_eq!(
+            names(&e),
+            [("Centers for Disease Control and Prevention", O, 2)]
         );
     }
 
