@@ -2319,6 +2319,16 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
                 prev.kind = EntityType::Organization;
                 continue;
             }
+            // "Bangko Sentral" + "ng" + "Pilipinas", "Banco" + "de" +
+            // "Portugal": a body's name the tagger cut at a particle.
+            let particle = gap.and_then(|g| g.strip_prefix(' ')?.strip_suffix(' '));
+            if prev.kind == EntityType::Organization
+                && particle.is_some_and(|p| fold_is_one_of(p, PARTICLES) || p == "ng")
+                && words(body, m.span).len() <= 2
+            {
+                prev.span = prev.span.cover(m.span);
+                continue;
+            }
             // "Argyll and Bute Council", "Mull and Iona Ferry Committee":
             // a body named after two places, whose first the tagger kept
             // apart.
@@ -3497,6 +3507,23 @@ mod tests {
                 &[("Leader", P), ("Opposition S.", O), ("R. Nagaraj Hegde", P)]
             ),
             owned(&[("Opposition", O), ("S. R. Nagaraj Hegde", P)])
+        );
+    }
+
+    #[test]
+    fn a_bodys_name_cut_at_a_particle_is_one() {
+        let body = "Bangko Sentral ng Pilipinas cut rates, and Banco de Portugal held.";
+        assert_eq!(
+            refined(
+                body,
+                &[
+                    ("Bangko Sentral", O),
+                    ("Pilipinas", P),
+                    ("Banco", O),
+                    ("Portugal", L)
+                ]
+            ),
+            owned(&[("Bangko Sentral ng Pilipinas", O), ("Banco de Portugal", O)])
         );
     }
 
