@@ -611,6 +611,10 @@ pub fn is_organization_noun(word: &str) -> bool {
         "chancellery",
         "consortium",
         "studio",
+        "bureau",
+        "board",
+        "district",
+        "utility",
     ]
     .iter()
     .any(|n| word.eq_ignore_ascii_case(n))

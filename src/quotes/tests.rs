@@ -2073,3 +2073,19 @@ fn a_name_set_off_after_a_description_following_the_cue_speaks() {
         Some("Kirsty Hale")
     );
 }
+
+#[test]
+fn a_bureau_or_a_district_speaks_as_its_body() {
+    let text = "The Development Bureau defended the proposals. “The penalties are a measure of last resort,” the bureau said in a statement.\n\nBoyle County Schools said students would be kept out of class. “We know this is a hardship for families,” the district said in a statement.\n";
+    let mut d = doc(text, &[]);
+    add_organization(&mut d, "Development Bureau");
+    add_organization(&mut d, "Boyle County Schools");
+    assert_eq!(
+        speaker_of(&d, "The penalties").as_deref(),
+        Some("Development Bureau")
+    );
+    assert_eq!(
+        speaker_of(&d, "We know this").as_deref(),
+        Some("Boyle County Schools")
+    );
+}
