@@ -99,12 +99,15 @@ fn clean(body: &str, mention: &Mention) -> Option<Form> {
     let acronym = letters >= 2 && text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
     // Initials of the capitalised words: "Medicines and Healthcare
     // products Regulatory Agency" is the "MHRA".
-    let capitalised: Vec<String> = words
-        .iter()
-        .zip(&folded)
-        .filter(|(&w, _)| !body[w].starts_with(char::is_lowercase))
-        .map(|(_, f)| f.clone())
-        .collect();
+    let capitalised_among = |n: usize| -> Vec<String> {
+        words[..n]
+            .iter()
+            .zip(&folded)
+            .filter(|(&w, _)| !body[w].starts_with(char::is_lowercase))
+            .map(|(_, f)| f.clone())
+            .collect()
+    };
+    let capitalised = capitalised_among(words.len());
     // Not a dateline's agency ("LOS ANGELES (AP) —"), and the acronym
     // starts as the name does ("Nuclear Program (JCPOA)" is only the end
     // of the plan's name).
@@ -114,15 +117,13 @@ fn clean(body: &str, mention: &Mention) -> Option<Form> {
         .and_then(|rest| rest.split_once(')'))
         .filter(|(_, after)| !after.trim_start_matches(' ').starts_with(['—', '–', '-']))
         .map(|(inside, _)| inside)
-        .filter(|inside| {
-            (2..=8).contains(&inside.len()) && inside.chars().all(|c| c.is_ascii_uppercase())
-        })
+        .filter(|inside| super::names::is_acronym(inside))
         .map(fold)
         .filter(|folded| folded.chars().next() == first_initial);
     let initials_before_and = folded
         .iter()
         .rposition(|w| w == "and")
-        .map(|k| initials(&capitalised_before(&capitalised, &folded[..k])))
+        .map(|k| initials(&capitalised_among(k)))
         .filter(|i| i.chars().count() >= 3);
     Some(Form {
         span,
@@ -134,20 +135,6 @@ fn clean(body: &str, mention: &Mention) -> Option<Form> {
         words: folded,
         acronym,
     })
-}
-
-/// The words of `capitalised` (a subsequence of all the folded words)
-/// that stand in `before`, a prefix of those words.
-fn capitalised_before(capitalised: &[String], before: &[String]) -> Vec<String> {
-    let mut rest = capitalised.iter().peekable();
-    let mut out = Vec::new();
-    for w in before {
-        if rest.peek().is_some_and(|c| *c == w) {
-            out.push(w.clone());
-            rest.next();
-        }
-    }
-    out
 }
 
 /// A folded surname without the Arabic article written before it ("al-",

@@ -504,30 +504,41 @@ fn propagate_organization_names(doc: &Doc, mentions: &mut Vec<Mention>) {
         if !is_whole_words(body, span) {
             continue;
         }
-        let at = mentions.partition_point(|m| m.span.end() <= span.start());
-        let overlapping: Vec<Span> = mentions[at..]
-            .iter()
-            .take_while(|m| m.span.start() < span.end())
-            .map(|m| m.span)
-            .collect();
-        let inside = |m: &Span| m.start() >= span.start() && m.end() <= span.end() && *m != span;
-        if overlapping.contains(&span) || !overlapping.iter().all(inside) {
+        let Some(inside) = mentions_inside(mentions, span) else {
             continue;
-        }
-        replaced.extend(overlapping);
+        };
+        replaced.extend(inside.iter().map(|m| m.span));
         added.push(Mention {
             span,
             kind: EntityType::Organization,
         });
     }
+    replace_mentions(mentions, &replaced, added);
+}
+
+/// The mentions of `mentions` (sorted, not overlapping each other) that
+/// overlap `span`, when all of them lie inside it and none is `span`
+/// itself; `None` when one crosses its edge or equals it.
+fn mentions_inside(mentions: &[Mention], span: Span) -> Option<&[Mention]> {
+    let at = mentions.partition_point(|m| m.span.end() <= span.start());
+    let n = mentions[at..]
+        .iter()
+        .take_while(|m| m.span.start() < span.end())
+        .count();
+    let overlapping = &mentions[at..at + n];
+    overlapping
+        .iter()
+        .all(|m| m.span != span && m.span.start() >= span.start() && m.span.end() <= span.end())
+        .then_some(overlapping)
+}
+
+/// Removes the mentions at `replaced` and adds `added`, keeping the order.
+fn replace_mentions(mentions: &mut Vec<Mention>, replaced: &[Span], added: Vec<Mention>) {
     if !replaced.is_empty() {
         mentions.retain(|m| !replaced.contains(&m.span));
     }
     add_mentions(mentions, added);
 }
-
-/// Longest acronym defined in brackets, in letters.
-const MAX_ACRONYM: usize = 8;
 
 /// A name defined by the acronym in brackets after it ("Medicines and
 /// Healthcare products Regulatory Agency (MHRA)") is one mention, however
@@ -547,18 +558,14 @@ fn join_acronym_definitions(doc: &Doc, mentions: &mut Vec<Mention>) {
     for k in 1..word_tokens.len().saturating_sub(2) {
         let (open, acronym, close) = (word_tokens[k], word_tokens[k + 1], word_tokens[k + 2]);
         let letters = &body[acronym.span];
-        if &body[open.span] != "("
-            || &body[close.span] != ")"
-            || !(2..=MAX_ACRONYM).contains(&letters.len())
-            || !letters.chars().all(|c| c.is_ascii_uppercase())
-        {
+        if &body[open.span] != "(" || &body[close.span] != ")" || !names::is_acronym(letters) {
             continue;
         }
         let wanted: Vec<char> = letters.to_ascii_lowercase().chars().collect();
         let mut left = wanted.len();
         let mut start = None;
         let mut lowercase_allowed = 1;
-        for t in word_tokens[..k].iter().rev().take(3 * MAX_ACRONYM) {
+        for t in word_tokens[..k].iter().rev().take(3 * names::MAX_ACRONYM) {
             let word = &body[t.span];
             let initial = word.chars().next().unwrap_or(' ');
             if initial.is_uppercase() {
@@ -585,12 +592,9 @@ fn join_acronym_definitions(doc: &Doc, mentions: &mut Vec<Mention>) {
         if wanted.len() < 2 || body[span].contains('\n') {
             continue;
         }
-        let overlapping: Vec<&Mention> =
-            mentions.iter().filter(|m| m.span.overlaps(span)).collect();
-        let inside = |m: &&Mention| m.span.start() >= span.start() && m.span.end() <= span.end();
-        if overlapping.iter().any(|m| m.span == span) || !overlapping.iter().all(inside) {
+        let Some(overlapping) = mentions_inside(mentions, span) else {
             continue;
-        }
+        };
         // What the tagger called the mentions inside when they agree and
         // are no person (a name read as one: "Rapid Support Forces"), as
         // "Democratic Republic" + "Congo" (DRC); else a body.
@@ -606,11 +610,7 @@ fn join_acronym_definitions(doc: &Doc, mentions: &mut Vec<Mention>) {
         replaced.extend(overlapping.iter().map(|m| m.span));
         added.push(Mention { span, kind });
     }
-    if added.is_empty() {
-        return;
-    }
-    mentions.retain(|m| !replaced.contains(&m.span));
-    add_mentions(mentions, added);
+    replace_mentions(mentions, &replaced, added);
 }
 
 /// Length in bytes of a possessive ending ("'s", "’s") that CoNLL would split off.

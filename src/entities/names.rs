@@ -7,6 +7,15 @@ pub const PARTICLES: &[&str] = &[
     "st", "ter", "van", "von",
 ];
 
+/// Longest acronym defined in brackets after a name, in letters.
+pub const MAX_ACRONYM: usize = 8;
+
+/// Whether `text` is written as an acronym: two to [`MAX_ACRONYM`]
+/// capital letters ("MHRA", "JAXA").
+pub fn is_acronym(text: &str) -> bool {
+    (2..=MAX_ACRONYM).contains(&text.len()) && text.chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// The Arabic article as written before a surname ("al-Ansari",
 /// "el-Sisi", "ash-Sharaa").
 pub const ARABIC_ARTICLES: &[&str] = &[

@@ -2170,7 +2170,7 @@ fn initial_to_the_person_after(body: &str, mentions: Vec<Mention>) -> Vec<Mentio
             let w = words(body, prev.span);
             let initial = w.last().filter(|&&s| {
                 let t = &body[s];
-                t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_ascii_uppercase())
+                t.ends_with('.') && is_initial(t)
             });
             if let Some(&initial) = initial.filter(|_| {
                 w.len() >= 2

@@ -3,7 +3,7 @@
 //! "…,” X said", "…,” the expert summed up"), before the opening mark ("X said
 //! that “…", "according to X, “…"), or later in the sentence.
 
-use super::coref::{Ctx, Mention, MentionKind};
+use super::coref::{is_possessive_mark, Ctx, Mention, MentionKind};
 use super::cues::{self, cue_at, CueKind};
 use crate::doc::Span;
 
@@ -167,9 +167,10 @@ pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
     // "Shearer … called Rice's free-kick “…” and said …": a verb joined by
     // "and" shares the clause's subject, not the nearest name.
     if at > floor + 1 && ["and", "but"].contains(&ctx.word(at - 1)) {
-        let person =
-            |m: &Mention| matches!(m.kind, MentionKind::Name(id) if ctx.is_person_entity(id));
-        if let Some(m) = ctx.main_subject(floor, at - 1).filter(person) {
+        if let Some(m) = ctx
+            .main_subject(floor, at - 1)
+            .filter(|m| ctx.names_a_person(m))
+        {
             return Some(m);
         }
     }
@@ -245,17 +246,11 @@ const KIN: &[&str] = &[
 /// Whether the name mention `m` is in the possessive right before one of
 /// [`KIN`] that ends before token `at`.
 fn kin_of(ctx: &Ctx, m: &Mention, at: usize) -> bool {
-    let name_end = m.end;
-    let mut k = name_end;
-    let possessive_word = name_end > 0 && {
-        let w = ctx.word(name_end - 1);
-        w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’')
-    };
-    if k < at && ["'s", "’s", "'", "’"].contains(&ctx.word(k)) {
-        k += 1;
-    } else if !possessive_word {
+    if !ctx.ends_possessive(m.end, at) {
         return false;
     }
+    // Past the possessive when it is a token of its own.
+    let k = m.end + usize::from(m.end < at && is_possessive_mark(ctx.word(m.end)));
     k + 1 == at && KIN.iter().any(|w| ctx.word(k).eq_ignore_ascii_case(w))
 }
 

@@ -188,6 +188,11 @@ impl<'a> Ctx<'a> {
         self.entities[id].kind == EntityType::Person
     }
 
+    /// Whether mention `m` is a person's name.
+    pub(super) fn names_a_person(&self, m: &Mention) -> bool {
+        matches!(m.kind, MentionKind::Name(id) if self.is_person_entity(id))
+    }
+
     pub(super) fn is_person(&self, i: usize) -> Option<(EntityId, Span)> {
         let (id, span) = self.token_entity[i]?;
         (self.entities[id].kind == EntityType::Person).then_some((id, span))
@@ -1401,7 +1406,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether the mention ending before token `end` is in the possessive:
     /// "Russia’s", or a name whose "’s" is a token of its own, before `limit`.
-    fn ends_possessive(&self, end: usize, limit: usize) -> bool {
+    pub(super) fn ends_possessive(&self, end: usize, limit: usize) -> bool {
         is_possessive(self.word(end - 1)) || (end < limit && is_possessive_mark(self.word(end)))
     }
 
@@ -1497,7 +1502,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// A possessive ending split off as a token of its own ("’s", "'").
-fn is_possessive_mark(word: &str) -> bool {
+pub(super) fn is_possessive_mark(word: &str) -> bool {
     matches!(word, "’s" | "'s" | "’" | "'")
 }
 

@@ -24,12 +24,10 @@ pub mod marks;
 pub mod pull;
 pub mod roles;
 
-use crate::doc::{
-    Doc, EntityId, EntityType, Quote, QuoteKind, Sentence, Span, SpeakerSentiment, Token,
-};
+use crate::doc::{Doc, EntityId, Quote, QuoteKind, Sentence, Span, SpeakerSentiment, Token};
 use crate::error::Result;
 use attribution::{attribute, sentence_initial, Found, Place};
-use coref::{Ctx, Mention, MentionKind, Said};
+use coref::{Ctx, Mention, Said};
 
 /// Longest heading (in words) whose quotes are titles, not quotations.
 const HEADING_WORDS: usize = 25;
@@ -437,8 +435,7 @@ fn subject_of_previous_sentence(
 /// statement she read to the court, Bríd Nolan described …").
 fn person_opening(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     let m = ctx.main_subject(first, end)?;
-    let person =
-        matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
+    let person = ctx.names_a_person(&m);
     let after_adverbial = m.first > first && ctx.word(m.first - 1) == ",";
     // "Justice Sonia Sotomayor interjected.": titles before the name.
     // "Board chair Linda Voss said": lower-case title words too.
@@ -468,19 +465,17 @@ fn named_in_next_paragraph(
     paragraphs: &[Span],
     first_quote: bool,
 ) -> Option<Mention> {
-    let para = paragraphs.get(marked.paragraph)?;
-    let last = paragraphs.get(marked.paragraph + marked.pieces.len().saturating_sub(1))?;
-    let before = ctx.body.get(para.start()..marked.open)?.trim_end();
+    let (before, after, _) = around_in_paragraphs(ctx, marked, paragraphs)?;
+    let before = before.trim_end();
     let dateline = before.is_empty() || before.ends_with(['—', '–', '-']);
-    let after = ctx.body.get(marked.close.min(last.end())..last.end())?;
-    if !dateline || after.chars().any(char::is_alphanumeric) {
+    if !dateline || has_words(after) {
         return None;
     }
     let next = paragraphs.get(marked.paragraph + marked.pieces.len())?;
     let s = ctx.sentence_of(next.start());
     let sentence = ctx.sentences.get(s)?;
     let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
-    let person = |m: &Mention| matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
+    let person = |m: &Mention| ctx.names_a_person(m);
     let came_from = named_as_source(ctx, first, end);
     if came_from.is_some() || !first_quote || marked.paragraph >= LEDE_PARAGRAPHS {
         return came_from;
@@ -501,7 +496,7 @@ fn named_in_next_paragraph(
 /// verdict of third-generation grower X", "The words were X's own", "So
 /// said X".
 fn named_as_source(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
-    let person = |m: &Mention| matches!(m.kind, MentionKind::Name(id) if ctx.entities[id].kind == EntityType::Person);
+    let person = |m: &Mention| ctx.names_a_person(m);
     let word = |t: usize| if t < end { ctx.word(t) } else { "" };
     // The first person named within a few words of `at`, past the party,
     // title or description before them ("Yesh Atid MK Michal R. Shalev").
@@ -529,10 +524,7 @@ fn named_as_source(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     if words_were && copula(first + 2) {
         // "The words were Pilling's own".
         let m = ctx.mention_starting_at(first + 3, end).filter(person)?;
-        let possessive = ctx.word(m.end - 1).ends_with("'s")
-            || ctx.word(m.end - 1).ends_with("’s")
-            || ["'s", "’s", "'", "’"].contains(&word(m.end));
-        return possessive.then_some(m);
+        return ctx.ends_possessive(m.end, end).then_some(m);
     }
     if !pointer || !copula(first + 1) {
         return None;
@@ -548,25 +540,38 @@ fn named_as_source(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
     person_near(of + 1)
 }
 
+/// The body text before a quote in its first paragraph and after it in
+/// its last one, with the byte where the text after starts.
+fn around_in_paragraphs<'b>(
+    ctx: &Ctx<'b>,
+    marked: &marks::Marked,
+    paragraphs: &[Span],
+) -> Option<(&'b str, &'b str, usize)> {
+    let para = paragraphs.get(marked.paragraph)?;
+    let last = paragraphs.get(marked.paragraph + marked.pieces.len().saturating_sub(1))?;
+    let after_start = marked.close.min(last.end());
+    let before = ctx.body.get(para.start()..marked.open)?;
+    let after = ctx.body.get(after_start..last.end())?;
+    Some((before, after, after_start))
+}
+
+/// Whether `text` holds a letter or digit.
+fn has_words(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
 /// "“…” ¶ Those words came not from an opposition politician but from
 /// Alasdair Grant, …", "“…” The words were Pilling's own": a cue-less quote
 /// opening its paragraph is the speaker's whom the sentence right after it
 /// (in the same paragraph or opening the next) names as its source,
 /// before any continuation of the quote before it.
 fn source_named_after(ctx: &Ctx, marked: &marks::Marked, paragraphs: &[Span]) -> Option<Mention> {
-    let last = paragraphs.get(marked.paragraph + marked.pieces.len().saturating_sub(1))?;
-    let para = paragraphs.get(marked.paragraph)?;
-    if ctx
-        .body
-        .get(para.start()..marked.open)?
-        .chars()
-        .any(char::is_alphanumeric)
-    {
+    let (before, after, after_start) = around_in_paragraphs(ctx, marked, paragraphs)?;
+    if has_words(before) {
         return None;
     }
-    let after = ctx.body.get(marked.close.min(last.end())..last.end())?;
     let at = match after.find(char::is_alphanumeric) {
-        Some(k) => marked.close.min(last.end()) + k,
+        Some(k) => after_start + k,
         None => paragraphs
             .get(marked.paragraph + marked.pieces.len())?
             .start(),
@@ -592,12 +597,8 @@ fn reporter_of_previous_paragraph(
     marked: &marks::Marked,
     paragraphs: &[Span],
 ) -> Option<Mention> {
-    let para = paragraphs.get(marked.paragraph)?;
-    let last = paragraphs.get(marked.paragraph + marked.pieces.len().saturating_sub(1))?;
-    let outside = |text: Option<&str>| text.is_some_and(|t| !t.chars().any(char::is_alphanumeric));
-    if !outside(ctx.body.get(para.start()..marked.open))
-        || !outside(ctx.body.get(marked.close.min(last.end())..last.end()))
-    {
+    let (before, after, _) = around_in_paragraphs(ctx, marked, paragraphs)?;
+    if has_words(before) || has_words(after) {
         return None;
     }
     let previous = paragraphs.get(marked.paragraph.checked_sub(1)?)?;
@@ -668,7 +669,7 @@ fn continued<'d>(
             body.get(draft.marked.close.min(para.end())..para.end())
                 .unwrap_or(""),
         );
-        !outside.chars().any(char::is_alphanumeric)
+        !has_words(&outside)
     };
     (same || (prev_p + 1 == p && quote_only)).then_some(prev)
 }
