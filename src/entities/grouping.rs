@@ -110,8 +110,17 @@ fn clean(body: &str, mention: &Mention) -> Option<Form> {
     let capitalised = capitalised_among(words.len());
     // Not a dateline's agency ("LOS ANGELES (AP) —"), and the acronym
     // starts as the name does ("Nuclear Program (JCPOA)" is only the end
-    // of the plan's name).
+    // of the plan's name), unless a body's name of two words or more stands
+    // whole before it, after a lower-case word or nothing: "The German
+    // Property Federation (ZIA)" keeps its German acronym.
     let first_initial = capitalised.first().and_then(|w| w.chars().next());
+    let stands_whole = mention.kind == EntityType::Organization
+        && capitalised.len() >= 2
+        && body[..mention.span.start()]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_none_or(|w| !w.starts_with(char::is_uppercase) || fold(w) == "the");
     let defines = body[mention.span.end()..]
         .strip_prefix(" (")
         .and_then(|rest| rest.split_once(')'))
@@ -119,7 +128,7 @@ fn clean(body: &str, mention: &Mention) -> Option<Form> {
         .map(|(inside, _)| inside)
         .filter(|inside| super::names::is_acronym(inside))
         .map(fold)
-        .filter(|folded| folded.chars().next() == first_initial);
+        .filter(|folded| stands_whole || folded.chars().next() == first_initial);
     let initials_before_and = folded
         .iter()
         .rposition(|w| w == "and")
@@ -171,6 +180,61 @@ fn content(words: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// Words that go on a company's name after its own word ("Borealis Bank",
+/// "Harborline Records", "Highline Residential Partners").
+const COMPANY_WORDS: &[&str] = &[
+    "bank",
+    "bancorp",
+    "group",
+    "holdings",
+    "corp",
+    "corp.",
+    "corporation",
+    "co",
+    "co.",
+    "company",
+    "inc",
+    "inc.",
+    "ltd",
+    "plc",
+    "llc",
+    "records",
+    "partners",
+    "semiconductor",
+    "semiconductors",
+    "securities",
+    "airlines",
+    "airline",
+    "airways",
+    "motors",
+    "pharmaceuticals",
+    "pharma",
+    "energy",
+    "capital",
+    "media",
+    "technologies",
+    "systems",
+    "international",
+    "industries",
+    "insurance",
+    "investments",
+    "financial",
+    "entertainment",
+    "studios",
+    "foods",
+    "labs",
+    "logistics",
+];
+
+/// True for a name of two words or more whose second or last word is one
+/// of [`COMPANY_WORDS`].
+fn company_name(words: &[String]) -> bool {
+    words.len() >= 2
+        && [&words[1], &words[words.len() - 1]]
+            .iter()
+            .any(|w| COMPANY_WORDS.contains(&w.as_str()))
+}
+
 /// True when non-person `form` names the same thing as `other`, a longer or equal form.
 fn same_thing(form: &Form, other: &Form) -> bool {
     if form.words == other.words {
@@ -215,6 +279,21 @@ fn same_thing(form: &Form, other: &Form) -> bool {
         && !form.acronym
         && !GENERIC.contains(&form.words[0].as_str())
         && !STOPWORDS.contains(&form.words[0].as_str())
+    {
+        return true;
+    }
+    // A company by the first word of its name, when the name goes on as a
+    // company's does: "Borealis" after "Borealis Bank of Canada",
+    // "Harborline" after "Harborline Records" (not "Apple" after "Apple
+    // AirPods Pro", nor "Senate" after "Senate Banking Committee").
+    if form.kind == EntityType::Organization
+        && other.kind == EntityType::Organization
+        && form.words.len() == 1
+        && !form.acronym
+        && other.words.len() >= 2
+        && other.words[0] == form.words[0]
+        && !crate::language::is_common_word(&form.words[0])
+        && company_name(&other.words)
     {
         return true;
     }
@@ -418,7 +497,11 @@ fn entity(body: &str, forms: &[Form], group: &[usize], person: bool) -> (Span, E
                 .iter()
                 .all(|&i| forms[i].words == forms[best].words || shorter(i));
         let top = counts.iter().copied().max().unwrap_or(0);
-        let chosen = if longest && counts[fullest] == top {
+        // A company's full name decides: "Caldera Pharmaceuticals" and
+        // "Caldera" read as a place six times is the company.
+        let company =
+            forms[best].kind == EntityType::Organization && company_name(&forms[best].words);
+        let chosen = if company || longest && counts[fullest] == top {
             fullest
         } else {
             (0..4).max_by_key(|&k| (counts[k], 4 - k)).unwrap_or(0)

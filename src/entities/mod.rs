@@ -516,6 +516,45 @@ fn propagate_organization_names(doc: &Doc, mentions: &mut Vec<Mention>) {
     replace_mentions(mentions, &replaced, added);
 }
 
+/// "Borealis Bank of Canada … Borealis shares fell": a lone word read as
+/// a person that opens an organisation's longer name is that organisation,
+/// unless it is an ordinary word, a place, a first name or
+/// a word of a person's name in the text ("Toronto Stock Exchange" leaves
+/// "Toronto" a city).
+fn organization_first_words(tagger: &Tagger, doc: &Doc, mentions: &mut [Mention]) {
+    let body = doc.body.as_str();
+    let mut openers: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Organization)
+        .filter_map(|m| {
+            let mut words = body[m.span].split_whitespace();
+            let first = words.next()?;
+            words.next()?;
+            Some(first)
+        })
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+                && !crate::language::is_common_word(w)
+                && tagger.any_name_flags(w) & (gazetteer::FIRST | gazetteer::LOC) == 0
+                && !tagger.is_rule_place(&[w])
+        })
+        .collect();
+    openers.sort_unstable();
+    openers.dedup();
+    let person_words: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person && body[m.span].contains(' '))
+        .flat_map(|m| body[m.span].split_whitespace())
+        .collect();
+    openers.retain(|w| !person_words.contains(w));
+    for m in mentions.iter_mut() {
+        if m.kind == EntityType::Person && openers.contains(&&body[m.span]) {
+            m.kind = EntityType::Organization;
+        }
+    }
+}
+
 /// The mentions of `mentions` (sorted, not overlapping each other) that
 /// overlap `span`, when all of them lie inside it and none is `span`
 /// itself; `None` when one crosses its edge or equals it.
@@ -704,6 +743,7 @@ impl EntityRecognizer {
         add_organizations_by_apposition(&self.tagger, doc, &mut mentions);
         join_acronym_definitions(doc, &mut mentions);
         propagate_organization_names(doc, &mut mentions);
+        organization_first_words(&self.tagger, doc, &mut mentions);
         let mentions =
             rules::without_headline_noise(&self.tagger, &doc.body, &doc.paragraphs, mentions);
         grouping::group(&doc.body, &mentions)
@@ -963,6 +1003,72 @@ O'Sullivan-Hayes said one colleague left.
         assert_eq!(possessive_len("Macron’s"), "’s".len());
         assert_eq!(possessive_len("is"), 0);
         assert_eq!(possessive_len("'s"), 0);
+    }
+
+    fn entities_of(text: &str) -> Vec<(String, EntityType, usize)> {
+        EntityRecognizer::new()
+            .unwrap()
+            .run(&doc(text))
+            .into_iter()
+            .map(|e| (e.name, e.kind, e.mentions.len()))
+            .collect()
+    }
+
+    #[test]
+    fn a_company_by_its_first_word_and_a_body_after_based_are_one() {
+        let got = entities_of(
+            "Borealis Bank of Canada has agreed to buy Halifax-based Maritime Commerce Bank. \
+             Borealis shares fell 3 per cent, while Borealis chief executive Alexandra \
+             Dufresne said the deal made sense. Analysts at Jefferies were unimpressed.",
+        );
+        for want in [
+            ("Borealis Bank of Canada", EntityType::Organization, 3),
+            ("Maritime Commerce Bank", EntityType::Organization, 1),
+            ("Halifax", EntityType::Location, 1),
+            ("Jefferies", EntityType::Organization, 1),
+        ] {
+            assert!(
+                got.contains(&(want.0.to_owned(), want.1, want.2)),
+                "{want:?} not in {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_office_of_the_body_and_a_foreign_acronym_are_one_body() {
+        let got = entities_of(
+            "The deal needs approval from the Office of the Superintendent of Financial \
+             Institutions. The German Property Federation (ZIA) said the vote was wrong. \
+             A ZIA spokeswoman agreed.",
+        );
+        assert!(
+            got.iter().any(|(name, kind, _)| name
+                == "Office of the Superintendent of Financial Institutions"
+                && *kind == EntityType::Organization),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(
+                "German Property Federation".to_owned(),
+                EntityType::Organization,
+                3
+            )),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_before_senior_counsel_is_a_person() {
+        let got = entities_of("Niamh Kearney SC, for the accused, said her client was sorry.");
+        assert!(
+            got.iter()
+                .any(|(name, kind, _)| name.ends_with("Kearney") && *kind == EntityType::Person),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|(name, _, _)| name.contains("SC")),
+            "{got:?}"
+        );
     }
 
     #[test]

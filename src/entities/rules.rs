@@ -426,6 +426,36 @@ fn without_leading_lowercase(body: &str, m: Mention) -> Mention {
     }
 }
 
+/// "Halifax-based Maritime Commerce Bank": the place a body is based in
+/// is a place, and the body's name starts after it; a lone "Calgary-based"
+/// is the place. Pushes the parts to `out` and returns true when `m`
+/// opens with such a word.
+fn split_based_prefix(body: &str, m: Mention, out: &mut Vec<Mention>) -> bool {
+    let w = words(body, m.span);
+    let Some(&first) = w.first() else {
+        return false;
+    };
+    let word = &body[first];
+    let place_len = ["-based", "-headquartered"].iter().find_map(|suffix| {
+        let cut = word.len().checked_sub(suffix.len())?;
+        (word.is_char_boundary(cut) && word[cut..].eq_ignore_ascii_case(suffix)).then_some(cut)
+    });
+    let Some(place_len) = place_len.filter(|&n| n > 0 && capitalised(word)) else {
+        return false;
+    };
+    out.push(Mention {
+        span: Span::from_range(first.start()..first.start() + place_len),
+        kind: EntityType::Location,
+    });
+    if let Some(&second) = w.get(1) {
+        out.push(Mention {
+            span: Span::from_range(second.start()..m.span.end()),
+            ..m
+        });
+    }
+    true
+}
+
 /// True when only quote marks, brackets or dashes separate byte `at` from
 /// the start of the text, of a line, or of a sentence.
 fn opens_sentence(body: &str, at: usize) -> bool {
@@ -1151,6 +1181,10 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             mentions[i].kind = EntityType::Misc;
             continue;
         }
+        if m.kind != EntityType::Organization && works_at(tagger, body, m, &w) {
+            mentions[i].kind = EntityType::Organization;
+            continue;
+        }
         if m.kind != EntityType::Location && placed_by_preposition(tagger, body, m, &w, &surnames) {
             mentions[i].kind = EntityType::Location;
             continue;
@@ -1390,8 +1424,15 @@ fn with_name_before_arabic_article(tagger: &Tagger, body: &str, m: Mention) -> M
 /// Letters written after a person's name for a rank, an office or an
 /// honour: "Aoife Brennan SC", "Jess Phillips MP", "Keir Starmer KC".
 const POST_NOMINALS: &[&str] = &[
-    "SC", "KC", "QC", "MP", "MEP", "MSP", "MLA", "TD", "OBE", "CBE", "MBE", "KBE", "DBE", "PhD",
+    "SC", "KC", "QC", "BL", "MP", "MEP", "MSP", "MLA", "TD", "OBE", "CBE", "MBE", "KBE", "DBE",
+    "PhD",
 ];
+
+/// Post-nominals that only a person holds (a party's "Labour MP" is no
+/// person): the capitalised words before them are a person's name
+/// however the tagger read it ("Kearney SC", "Seán Ó Riordáin BL").
+const PERSONAL_POST_NOMINALS: &[&str] =
+    &["SC", "KC", "QC", "BL", "OBE", "CBE", "MBE", "KBE", "DBE"];
 
 /// Mentions without the post-nominal letters after a person's name: alone
 /// (the tagger's organisation "SC" after a name, "TD" in "the Dublin
@@ -1420,7 +1461,10 @@ fn without_post_nominals(tagger: &Tagger, body: &str, mentions: Vec<Mention>) ->
         let full_name = (2..=3).contains(&name.len())
             && first_name
             && name.iter().all(|&s| capitalised(&body[s]));
-        if m.kind == EntityType::Person || full_name {
+        let personal = PERSONAL_POST_NOMINALS.contains(&&body[last])
+            && name.len() <= 3
+            && name.iter().all(|&s| capitalised(&body[s]));
+        if m.kind == EntityType::Person || full_name || personal {
             m.span = Span::from_range(m.span.start()..name[name.len() - 1].end());
             m.kind = EntityType::Person;
         }
@@ -1551,6 +1595,57 @@ fn placed_by_preposition(
         && !all_capitals
         && (known_place || first_flags & gazetteer::FIRST == 0 && !lone_surname)
         && !is_known_organization(&body[m.span])
+}
+
+/// People by their work, before "at" and the body they work for: "an
+/// analyst at Jefferies", "economists at Capital Economics".
+const WORKER_NOUNS: &[&str] = &[
+    "analyst",
+    "economist",
+    "strategist",
+    "researcher",
+    "scientist",
+    "professor",
+    "lecturer",
+    "engineer",
+    "executive",
+    "partner",
+    "director",
+    "official",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "lawyer",
+    "attorney",
+    "consultant",
+    "trader",
+    "banker",
+    "adviser",
+    "advisor",
+    "employee",
+    "editor",
+];
+
+/// True when a place or name mention `m` (words `w`) follows a worker noun
+/// and "at" ("an analyst at Jefferies"): where people work is a body,
+/// unless the name is a country or region ("economists at Kenya" does not
+/// occur; "an official in Kenya" takes "in").
+fn works_at(tagger: &Tagger, body: &str, m: Mention, w: &[Span]) -> bool {
+    let Some(before) = body
+        .get(..m.span.start())
+        .and_then(|b| b.strip_suffix(" at "))
+    else {
+        return false;
+    };
+    let noun = trailing_word(before).to_lowercase();
+    let singular = noun.strip_suffix('s').unwrap_or(&noun);
+    let texts: Vec<&str> = w.iter().map(|&s| &body[s]).collect();
+    // "at Lagos-based Crestline Securities": the employer comes after.
+    let name_follows = next_word(body, m.span).is_some_and(|s| capitalised(&body[s]));
+    matches!(m.kind, EntityType::Location | EntityType::Misc)
+        && !name_follows
+        && (WORKER_NOUNS.contains(&noun.as_str()) || WORKER_NOUNS.contains(&singular))
+        && !tagger.is_rule_place(&texts)
 }
 
 /// Nouns for a person's office or trade that stand right before the
@@ -2201,7 +2296,7 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
         if is_never_a_name(body, m) || is_common_abbreviation(body, m) {
             continue;
         }
-        if split_coordination(tagger, body, m, &mut out) {
+        if split_coordination(tagger, body, m, &mut out) || split_based_prefix(body, m, &mut out) {
             continue;
         }
         if !split_person(tagger, body, m, &mut out) {
@@ -2239,11 +2334,18 @@ pub fn refine(tagger: &Tagger, body: &str, mentions: Vec<Mention>) -> Vec<Mentio
         }
     }
     // "Ministry of" + "Foreign Affairs": a head and "of" right before a
-    // mention extend it, unless another mention holds the head.
+    // mention extend it, unless another mention holds the head. So does
+    // "of the" before a body ("Office of the" + "Superintendent of
+    // Financial Institutions").
     let spans: Vec<Span> = out.iter().map(|m| m.span).collect();
     for m in &mut out {
         let own = m.span;
-        let Some(before) = body.get(..own.start()).and_then(|b| b.strip_suffix(" of ")) else {
+        let Some(before) = body.get(..own.start()).and_then(|b| {
+            b.strip_suffix(" of ").or_else(|| {
+                b.strip_suffix(" of the ")
+                    .filter(|_| m.kind == EntityType::Organization)
+            })
+        }) else {
             continue;
         };
         let head_start = before.rfind(' ').map_or(0, |i| i + 1);

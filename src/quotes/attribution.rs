@@ -126,22 +126,33 @@ fn head_of_relative_clause(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention
     // opens the aside; so does a title without an article ("Jordan
     // Bardella, president of the far-right Rassemblement National, wrote").
     let participle = pronoun.chars().all(char::is_lowercase) && cues::is_participle_shaped(pronoun);
+    // "Niamh Kearney SC, for Mr Mulcahy, said": so does a preposition.
+    let preposition = pronoun.chars().all(char::is_lowercase) && cues::is_preposition(pronoun);
     if ["the", "a", "an"]
         .iter()
         .any(|w| pronoun.eq_ignore_ascii_case(w))
         || possessive
         || possessive_pronoun
         || participle
+        || preposition
         || cues::is_role(pronoun)
     {
+        // "Niamh Kearney SC, for …": past post-nominal letters.
+        let mut before = opening.checked_sub(1)?;
+        let letters = ctx.word(before);
+        if before > floor
+            && (2..=3).contains(&letters.len())
+            && letters.bytes().all(|b| b.is_ascii_uppercase())
+            && ctx.is_person(before - 1).is_some()
+        {
+            before -= 1;
+        }
         // "Another employee, posting on the app Blind, wrote": an unnamed
         // person before a participle aside is the subject too.
-        return ctx
-            .mention_ending_at(opening.checked_sub(1)?, floor)
-            .filter(|m| {
-                matches!(m.kind, MentionKind::Name(_))
-                    || participle && matches!(m.kind, MentionKind::Description { .. })
-            });
+        return ctx.mention_ending_at(before, floor).filter(|m| {
+            matches!(m.kind, MentionKind::Name(_))
+                || participle && matches!(m.kind, MentionKind::Description { .. })
+        });
     }
     None
 }
@@ -206,13 +217,33 @@ pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
                 continue;
             }
             // "Mr Hargreaves' family said": the family speaks, unnamed.
-            if kin_of(ctx, &m, at) {
+            // So does "a woman who identified herself as a relative of Mr
+            // Mulcahy".
+            if kin_of(ctx, &m, at) || inside_unnamed_relative(ctx, &m, floor) {
                 return None;
             }
             return Some(outer_apposition(ctx, m, floor).unwrap_or(m));
         }
     }
     None
+}
+
+/// Whether name mention `m` stands inside a relative clause, with no comma
+/// before it, whose antecedent is an unnamed person ("a woman who
+/// identified herself as a relative of Mr Mulcahy said").
+fn inside_unnamed_relative(ctx: &Ctx, m: &Mention, floor: usize) -> bool {
+    let matches_name = matches!(m.kind, MentionKind::Name(_));
+    let who = (m.first.saturating_sub(RELATIVE_CLAUSE_REACH).max(floor + 1)..m.first)
+        .rev()
+        .take_while(|&k| ctx.word(k) != ",")
+        .find(|&k| ctx.word(k).eq_ignore_ascii_case("who"));
+    matches_name
+        && who.is_some_and(|k| {
+            (k.saturating_sub(3).max(floor)..k).any(|d| cues::is_indefinite(ctx.word(d))) && {
+                let noun = ctx.word(k - 1);
+                cues::is_person_noun(noun) || noun.ends_with("man") || noun.ends_with("men")
+            }
+        })
 }
 
 /// Relatives and friends, who speak for themselves when a name's

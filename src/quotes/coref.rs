@@ -613,6 +613,18 @@ impl<'a> Ctx<'a> {
             MentionKind::Name(id) => Some((id, 0.9)),
             MentionKind::Pronoun(gender) => self.salient(pos, gender, said).map(|id| (id, 0.7)),
             MentionKind::Neuter => self.organization_in_reach(pos, said).map(|id| (id, 0.6)),
+            // "‘…,’ she wrote. ¶ ‘…,’ the statement continued": a statement
+            // goes on in the words of whoever was just quoted from it.
+            MentionKind::Organization
+                if self
+                    .word(mention.end.saturating_sub(1))
+                    .eq_ignore_ascii_case("statement")
+                    && said.last().is_some_and(|q| {
+                        q.pos < pos && q.sentence + 2 >= self.sentence_of(pos)
+                    }) =>
+            {
+                said.last().map(|q| (q.speaker, 0.6))
+            }
             MentionKind::Organization => self
                 .organization_described_as(mention.end.saturating_sub(1), pos)
                 .or_else(|| self.organization_in_reach(pos, said))
@@ -1296,7 +1308,18 @@ impl<'a> Ctx<'a> {
                 // "The chief minister also cited the … scheme. He said: “…”":
                 // a sentence opened by a definite description of a person
                 // is about whoever that describes.
-                if let Some(id) = self.described_opener(t, end, said) {
+                // So is one after a fronted adverbial, which may hold a
+                // participle clause: "Later, talking to reporters outside
+                // the assembly building, the chief minister dismissed …".
+                let described = self.described_opener(t, end, said).or_else(|| {
+                    let from = after_adverbial?;
+                    (from - 1..(t + ADVERBIAL_REACH).min(end))
+                        .take_while(|&k| self.is_person(k).is_none())
+                        .filter(|&k| self.word(k) == "," && k + 1 < end)
+                        .filter(|&k| self.verb_follows_description(k + 1, end))
+                        .find_map(|k| self.described_opener(k + 1, end, said))
+                });
+                if let Some(id) = described {
                     if compatible(id) {
                         return Some(id);
                     }
@@ -1347,6 +1370,22 @@ impl<'a> Ctx<'a> {
             }
         }
         fallback
+    }
+
+    /// True when the description starting at token `t` is followed by a
+    /// lower-case word that is no preposition, as a verb would be ("the
+    /// chief minister dismissed"; not "the head of the Center …, Yuri
+    /// Rubinsky, called", whose subject is the name in apposition).
+    fn verb_follows_description(&self, t: usize, end: usize) -> bool {
+        self.mention_starting_at(t, end)
+            .filter(|m| m.first == t && matches!(m.kind, MentionKind::Description { .. }))
+            .is_some_and(|m| {
+                m.end < end && {
+                    let next = self.word(m.end);
+                    next.chars().next().is_some_and(char::is_lowercase)
+                        && !cues::is_preposition(next)
+                }
+            })
     }
 
     /// The person a definite description opening a sentence at token `t`

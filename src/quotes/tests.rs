@@ -2089,3 +2089,39 @@ fn a_bureau_or_a_district_speaks_as_its_body() {
         Some("Boyle County Schools")
     );
 }
+
+#[test]
+fn a_description_after_a_fronted_participle_clause_holds_the_focus() {
+    let text = "Chief Minister Arbab Shah defended the bill. Opposition leader Ijaz Soomro said the law would be challenged.\n\nLater, talking to reporters outside the assembly building, the chief minister dismissed the threat. “Let them go to court,” he said.\n";
+    let d = doc(text, &[&["Arbab Shah"], &["Ijaz Soomro"]]);
+    assert_eq!(speaker_of(&d, "Let them go").as_deref(), Some("Arbab Shah"));
+}
+
+#[test]
+fn a_cricket_epithet_describes_the_player_just_quoted() {
+    let text = "Callum Brooks made 142.\n\n“That ball was turning a long way,” Brooks said.\n\n“I’ve had a few starts this summer,” the left-hander said.\n";
+    let d = doc(text, &[&["Callum Brooks", "Brooks"]]);
+    assert_eq!(
+        speaker_of(&d, "I’ve had a few").as_deref(),
+        Some("Callum Brooks")
+    );
+}
+
+#[test]
+fn an_aside_opened_by_a_preposition_and_post_nominals_leave_the_subject() {
+    let text = "Darren Mulcahy pleaded guilty.\n\nNiamh Kearney SC, for Mr Mulcahy, said her client had been ‘chasing a debt he could never pay’ at the time.\n";
+    let d = doc(text, &[&["Darren Mulcahy", "Mulcahy"], &["Niamh Kearney"]]);
+    assert_eq!(
+        speaker_of(&d, "chasing a debt").as_deref(),
+        Some("Niamh Kearney")
+    );
+}
+
+#[test]
+fn a_name_inside_an_unnamed_persons_relative_clause_does_not_speak() {
+    let text = "The Wye Trust wants a new fund.\n\nOne fisherman who has fished the Wye near Hay for 30 years, and who asked not to be named, was blunter: “The fish are gone.”\n";
+    let mut d = doc(text, &[]);
+    add_organization(&mut d, "Wye Trust");
+    add_organization(&mut d, "Wye");
+    assert_eq!(speaker_of(&d, "The fish are gone"), None);
+}
