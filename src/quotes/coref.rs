@@ -613,18 +613,6 @@ impl<'a> Ctx<'a> {
             MentionKind::Name(id) => Some((id, 0.9)),
             MentionKind::Pronoun(gender) => self.salient(pos, gender, said).map(|id| (id, 0.7)),
             MentionKind::Neuter => self.organization_in_reach(pos, said).map(|id| (id, 0.6)),
-            // "‘…,’ she wrote. ¶ ‘…,’ the statement continued": a statement
-            // goes on in the words of whoever was just quoted from it.
-            MentionKind::Organization
-                if self
-                    .word(mention.end.saturating_sub(1))
-                    .eq_ignore_ascii_case("statement")
-                    && said.last().is_some_and(|q| {
-                        q.pos < pos && q.sentence + 2 >= self.sentence_of(pos)
-                    }) =>
-            {
-                said.last().map(|q| (q.speaker, 0.6))
-            }
             MentionKind::Organization => self
                 .organization_described_as(mention.end.saturating_sub(1), pos)
                 .or_else(|| self.organization_in_reach(pos, said))
