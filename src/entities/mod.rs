@@ -1058,6 +1058,24 @@ O'Sullivan-Hayes said one colleague left.
     }
 
     #[test]
+    fn an_ordinary_word_after_the_is_no_person() {
+        let got = entities_of(
+            "Moving the Bill, Minister Arun Kumar said the Bill would protect farmers. \
+             The Eagles beat the Giants on Sunday.",
+        );
+        assert!(
+            !got.iter()
+                .any(|(name, kind, _)| name == "Bill" && *kind == EntityType::Person),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter()
+                .any(|(name, kind, _)| name == "Eagles" && *kind == EntityType::Person),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_name_before_senior_counsel_is_a_person() {
         let got = entities_of("Niamh Kearney SC, for the accused, said her client was sorry.");
         assert!(

@@ -161,6 +161,7 @@ const PERSON_ORG_HEADS: &[&str] = &[
     "infirmary",
     "clinic",
     "observatory",
+    "board",
 ];
 
 /// The Sun, the Moon and the planets and moons news writes about, as one
@@ -1304,6 +1305,23 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
         }
         if m.kind == EntityType::Location && brand_read_as_place(tagger, body, m, &w) {
             mentions[i].kind = EntityType::Organization;
+            continue;
+        }
+        // "Moving the Bill, …", "the Eagles", "the Wild": an ordinary word
+        // after "the" is no person, unless a person of the text bears it;
+        // a bill is a law, the rest are bodies.
+        if m.kind == EntityType::Person
+            && w.len() == 1
+            && is_common_word(&body[m.span])
+            && !surnames.contains(&last)
+            && !name_words.contains(&last)
+            && previous_word(body, m.span).is_some_and(|p| p.eq_ignore_ascii_case("the"))
+        {
+            mentions[i].kind = if fold_is_one_of(&body[m.span], &["bill", "bills"]) {
+                EntityType::Misc
+            } else {
+                EntityType::Organization
+            };
             continue;
         }
         if common_words_read_as_person(tagger, body, m, &w, &name_words) {

@@ -165,11 +165,6 @@ fn opening_comma(ctx: &Ctx, closing: usize, floor: usize) -> Option<usize> {
         .find(|&k| ctx.word(k) == ",")
 }
 
-/// Words that open a subordinate clause.
-const SUBORDINATORS: [&str; 10] = [
-    "when", "because", "if", "after", "before", "while", "although", "though", "since", "unless",
-];
-
 /// The nearest speaker mention ending before token `at`, not before `floor`.
 pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
     if let Some(head) = head_of_relative_clause(ctx, at, floor) {
@@ -198,12 +193,7 @@ pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
         // "… begin when readers ask us, “…”": the cue's clause opens after
         // a subordinating word and has its own subject, unnamed here ("X,
         // when asked, said" is not such a clause: a comma closes it).
-        if !comma
-            && t + 1 < at
-            && SUBORDINATORS
-                .iter()
-                .any(|w| ctx.word(t).eq_ignore_ascii_case(w))
-        {
+        if !comma && t + 1 < at && cues::is_subordinator(ctx.word(t)) {
             return None;
         }
         if let Some(m) = ctx.mention_ending_at(t, floor) {

@@ -994,6 +994,10 @@ impl<'a> Ctx<'a> {
                 return self.person_referred_to(&m, said);
             }
         }
+        // "When Mr. Palaniswami rose to respond, Speaker M. Appavu
+        // declined …": a fronted subordinate clause has its own subject;
+        // the sentence's comes after its comma.
+        let first = opener.map_or(first, |t| self.main_clause_start(t, end));
         let m = self.main_subject(first, end)?;
         // Right after a fronted adverbial ("Barely two hours after Modi's
         // speech, at a roadshow in Behala, Banerjee dismissed …") the
@@ -1003,6 +1007,19 @@ impl<'a> Ctx<'a> {
             MentionKind::Name(id) if m.first < first + 4 || after_adverbial => Some(id),
             _ => None,
         }
+    }
+
+    /// Where the main clause of a sentence opening at token `opener` (and
+    /// ending before `end`) starts: after the comma that closes a fronted
+    /// subordinate clause ("When Mr. Palaniswami rose to respond, Speaker
+    /// M. Appavu declined …"), else at `opener`.
+    pub(super) fn main_clause_start(&self, opener: usize, end: usize) -> usize {
+        if !cues::is_subordinator(self.word(opener)) {
+            return opener;
+        }
+        (opener + 1..end.min(opener + ADVERBIAL_REACH))
+            .find(|&k| self.word(k) == ",")
+            .map_or(opener, |comma| comma + 1)
     }
 
     /// The subject of the clause that runs from token `from` to `to`: the
@@ -1323,6 +1340,12 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
+            // "When Mr. Palaniswami rose, Speaker M. Appavu declined …":
+            // a person inside a fronted subordinate clause is taken only
+            // when the main clause names nobody.
+            let main_from = opener.map_or(0, |t| {
+                self.main_clause_start(t, sentence.end_token as usize)
+            });
             let mut i = sentence.first_token as usize;
             while i < sentence.end_token as usize && self.tokens[i].span.start() < limit {
                 if self.token_in_zone(i) {
@@ -1331,6 +1354,13 @@ impl<'a> Ctx<'a> {
                 }
                 if let Some((id, span)) = self.is_person(i) {
                     let (first, end) = self.token_range(span);
+                    if i < main_from {
+                        if compatible(id) && s != s0 {
+                            fallback.get_or_insert(id);
+                        }
+                        i = end.max(i + 1);
+                        continue;
+                    }
                     // "Holden's deputy, Brandon Bryant, was blunt": the person
                     // named in apposition to the possessive's noun is the
                     // subject. A possessive alone ("Buckley's voice swells")

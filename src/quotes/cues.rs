@@ -520,6 +520,7 @@ const ROLES: &[&str] = &[
     "center-back",
     "jockey",
     "rookie",
+    "speaker",
     "youngster",
     "teenager",
     "newcomer",
@@ -685,6 +686,16 @@ pub fn is_preposition(word: &str) -> bool {
     ]
     .iter()
     .any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// True for a word that opens a subordinate clause ("when", "because", …).
+pub fn is_subordinator(word: &str) -> bool {
+    [
+        "when", "because", "if", "after", "before", "while", "although", "though", "since",
+        "unless",
+    ]
+    .iter()
+    .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// True for a word that opens a fronted adverbial: a preposition, or

@@ -434,6 +434,9 @@ fn subject_of_previous_sentence(
 /// subject, or opens its main clause after a fronted adverbial ("In a
 /// statement she read to the court, Bríd Nolan described …").
 fn person_opening(ctx: &Ctx, first: usize, end: usize) -> Option<Mention> {
+    // "When Mr. Palaniswami rose, Speaker M. Appavu declined …": the
+    // main clause's subject.
+    let first = ctx.main_clause_start(first, end);
     let m = ctx.main_subject(first, end)?;
     let person = ctx.names_a_person(&m);
     let after_adverbial = m.first > first && ctx.word(m.first - 1) == ",";

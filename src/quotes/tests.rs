@@ -2125,3 +2125,30 @@ fn a_name_inside_an_unnamed_persons_relative_clause_does_not_speak() {
     add_organization(&mut d, "Wye");
     assert_eq!(speaker_of(&d, "The fish are gone"), None);
 }
+
+#[test]
+fn a_fronted_subordinate_clause_does_not_hold_the_subject() {
+    let text = "Edappadi K. Palaniswami led the walkout.\n\nWhen Mr. Palaniswami rose to respond for a second time, Speaker M. Appavu declined permission. “The House cannot function,” he said.\n\nWhen Mr. Palaniswami rose again, Speaker M. Appavu declined permission once more. “The matter is closed.”\n";
+    let d = doc(
+        text,
+        &[&["Edappadi K. Palaniswami", "Palaniswami"], &["M. Appavu"]],
+    );
+    assert_eq!(
+        speaker_of(&d, "The House cannot").as_deref(),
+        Some("M. Appavu")
+    );
+    assert_eq!(
+        speaker_of(&d, "The matter is closed").as_deref(),
+        Some("M. Appavu")
+    );
+}
+
+#[test]
+fn the_speaker_of_a_house_is_a_role() {
+    let text = "Speaker M. Appavu declined permission. “The House cannot function on the basis of who shouts the loudest,” the Speaker said.\n";
+    let d = doc(text, &[&["M. Appavu"]]);
+    assert_eq!(
+        speaker_of(&d, "The House cannot").as_deref(),
+        Some("M. Appavu")
+    );
+}
