@@ -126,7 +126,15 @@ fn clean(body: &str, mention: &Mention) -> Option<Form> {
         .and_then(|rest| rest.split_once(')'))
         .filter(|(_, after)| !after.trim_start_matches(' ').starts_with(['—', '–', '-']))
         .map(|(inside, _)| inside)
-        .filter(|inside| super::names::is_acronym(inside))
+        // "Securities and Exchange Board of India (Sebi)": an acronym
+        // written as a word spells the initials exactly.
+        .filter(|inside| {
+            super::names::is_acronym(inside)
+                || (2..=6).contains(&inside.chars().count())
+                    && inside.chars().next().is_some_and(char::is_uppercase)
+                    && inside.chars().skip(1).all(char::is_lowercase)
+                    && fold(inside) == initials(&capitalised)
+        })
         .map(fold)
         .filter(|folded| stands_whole || folded.chars().next() == first_initial);
     let initials_before_and = folded
@@ -240,12 +248,13 @@ fn same_thing(form: &Form, other: &Form) -> bool {
     if form.words == other.words {
         return true;
     }
-    if form.acronym
-        && other.words.len() >= 2
+    let defined = other.defines.as_ref() == Some(&form.words[0]);
+    if other.words.len() >= 2
         && form.words.len() == 1
-        && (other.initials == form.words[0]
-            || other.defines.as_ref() == Some(&form.words[0])
-            || other.initials_before_and.as_ref() == Some(&form.words[0]))
+        && (defined
+            || form.acronym
+                && (other.initials == form.words[0]
+                    || other.initials_before_and.as_ref() == Some(&form.words[0])))
     {
         return true;
     }

@@ -594,10 +594,19 @@ fn join_acronym_definitions(doc: &Doc, mentions: &mut Vec<Mention>) {
         .collect();
     let mut added = Vec::new();
     let mut replaced = Vec::new();
+    let mut defined: Vec<&str> = Vec::new();
     for k in 1..word_tokens.len().saturating_sub(2) {
         let (open, acronym, close) = (word_tokens[k], word_tokens[k + 1], word_tokens[k + 2]);
         let letters = &body[acronym.span];
-        if &body[open.span] != "(" || &body[close.span] != ")" || !names::is_acronym(letters) {
+        // "Securities and Exchange Board of India (Sebi)": a word-cased
+        // acronym counts too; its letters must spell the initials.
+        let word_cased = (2..=6).contains(&letters.chars().count())
+            && letters.chars().next().is_some_and(char::is_uppercase)
+            && letters.chars().skip(1).all(char::is_lowercase);
+        if &body[open.span] != "(" || &body[close.span] != ")" {
+            continue;
+        }
+        if !names::is_acronym(letters) && !word_cased {
             continue;
         }
         let wanted: Vec<char> = letters.to_ascii_lowercase().chars().collect();
@@ -631,6 +640,9 @@ fn join_acronym_definitions(doc: &Doc, mentions: &mut Vec<Mention>) {
         if wanted.len() < 2 || body[span].contains('\n') {
             continue;
         }
+        if word_cased {
+            defined.push(letters);
+        }
         let Some(overlapping) = mentions_inside(mentions, span) else {
             continue;
         };
@@ -650,6 +662,13 @@ fn join_acronym_definitions(doc: &Doc, mentions: &mut Vec<Mention>) {
         added.push(Mention { span, kind });
     }
     replace_mentions(mentions, &replaced, added);
+    // A word-cased acronym read as a person anywhere ("Sebi said") is the
+    // body it stands for.
+    for m in mentions.iter_mut() {
+        if m.kind == EntityType::Person && defined.contains(&&body[m.span]) {
+            m.kind = EntityType::Organization;
+        }
+    }
 }
 
 /// Length in bytes of a possessive ending ("'s", "’s") that CoNLL would split off.
@@ -1071,6 +1090,22 @@ O'Sullivan-Hayes said one colleague left.
         assert!(
             !got.iter()
                 .any(|(name, kind, _)| name == "Eagles" && *kind == EntityType::Person),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_word_cased_acronym_in_brackets_names_its_body() {
+        let got = entities_of(
+            "Last week, the Securities and Exchange Board of India (Sebi) cautioned investors. \
+             “Such platforms are unregulated,” Sebi said in a statement.",
+        );
+        assert!(
+            got.contains(&(
+                "Securities and Exchange Board of India".to_owned(),
+                EntityType::Organization,
+                3
+            )),
             "{got:?}"
         );
     }

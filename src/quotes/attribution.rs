@@ -236,43 +236,15 @@ fn inside_unnamed_relative(ctx: &Ctx, m: &Mention, floor: usize) -> bool {
         })
 }
 
-/// Relatives and friends, who speak for themselves when a name's
-/// possessive introduces them ("Mr Hargreaves' family said").
-const KIN: &[&str] = &[
-    "family",
-    "families",
-    "wife",
-    "husband",
-    "widow",
-    "widower",
-    "mother",
-    "father",
-    "parents",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "relatives",
-    "children",
-    "friends",
-    "partner",
-    "fiancée",
-    "fiancee",
-    "girlfriend",
-    "boyfriend",
-    "neighbours",
-    "neighbors",
-];
-
 /// Whether the name mention `m` is in the possessive right before one of
-/// [`KIN`] that ends before token `at`.
+/// the kin nouns ([`cues::is_kin`]) that ends before token `at`.
 fn kin_of(ctx: &Ctx, m: &Mention, at: usize) -> bool {
     if !ctx.ends_possessive(m.end, at) {
         return false;
     }
     // Past the possessive when it is a token of its own.
     let k = m.end + usize::from(m.end < at && is_possessive_mark(ctx.word(m.end)));
-    k + 1 == at && KIN.iter().any(|w| ctx.word(k).eq_ignore_ascii_case(w))
+    k + 1 == at && cues::is_kin(ctx.word(k))
 }
 
 /// "Prince Andrew, the younger brother of heir to the throne, Charles, has

@@ -334,14 +334,21 @@ impl<'a> Ctx<'a> {
                 kind,
             });
         }
-        // "“…,” the company said": an organisation, as "it" would be.
-        if last > floor
-            && cues::is_organization_noun(word)
-            && self.word(last - 1).eq_ignore_ascii_case("the")
-            && self.speech_verb_at(last + 1)
+        // "“…,” the company said": an organisation, as "it" would be; also
+        // with a lower-case word between ("the hurricane center said").
+        let article = (last > floor && self.word(last - 1).eq_ignore_ascii_case("the"))
+            .then(|| last - 1)
+            .or_else(|| {
+                (last > floor + 1
+                    && self.word(last - 2).eq_ignore_ascii_case("the")
+                    && self.word(last - 1).chars().all(|c| c.is_lowercase()))
+                .then(|| last - 2)
+            });
+        if let Some(article) =
+            article.filter(|_| cues::is_organization_noun(word) && self.speech_verb_at(last + 1))
         {
             return Some(Mention {
-                first: last - 1,
+                first: article,
                 end: last + 1,
                 kind: MentionKind::Organization,
             });
@@ -828,6 +835,21 @@ impl<'a> Ctx<'a> {
         };
         if let Some(org) = named_for(head) {
             return Some(org);
+        }
+        // "In a statement, teaching union NEU Cymru said it would respond.
+        // ¶ “…,” a spokesperson said": the body the sentence before is
+        // about.
+        if cues::is_indefinite(self.word(first)) && head == first + 1 {
+            let pos = self.tokens[first].span.start();
+            let sentence = self.sentences[self.unquoted_sentence_before(pos)?];
+            let m =
+                self.main_subject(sentence.first_token as usize, sentence.end_token as usize)?;
+            return match m.kind {
+                MentionKind::Name(id) if self.entities[id].kind == EntityType::Organization => {
+                    Some(id)
+                }
+                _ => None,
+            };
         }
         if !self.word(first).eq_ignore_ascii_case("the") {
             return None;
@@ -1418,8 +1440,12 @@ impl<'a> Ctx<'a> {
             .filter(|m| m.first == t && matches!(m.kind, MentionKind::Description { .. }))?;
         // "The French ambassador, Jérôme Bonnafont, was blunter": the name
         // in apposition.
+        // Also past a title: "The trust’s chief executive, Dr Alison
+        // Merriweather, apologised".
         if m.end + 1 < end && self.word(m.end) == "," {
-            if let Some((id, _)) = self.is_person(m.end + 1) {
+            let title = cues::is_name_title(self.word(m.end + 1));
+            let name_at = m.end + 1 + usize::from(title && m.end + 2 < end);
+            if let Some((id, _)) = self.is_person(name_at) {
                 return Some(id);
             }
         }
@@ -1442,6 +1468,17 @@ impl<'a> Ctx<'a> {
     /// person that names no one: "One juror", "A senior BJP leader", "An
     /// aide to the minister" (before token `end`).
     fn opens_with_unnamed_person(&self, t: usize, end: usize) -> bool {
+        // "Her daughter, who asked not to be named, said": a relative the
+        // text does not name.
+        let pronoun_kin = ["her", "his", "their"]
+            .iter()
+            .any(|p| self.word(t).eq_ignore_ascii_case(p))
+            && t + 1 < end
+            && cues::is_kin(self.word(t + 1))
+            && !(t + 3 < end && self.word(t + 2) == "," && self.is_person(t + 3).is_some());
+        if pronoun_kin {
+            return true;
+        }
         if !is_indefinite(self.word(t)) {
             return false;
         }

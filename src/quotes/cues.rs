@@ -627,6 +627,10 @@ pub fn is_organization_noun(word: &str) -> bool {
         "board",
         "district",
         "utility",
+        "network",
+        "center",
+        "centre",
+        "college",
         "operator",
         "developer",
         "manufacturer",
@@ -686,6 +690,58 @@ pub fn is_preposition(word: &str) -> bool {
     ]
     .iter()
     .any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// Relatives and friends, who speak for themselves when a name's
+/// possessive introduces them ("Mr Hargreaves' family said").
+const KIN: &[&str] = &[
+    "family",
+    "families",
+    "wife",
+    "husband",
+    "widow",
+    "widower",
+    "mother",
+    "father",
+    "parents",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "relatives",
+    "children",
+    "friends",
+    "partner",
+    "fiancée",
+    "fiancee",
+    "girlfriend",
+    "boyfriend",
+    "neighbours",
+    "neighbors",
+];
+
+/// True for one of [`KIN`] (any case).
+pub fn is_kin(word: &str) -> bool {
+    KIN.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// True for a title before a person's name ("Dr", "Mrs.", "Prof").
+pub fn is_name_title(word: &str) -> bool {
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+    ]
+    .iter()
+    .any(|t| word.trim_end_matches('.').eq_ignore_ascii_case(t))
 }
 
 /// True for a word that opens a subordinate clause ("when", "because", …).

@@ -2152,3 +2152,37 @@ fn the_speaker_of_a_house_is_a_role() {
         Some("M. Appavu")
     );
 }
+
+#[test]
+fn a_title_after_a_descriptions_comma_and_an_unnamed_relative() {
+    let text = "Health Secretary Rachel Penhaligon promised more funding. ‘We are putting new surgical hubs where the waits are longest,’ Penhaligon said.\n\nThe trust’s chief executive, Dr Alison Merriweather, apologised to patients. ‘I want to be absolutely clear that this is not where we want to be,’ she said.\n\nMargaret Hollins has waited two years. ‘I’ve stopped going out,’ Hollins said.\n\nHer daughter, who asked not to be named, said the family could not pay. ‘Mum paid into the system her whole working life,’ she said.\n";
+    let d = doc(
+        text,
+        &[
+            &["Rachel Penhaligon", "Penhaligon"],
+            &["Alison Merriweather"],
+            &["Margaret Hollins", "Hollins"],
+        ],
+    );
+    assert_eq!(
+        speaker_of(&d, "I want to be").as_deref(),
+        Some("Alison Merriweather")
+    );
+    assert_eq!(speaker_of(&d, "Mum paid"), None);
+}
+
+#[test]
+fn a_spokesperson_after_a_bodys_statement_and_a_described_center_speak_for_it() {
+    let text = "In a statement, teaching union NEU Cymru said it would respond to the consultation.\n\n“Closing small rural schools might look good on a spreadsheet,” a spokesperson said.\n\nDelphine has weakened, the National Hurricane Center said.\n\n“The storm is expected to weaken rapidly,” the hurricane center said.\n";
+    let mut d = doc(text, &[]);
+    add_organization(&mut d, "NEU Cymru");
+    add_organization(&mut d, "National Hurricane Center");
+    assert_eq!(
+        speaker_of(&d, "Closing small").as_deref(),
+        Some("NEU Cymru")
+    );
+    assert_eq!(
+        speaker_of(&d, "The storm is").as_deref(),
+        Some("National Hurricane Center")
+    );
+}
