@@ -390,6 +390,11 @@ impl Classifier {
                 match classes[i] {
                     Class::Good | Class::NearGood => Verdict::Keep,
                     Class::Bad if values[i] > 0.0 => Verdict::Keep,
+                    Class::Bad | Class::Short
+                        if in_dialogue(i, blocks, &feats, &classes, &values, (start, end)) =>
+                    {
+                        Verdict::Keep
+                    }
                     Class::Bad => Verdict::Remove(bad_reason(&blocks[i], f)),
                     Class::Short => {
                         if keep_short(i, blocks, &feats, &classes, start, end) {
@@ -758,6 +763,34 @@ fn keep_short(
         || (prose_like && prev_good && next_good)
 }
 
+/// A paragraph that is one quotation, inside the article between
+/// paragraphs of text a few blocks away on either side, is a turn of an
+/// exchange the article reports ("“Which helped how many people?” ¶
+/// “Roughly 60,000 Americans last year.”"), however short.
+fn in_dialogue(
+    i: usize,
+    blocks: &[Block<'_>],
+    feats: &[Features],
+    classes: &[Class],
+    values: &[f32],
+    (start, end): (usize, usize),
+) -> bool {
+    let f = &feats[i];
+    let text = blocks[i].text.trim();
+    let opens = text.starts_with(['“', '"', '‘', '«']);
+    let closes = text.ends_with(['”', '"', '’', '»']);
+    // Text kept as the article's: good blocks, and bad ones that score.
+    let good = |j: &usize| matches!(classes[*j], Class::Good | Class::NearGood) || values[*j] > 0.0;
+    opens
+        && closes
+        && f.words >= 2
+        && f.phrase.is_none()
+        && !f.repeated
+        && link_density(&blocks[i], f) == 0.0
+        && (start.max(i.saturating_sub(6))..i).any(|j| good(&j))
+        && (i + 1..end.min(i + 7)).any(|j| good(&j))
+}
+
 fn bad_reason(b: &Block<'_>, f: &Features) -> &'static str {
     if let Some(reason) = f.phrase {
         return reason;
@@ -848,6 +881,24 @@ mod tests {
         assert_eq!(verdicts[0], Verdict::Remove("navigation"));
         assert_eq!(verdicts[4], Verdict::Remove("related-links"));
         assert_eq!(verdicts[7], Verdict::Remove("footer"));
+    }
+
+    #[test]
+    fn the_turns_of_a_reported_exchange_are_kept() {
+        let para = "The minister said on Monday that the talks had been useful and that both sides would meet again in the coming weeks to discuss the details of an agreement.";
+        let other = "The senator pressed the company on its profits and asked how many patients its assistance programme had reached in the past twelve months, drawing applause.";
+        let lines = [
+            "Home",
+            para,
+            "“Which helped how many people?”",
+            "“Roughly 60,000 Americans last year.”",
+            other,
+            "Share this article",
+        ];
+        let verdicts = Classifier::new().classify(&blocks(&lines));
+        assert_eq!(verdicts[2], Verdict::Keep);
+        assert_eq!(verdicts[3], Verdict::Keep);
+        assert_eq!(verdicts[0], Verdict::Remove("navigation"));
     }
 
     #[test]

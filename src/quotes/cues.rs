@@ -627,6 +627,8 @@ pub fn is_organization_noun(word: &str) -> bool {
         "board",
         "district",
         "utility",
+        "prefecture",
+        "municipality",
         "network",
         "center",
         "centre",

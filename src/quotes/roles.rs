@@ -65,6 +65,50 @@ const PORTFOLIOS: &[&[&str]] = &[
     &["environment", "ecology", "climate"],
 ];
 
+/// Parties, each a group of words that name the same one, as role keys:
+/// "the Labour MSP" is not the "Scottish Conservative MSP" named before.
+const PARTIES: &[&[&str]] = &[
+    &["labour", "labor"],
+    &["conservative", "tory", "tories"],
+    &["democrat", "democratic"],
+    &["republican", "gop"],
+    &["liberal"],
+    &["green", "greens"],
+    &["snp"],
+    &["reform"],
+    &["bjp"],
+];
+
+/// The party (index into [`PARTIES`]) the first party word of `words` names.
+fn party_of<'w>(mut words: impl Iterator<Item = &'w str>) -> Option<usize> {
+    words.find_map(|w| PARTIES.iter().position(|group| group.contains(&w)))
+}
+
+/// Titles of whoever leads a body, which "the union leader" or "the
+/// group's head" may stand for when the text gave another of them
+/// ("Laurent Castagné, general secretary of the CGT's federation"). Not
+/// "president": "the French leader" is not whoever was titled President
+/// last.
+const LEADERSHIP: &[&str] = &[
+    "leader",
+    "head",
+    "chief",
+    "boss",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chair",
+];
+
+/// Where `words` hold a title of [`LEADERSHIP`] when the description's
+/// head `head_key` is a leader's word other than the one the text used.
+fn leadership_title(head_key: &str, words: &[String]) -> Option<usize> {
+    ["leader", "head", "chief", "boss"]
+        .contains(&head_key)
+        .then(|| words.iter().position(|w| LEADERSHIP.contains(&w.as_str())))
+        .flatten()
+}
+
 /// Lower-case words that complete a title after "of" ("secretary of state",
 /// "chief of staff", "minister of foreign affairs"): portfolios and a few
 /// more.
@@ -118,19 +162,28 @@ impl Ctx<'_> {
         let before_head = (head > mention.first + 1).then(|| role_key(self.word(head - 1)));
         let mut best: Option<(usize, usize, EntityId)> = None; // (score, last mention, id)
         let wanted = portfolio_of(mods.iter().map(String::as_str));
+        let party = party_of(mods.iter().map(String::as_str));
         for role in self.roles.iter().filter(|r| r.pos < pos) {
             let at = role.words.iter().position(|w| *w == head_key);
-            let Some(at) = at.or_else(|| {
-                (head_key == "diplomat")
-                    .then(|| chief_diplomat_title(&role.words))
-                    .flatten()
-            }) else {
+            let Some(at) = at
+                .or_else(|| {
+                    (head_key == "diplomat")
+                        .then(|| chief_diplomat_title(&role.words))
+                        .flatten()
+                })
+                .or_else(|| leadership_title(&head_key, &role.words))
+            else {
                 continue;
             };
             // "the foreign minister" is not the person titled "Minister of
             // Defense" anywhere before, even where a shorter title ("Minister
             // Kos") names no portfolio.
             if wanted.is_some_and(|p| self.holds_other_portfolio(role.entity, p, pos)) {
+                continue;
+            }
+            // "the Labour MSP" is no one titled "Conservative MSP".
+            let role_party = party_of(role.words.iter().map(String::as_str));
+            if party.is_some() && role_party.is_some() && party != role_party {
                 continue;
             }
             // "the former Arsenal manager" is not "Arsenal manager Mikel

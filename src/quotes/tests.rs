@@ -2186,3 +2186,25 @@ fn a_spokesperson_after_a_bodys_statement_and_a_described_center_speak_for_it() 
         Some("National Hurricane Center")
     );
 }
+
+#[test]
+fn a_party_tells_members_apart_and_a_leader_may_be_a_general_secretary() {
+    let text = "Scottish Conservative MSP Fiona MacLeish told the chamber that residents had no service. “This Government has failed them,” Ms MacLeish said.\n\nThe exchange grew heated when Scottish Labour’s transport spokesman, Graeme Donnachie, accused ministers of spin.\n\n“Every time a boat breaks down, a business loses money,” the Labour MSP said.\n\nAt the head of the march, Laurent Castagné, general secretary of the CGT’s public services federation, said the strikes would go on.\n\nAmong the crowd was Sophie, 34, a nurse. “We are exhausted,” she said.\n\nThe bill goes to the National Assembly in April. Ministers have not ruled out forcing it through.\n\n“If they use 49.3 again, they will have chosen confrontation,” the union leader warned.\n";
+    let d = doc(
+        text,
+        &[
+            &["Fiona MacLeish", "MacLeish"],
+            &["Graeme Donnachie"],
+            &["Laurent Castagné"],
+            &["Sophie"],
+        ],
+    );
+    assert_eq!(
+        speaker_of(&d, "Every time a boat").as_deref(),
+        Some("Graeme Donnachie")
+    );
+    assert_eq!(
+        speaker_of(&d, "If they use").as_deref(),
+        Some("Laurent Castagné")
+    );
+}
