@@ -1111,6 +1111,42 @@ O'Sullivan-Hayes said one colleague left.
     }
 
     #[test]
+    fn place_heads_body_tails_and_law_tails_type_names() {
+        let got = entities_of(
+            "Residents of Palmira Hills and Arabian Ranches were evacuated to Hobble Creek \
+             Canyon. The Pakistan Peoples Party objected. \
+             The General Data Protection Regulation applies, said \
+             David Law of the State Administration for Market Regulation.",
+        );
+        let kind_of = |name: &str| {
+            got.iter()
+                .find(|(n, _, _)| n == name)
+                .map(|(_, kind, _)| *kind)
+        };
+        assert_eq!(
+            kind_of("Palmira Hills"),
+            Some(EntityType::Location),
+            "{got:?}"
+        );
+        assert_eq!(
+            kind_of("Pakistan Peoples Party"),
+            Some(EntityType::Organization),
+            "{got:?}"
+        );
+        assert_eq!(
+            kind_of("General Data Protection Regulation"),
+            Some(EntityType::Misc),
+            "{got:?}"
+        );
+        assert_eq!(kind_of("David Law"), Some(EntityType::Person), "{got:?}");
+        assert_eq!(
+            kind_of("State Administration for Market Regulation"),
+            Some(EntityType::Organization),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_name_before_senior_counsel_is_a_person() {
         let got = entities_of("Niamh Kearney SC, for the accused, said her client was sorry.");
         assert!(

@@ -113,6 +113,14 @@ const PLACE_HEADS: &[&str] = &[
     "gardens",
     "bridge",
     "station",
+    "canyon",
+    "cave",
+    "caves",
+    "hills",
+    "parish",
+    "ranch",
+    "ranches",
+    "creek",
 ];
 
 /// Personal honorifics: the capitalised words after one name a person.
@@ -1178,7 +1186,13 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             mentions[i].kind = EntityType::Location;
             continue;
         }
-        if m.kind != EntityType::Misc && (names_a_law(body, &w) || names_an_event(body, &w)) {
+        // Not a person whose surname is one ("David Law").
+        let first_named = m.kind == EntityType::Person
+            && tagger.any_name_flags(&body[w[0]]) & gazetteer::FIRST != 0;
+        if m.kind != EntityType::Misc
+            && !first_named
+            && (names_a_law(body, &w) || names_an_event(body, &w))
+        {
             mentions[i].kind = EntityType::Misc;
             continue;
         }
@@ -1190,10 +1204,26 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
             mentions[i].kind = EntityType::Location;
             continue;
         }
+        // "Pakistan Peoples Party", "African Union", "Louisiana National
+        // Guard": a place opening a body's name made it a place.
         if matches!(m.kind, EntityType::Person | EntityType::Location)
             && w.len() >= 2
             && w.last().is_some_and(|&s| capitalised(&body[s]))
-            && ORG_TAILS.contains(&last.as_str())
+            && (ORG_TAILS.contains(&last.as_str())
+                || m.kind == EntityType::Location
+                    && [
+                        "party",
+                        "union",
+                        "guard",
+                        "prefecture",
+                        "police",
+                        "ministry",
+                        "council",
+                        "commission",
+                        "parliament",
+                        "government",
+                    ]
+                    .contains(&last.as_str()))
         {
             mentions[i].kind = EntityType::Organization;
             continue;
@@ -1509,6 +1539,11 @@ const SEATS_OF_GOVERNMENT: &[&str] = &[
 /// Act", "the Paris Agreement", "the First Amendment". CoNLL's MISC.
 const LAW_TAILS: &[&str] = &[
     "act",
+    "bill",
+    "law",
+    "regulation",
+    "code",
+    "ordinance",
     "acts",
     "treaty",
     "pact",
@@ -1527,6 +1562,29 @@ const LAW_TAILS: &[&str] = &[
 fn names_a_law(body: &str, w: &[Span]) -> bool {
     let is_law_word =
         |s: Span| capitalised(&body[s]) && LAW_TAILS.contains(&fold(&body[s]).as_str());
+    // "State Administration for Market Regulation" is a body.
+    let body_word = w.iter().any(|&s| {
+        fold_is_one_of(
+            &body[s],
+            &[
+                "administration",
+                "authority",
+                "agency",
+                "commission",
+                "department",
+                "ministry",
+                "office",
+                "council",
+                "committee",
+                "board",
+                "bureau",
+                "institute",
+            ],
+        )
+    });
+    if body_word {
+        return false;
+    }
     match (w.first(), w.last()) {
         (Some(&first), Some(&last)) if w.len() >= 2 => {
             is_law_word(last) || (is_law_word(first) && w.get(1).is_some_and(|&s| &body[s] == "of"))
