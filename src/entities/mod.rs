@@ -1147,6 +1147,18 @@ O'Sullivan-Hayes said one colleague left.
     }
 
     #[test]
+    fn what_a_resident_is_of_is_a_place() {
+        let got = entities_of(
+            "A resident of Ouallam, about 40 kilometres from Tingara, described hearing \
+             heavy weapons fire for hours.",
+        );
+        assert!(
+            got.contains(&("Ouallam".to_owned(), EntityType::Location, 1)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_name_before_senior_counsel_is_a_person() {
         let got = entities_of("Niamh Kearney SC, for the accused, said her client was sorry.");
         assert!(

@@ -928,7 +928,14 @@ fn is_a_bare_title(body: &str, m: Mention) -> bool {
 /// A mention right after "<office title> of " ("Mayor of Greater
 /// Manchester", "President of France"): what the office is of.
 fn follows_a_title_of(body: &str, m: Mention) -> bool {
-    title_before_of(body, m.span.start()).is_some_and(|t| fold_is_one_of(t, OFFICE_TITLES))
+    title_before_of(body, m.span.start()).is_some_and(|t| {
+        fold_is_one_of(t, OFFICE_TITLES)
+            // "A resident of Ouallam", "the outskirts of Kherson".
+            || fold_is_one_of(
+                t,
+                &["resident", "residents", "native", "natives", "outskirts", "suburbs"],
+            )
+    })
 }
 
 /// "State" in "Secretary of State Antony Blinken", "Defence" in "Minister

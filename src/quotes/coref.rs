@@ -1489,10 +1489,13 @@ impl<'a> Ctx<'a> {
             let word = self.word(i);
             if is_description_head(word) || cues::is_person_noun(word) {
                 // Not "a spokesperson for Deutsche Bahn": that body speaks.
-                return self.represented_organization(i, t).is_none()
-                    && !(i + 2 < end
-                        && self.word(i + 1) == ","
-                        && self.is_person(i + 2).is_some());
+                // Nor "A retired wheat farmer, he has lived …": a fronted
+                // description of whom the pronoun names.
+                let apposed = i + 2 < end
+                    && self.word(i + 1) == ","
+                    && (self.is_person(i + 2).is_some()
+                        || cues::pronoun(self.word(i + 2)).is_some());
+                return self.represented_organization(i, t).is_none() && !apposed;
             }
         }
         false

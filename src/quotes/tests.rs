@@ -2208,3 +2208,13 @@ fn a_party_tells_members_apart_and_a_leader_may_be_a_general_secretary() {
         Some("Laurent Castagné")
     );
 }
+
+#[test]
+fn a_fronted_description_before_a_pronoun_is_no_unnamed_person() {
+    let text = "One of the hospital’s last patients, 68-year-old Harold Kessinger, was being treated for pneumonia. A retired wheat farmer, he has lived in the county his whole life.\n\n“My wife had both our boys in this building,” he said.\n";
+    let d = doc(text, &[&["Harold Kessinger"]]);
+    assert_eq!(
+        speaker_of(&d, "My wife had").as_deref(),
+        Some("Harold Kessinger")
+    );
+}
