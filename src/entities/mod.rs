@@ -1159,6 +1159,18 @@ O'Sullivan-Hayes said one colleague left.
     }
 
     #[test]
+    fn an_award_before_a_noun_is_no_person() {
+        let got = entities_of(
+            "Marisol Vega posted a photo on Instagram. “I see you,” the Emmy nominee wrote.",
+        );
+        assert!(
+            !got.iter()
+                .any(|(name, kind, _)| name == "Emmy" && *kind == EntityType::Person),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_name_before_senior_counsel_is_a_person() {
         let got = entities_of("Niamh Kearney SC, for the accused, said her client was sorry.");
         assert!(

@@ -170,6 +170,7 @@ const PERSON_ORG_HEADS: &[&str] = &[
     "clinic",
     "observatory",
     "board",
+    "guild",
 ];
 
 /// The Sun, the Moon and the planets and moons news writes about, as one
@@ -1347,18 +1348,28 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
         // "Moving the Bill, …", "the Eagles", "the Wild": an ordinary word
         // after "the" is no person, unless a person of the text bears it;
         // a bill is a law, the rest are bodies.
-        if m.kind == EntityType::Person
+        // Any other word there that a lower-case noun follows qualifies
+        // it: "the Emmy nominee wrote" is no person "Emmy".
+        let after_the = m.kind == EntityType::Person
             && w.len() == 1
-            && is_common_word(&body[m.span])
             && !surnames.contains(&last)
             && !name_words.contains(&last)
-            && previous_word(body, m.span).is_some_and(|p| p.eq_ignore_ascii_case("the"))
-        {
+            && previous_word(body, m.span).is_some_and(|p| p.eq_ignore_ascii_case("the"));
+        let modifier = after.is_some_and(|a| {
+            a.chars().all(char::is_lowercase)
+                && !PLACE_NOUNS.contains(&a)
+                && !PLACE_HEADS.contains(&a)
+        });
+        if after_the && is_common_word(&body[m.span]) {
             mentions[i].kind = if fold_is_one_of(&body[m.span], &["bill", "bills"]) {
                 EntityType::Misc
             } else {
                 EntityType::Organization
             };
+            continue;
+        }
+        if after_the && modifier {
+            mentions[i].kind = EntityType::Misc;
             continue;
         }
         if common_words_read_as_person(tagger, body, m, &w, &name_words) {

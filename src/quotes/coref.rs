@@ -226,6 +226,14 @@ impl<'a> Ctx<'a> {
         let before_verb = i + 1 < n && self.speech_verb_at(i + 1)
             || origin_end.is_some_and(|k| k + 1 < n && self.speech_verb_at(k + 1));
         let word = self.word(i);
+        // "the world No 3 told his news conference": a ranking.
+        let ranked = i >= 2
+            && (word.bytes().all(|b| b.is_ascii_digit()) || word.eq_ignore_ascii_case("one"))
+            && ["no", "no.", "number"].contains(&self.word(i - 1).to_lowercase().as_str())
+            && self.word(i - 2).eq_ignore_ascii_case("world");
+        if ranked {
+            return true;
+        }
         // "the King said", "the President told": a capitalised title, not
         // a name it begins ("the President Hotel").
         let titled = word.chars().next().is_some_and(char::is_uppercase)

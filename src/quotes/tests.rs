@@ -2218,3 +2218,25 @@ fn a_fronted_description_before_a_pronoun_is_no_unnamed_person() {
         Some("Harold Kessinger")
     );
 }
+
+#[test]
+fn sports_positions_rankings_and_award_nominees_describe_people() {
+    let text = "Ollie Brandon scored twice.\n\nFor Brandon, the win felt like a release. “We talked all week about the last 10 minutes,” the hooker said.\n\nHenrik Solvang, who had won 11 matches on clay, said the contest turned on one point.\n\n“I had my chance and I didn't take it,” the world No 3 told his news conference.\n\nMarisol Vega posted a photo of the crew on Instagram.\n\n“I see you, and I'm not going anywhere without you,” the Emmy nominee wrote.\n";
+    let d = doc(
+        text,
+        &[
+            &["Ollie Brandon", "Brandon"],
+            &["Henrik Solvang", "Solvang"],
+            &["Marisol Vega"],
+        ],
+    );
+    assert_eq!(
+        speaker_of(&d, "We talked all week").as_deref(),
+        Some("Ollie Brandon")
+    );
+    assert_eq!(
+        speaker_of(&d, "I had my chance").as_deref(),
+        Some("Henrik Solvang")
+    );
+    assert_eq!(speaker_of(&d, "I see you").as_deref(), Some("Marisol Vega"));
+}
