@@ -248,7 +248,7 @@ fn same_thing(form: &Form, other: &Form) -> bool {
     if form.words == other.words {
         return true;
     }
-    let defined = other.defines.as_ref() == Some(&form.words[0]);
+    let defined = other.defines.is_some() && other.defines.as_ref() == form.words.first();
     if other.words.len() >= 2
         && form.words.len() == 1
         && (defined

@@ -1196,7 +1196,8 @@ fn retype(tagger: &Tagger, body: &str, mentions: &mut Vec<Mention>) {
         }
         // Not a person whose surname is one ("David Law").
         let first_named = m.kind == EntityType::Person
-            && tagger.any_name_flags(&body[w[0]]) & gazetteer::FIRST != 0;
+            && w.first()
+                .is_some_and(|&s| tagger.any_name_flags(&body[s]) & gazetteer::FIRST != 0);
         if m.kind != EntityType::Misc
             && !first_named
             && (names_a_law(body, &w) || names_an_event(body, &w))

@@ -207,8 +207,8 @@ pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
                 continue;
             }
             // "Mr Hargreaves' family said": the family speaks, unnamed.
-            // So does "a woman who identified herself as a relative of Mr
-            // Mulcahy".
+            // So does "One angler who has fished the Teme near Ludlow …,
+            // and who asked not to be named," (not the river).
             if kin_of(ctx, &m, at) || inside_unnamed_relative(ctx, &m, floor) {
                 return None;
             }
@@ -219,8 +219,8 @@ pub fn subject_before(ctx: &Ctx, at: usize, floor: usize) -> Option<Mention> {
 }
 
 /// Whether name mention `m` stands inside a relative clause, with no comma
-/// before it, whose antecedent is an unnamed person ("a woman who
-/// identified herself as a relative of Mr Mulcahy said").
+/// before it, whose antecedent is an unnamed person ("One angler who has
+/// fished the Teme near Ludlow …").
 fn inside_unnamed_relative(ctx: &Ctx, m: &Mention, floor: usize) -> bool {
     let matches_name = matches!(m.kind, MentionKind::Name(_));
     let who = (m.first.saturating_sub(RELATIVE_CLAUSE_REACH).max(floor + 1)..m.first)

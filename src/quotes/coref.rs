@@ -1422,8 +1422,8 @@ impl<'a> Ctx<'a> {
 
     /// True when the description starting at token `t` is followed by a
     /// lower-case word that is no preposition, as a verb would be ("the
-    /// chief minister dismissed"; not "the head of the Center …, Yuri
-    /// Rubinsky, called", whose subject is the name in apposition).
+    /// chief minister dismissed"; not "the head of the institute, Anna
+    /// Berg, called", whose subject is the name in apposition).
     fn verb_follows_description(&self, t: usize, end: usize) -> bool {
         self.mention_starting_at(t, end)
             .filter(|m| m.first == t && matches!(m.kind, MentionKind::Description { .. }))
