@@ -555,6 +555,96 @@ fn organization_first_words(tagger: &Tagger, doc: &Doc, mentions: &mut [Mention]
     }
 }
 
+/// Nouns for members of a party or a legislature, which a party's name
+/// stands before ("a Sinn Féin TD", "One Fianna Fáil backbencher").
+const MEMBER_NOUNS: &[&str] = &[
+    "td",
+    "tds",
+    "mp",
+    "mps",
+    "msp",
+    "msps",
+    "mla",
+    "mlas",
+    "mep",
+    "meps",
+    "senator",
+    "senators",
+    "councillor",
+    "councillors",
+    "backbencher",
+    "backbenchers",
+    "lawmaker",
+    "lawmakers",
+];
+
+/// "One Fianna Fáil backbencher", "several Sinn Féin TDs", "Sinn Féin TD
+/// Caoimhe Ní Dhonnchadha": a name read as a person before a member noun,
+/// itself after a determiner or before a name, is a party, and so is every
+/// mention of it read as a person ("Micheál Martin and Sinn Féin traded
+/// accusations"). Not "Keir Starmer MP said", a person's post-nominal.
+fn parties_before_members(doc: &Doc, mentions: &mut [Mention]) {
+    let body = doc.body.as_str();
+    let word_after = |at: usize| {
+        let rest = body.get(at..)?.strip_prefix(' ')?;
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        (end > 0).then(|| &rest[..end])
+    };
+    let word_before = |at: usize| {
+        let before = body.get(..at)?.strip_suffix(' ')?;
+        let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        (start < before.len()).then(|| &before[start..])
+    };
+    // A member noun after the name, itself after a determiner or before
+    // a name.
+    let stands_for_party = |start: usize, end: usize| {
+        let member_end = end + 1 + word_after(end).map_or(0, str::len);
+        let named_after = word_after(member_end).is_some_and(|w| w.starts_with(char::is_uppercase));
+        let determiner = word_before(start).is_some_and(|w| {
+            [
+                "a", "an", "the", "one", "several", "two", "three", "another", "other",
+            ]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
+        });
+        named_after || determiner
+    };
+    let is_member = |w: &str| MEMBER_NOUNS.contains(&w.to_lowercase().as_str());
+    let mut parties: Vec<&str> = Vec::new();
+    for m in mentions.iter_mut() {
+        let (start, end) = (m.span.start(), m.span.end());
+        match m.kind {
+            // "Sinn Féin TD" read whole as a body is the party before the
+            // noun.
+            EntityType::Organization => {
+                let Some((party, member)) = body[m.span].rsplit_once(' ') else {
+                    continue;
+                };
+                let member_start = start + party.len() + 1;
+                if is_member(member) && stands_for_party(start, member_start - 1) {
+                    parties.push(party);
+                    m.span = Span::from_range(start..start + party.len());
+                }
+            }
+            EntityType::Person => {
+                if word_after(end).is_some_and(is_member) && stands_for_party(start, end) {
+                    parties.push(&body[m.span]);
+                }
+            }
+            _ => {}
+        }
+    }
+    for m in mentions.iter_mut() {
+        if m.kind == EntityType::Person && parties.contains(&&body[m.span]) {
+            m.kind = EntityType::Organization;
+        }
+    }
+}
+
 /// The mentions of `mentions` (sorted, not overlapping each other) that
 /// overlap `span`, when all of them lie inside it and none is `span`
 /// itself; `None` when one crosses its edge or equals it.
@@ -763,6 +853,7 @@ impl EntityRecognizer {
         join_acronym_definitions(doc, &mut mentions);
         propagate_organization_names(doc, &mut mentions);
         organization_first_words(&self.tagger, doc, &mut mentions);
+        parties_before_members(doc, &mut mentions);
         let mentions =
             rules::without_headline_noise(&self.tagger, &doc.body, &doc.paragraphs, mentions);
         grouping::group(&doc.body, &mentions)
@@ -1166,6 +1257,29 @@ O'Sullivan-Hayes said one colleague left.
         assert!(
             !got.iter()
                 .any(|(name, kind, _)| name == "Emmy" && *kind == EntityType::Person),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_member_noun_is_a_party() {
+        let got = entities_of(
+            "Taoiseach Micheál Martin and Sinn Féin traded accusations over new figures.\n\n\
+             Sinn Féin TD Caoimhe Ní Dhonnchadha, who represents Dublin Bay North, opened \
+             the exchange.\n\nWithin Government ranks, there is growing unease. One Fianna \
+             Fáil backbencher, who asked not to be named, said the party was worried.\n\n\
+             Jess Phillips MP said little.",
+        );
+        for party in ["Sinn Féin", "Fianna Fáil"] {
+            assert!(
+                got.iter()
+                    .any(|(name, kind, _)| name == party && *kind == EntityType::Organization),
+                "{party}: {got:?}"
+            );
+        }
+        assert!(
+            got.iter()
+                .any(|(name, kind, _)| name == "Jess Phillips" && *kind == EntityType::Person),
             "{got:?}"
         );
     }
