@@ -630,10 +630,10 @@ fn parties_before_members(doc: &Doc, mentions: &mut [Mention]) {
                     m.span = Span::from_range(start..start + party.len());
                 }
             }
-            EntityType::Person => {
-                if word_after(end).is_some_and(is_member) && stands_for_party(start, end) {
-                    parties.push(&body[m.span]);
-                }
+            EntityType::Person
+                if word_after(end).is_some_and(is_member) && stands_for_party(start, end) =>
+            {
+                parties.push(&body[m.span]);
             }
             _ => {}
         }
