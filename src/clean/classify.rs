@@ -766,7 +766,9 @@ fn keep_short(
 /// A paragraph that is one quotation, inside the article between
 /// paragraphs of text a few blocks away on either side, is a turn of an
 /// exchange the article reports ("“Which helped how many people?” ¶
-/// “Roughly 60,000 Americans last year.”"), however short.
+/// “Roughly 60,000 Americans last year.”"), however short. Looser than
+/// [`is_quoted_sentence`]: single marks count, and a turn may be broken by
+/// its attribution or cut off by a dash.
 fn in_dialogue(
     i: usize,
     blocks: &[Block<'_>],

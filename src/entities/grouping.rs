@@ -130,9 +130,7 @@ fn clean(body: &str, mention: &Mention) -> Option<Form> {
         // written as a word spells the initials exactly.
         .filter(|inside| {
             super::names::is_acronym(inside)
-                || (2..=6).contains(&inside.chars().count())
-                    && inside.chars().next().is_some_and(char::is_uppercase)
-                    && inside.chars().skip(1).all(char::is_lowercase)
+                || super::names::is_word_cased_acronym(inside)
                     && fold(inside) == initials(&capitalised)
         })
         .map(fold)

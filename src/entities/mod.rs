@@ -585,20 +585,8 @@ const MEMBER_NOUNS: &[&str] = &[
 /// accusations"). Not "Keir Starmer MP said", a person's post-nominal.
 fn parties_before_members(doc: &Doc, mentions: &mut [Mention]) {
     let body = doc.body.as_str();
-    let word_after = |at: usize| {
-        let rest = body.get(at..)?.strip_prefix(' ')?;
-        let end = rest
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(rest.len());
-        (end > 0).then(|| &rest[..end])
-    };
-    let word_before = |at: usize| {
-        let before = body.get(..at)?.strip_suffix(' ')?;
-        let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        (start < before.len()).then(|| &before[start..])
-    };
+    let word_after = |at: usize| rules::next_word(body, Span::from_range(at..at)).map(|s| &body[s]);
+    let word_before = |at: usize| rules::previous_word(body, Span::from_range(at..at));
     // A member noun after the name, itself after a determiner or before
     // a name.
     let stands_for_party = |start: usize, end: usize| {
@@ -690,9 +678,7 @@ fn join_acronym_definitions(doc: &Doc, mentions: &mut Vec<Mention>) {
         let letters = &body[acronym.span];
         // "Securities and Exchange Board of India (Sebi)": a word-cased
         // acronym counts too; its letters must spell the initials.
-        let word_cased = (2..=6).contains(&letters.chars().count())
-            && letters.chars().next().is_some_and(char::is_uppercase)
-            && letters.chars().skip(1).all(char::is_lowercase);
+        let word_cased = names::is_word_cased_acronym(letters);
         if &body[open.span] != "(" || &body[close.span] != ")" {
             continue;
         }

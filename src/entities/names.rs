@@ -16,6 +16,15 @@ pub fn is_acronym(text: &str) -> bool {
     (2..=MAX_ACRONYM).contains(&text.len()) && text.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// True for an acronym written as a word, as British style writes some
+/// ("Sebi", "Nato"): two to six letters, only the first a capital. Only
+/// an exact match with a name's initials makes it one.
+pub fn is_word_cased_acronym(text: &str) -> bool {
+    (2..=6).contains(&text.chars().count())
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && text.chars().skip(1).all(char::is_lowercase)
+}
+
 /// The Arabic article as written before a surname ("al-Ansari",
 /// "el-Sisi", "ash-Sharaa").
 pub const ARABIC_ARTICLES: &[&str] = &[

@@ -550,7 +550,7 @@ fn capitalised(word: &str) -> bool {
 }
 
 /// The word right after `span` when only one space separates them.
-fn next_word(body: &str, span: Span) -> Option<Span> {
+pub(super) fn next_word(body: &str, span: Span) -> Option<Span> {
     let rest = body.get(span.end()..)?;
     let rest_trim = rest.strip_prefix(' ')?;
     let len = rest_trim
@@ -804,7 +804,7 @@ fn split_coordination(tagger: &Tagger, body: &str, m: Mention, out: &mut Vec<Men
 }
 
 /// The word right before `span` (dots dropped) when only spaces separate them.
-fn previous_word(body: &str, span: Span) -> Option<&str> {
+pub(super) fn previous_word(body: &str, span: Span) -> Option<&str> {
     let before = body.get(..span.start())?;
     let word = trailing_word(before.strip_suffix(' ')?.trim_end_matches('.'));
     (!word.is_empty()).then_some(word)

@@ -730,7 +730,7 @@ const KIN: &[&str] = &[
     "neighbors",
 ];
 
-/// True for one of [`KIN`] (any case).
+/// True for one of the kin nouns above (any case).
 pub fn is_kin(word: &str) -> bool {
     KIN.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
